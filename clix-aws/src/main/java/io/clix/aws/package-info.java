@@ -1,0 +1,2 @@
+/** Clix on AWS Step Functions and DynamoDB. */
+package io.clix.aws;

@@ -1,0 +1,2 @@
+/** The Clix API: {@code GameOrchestrator}, its values, events and errors. */
+package io.clix.core;
