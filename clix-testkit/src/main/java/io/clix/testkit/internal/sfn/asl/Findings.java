@@ -78,16 +78,25 @@ final class Findings {
     }
   }
 
-  /** A path field; {@code nullable} admits JSON null (InputPath, OutputPath, ResultPath). */
+  /**
+   * A path field; {@code reference} requires a Reference Path (one node at most), and ResultPath
+   * (which writes) further a simple one on the state's data; {@code nullable} admits JSON null
+   * (InputPath, OutputPath, ResultPath).
+   */
   void path(JsonNode node, String field, boolean reference, boolean nullable, String location) {
     JsonNode value = node.get(field);
     if (value == null || (nullable && value.isNull())) {
       return;
     }
     String text = value.isTextual() ? value.textValue() : null;
-    boolean valid = reference
-        ? text != null && !text.startsWith("$$") && ReferencePath.parse(text) != null
-        : text != null && JsonPaths.isValidPath(text);
+    boolean valid;
+    if (text == null) {
+      valid = false;
+    } else if (field.equals("ResultPath")) {
+      valid = !text.startsWith("$$") && ReferencePath.parse(text) != null;
+    } else {
+      valid = reference ? JsonPaths.isReferencePath(text) : JsonPaths.isValidPath(text);
+    }
     if (!valid) {
       schema("The value for the field '" + field + "' must be a valid "
           + (reference ? "ReferencePath" : "JSONPath"), location + "/" + field);

@@ -187,6 +187,16 @@ class DefinitionValidatorTest {
   }
 
   @Test
+  void referencePathFieldsMayReadTheContextObjectButResultPathMayNot() {
+    assertThat(described(single("{'Type':'Wait','SecondsPath':'$$.Execution.Input.wait','End':true}"))).isEmpty();
+    assertThat(described(single("{'Type':'Map','ItemsPath':'$$.Execution.Input.items','End':true,"
+        + "'ItemProcessor':{'StartAt':'I','States':{'I':{'Type':'Succeed'}}}}"))).isEmpty();
+    assertThat(described(single("{'Type':'Wait','SecondsPath':'$.waits[*]','End':true}"))).containsExactly(
+        "SCHEMA_VALIDATION_FAILED: The value for the field 'SecondsPath' must be a valid ReferencePath at "
+            + "/States/S/SecondsPath");
+  }
+
+  @Test
   void catchTargetsMakeStatesReachable() {
     JsonNode definition = json("{'StartAt':'S','States':{'S':{'Type':'Task','Resource':'arn:aws:lambda:x',"
         + "'Catch':[{'ErrorEquals':['States.ALL'],'Next':'Handle'}],'End':true},'Handle':{'Type':'Succeed'}}}");
