@@ -12,8 +12,10 @@ import java.util.List;
  * Evaluates the Amazon States Language intrinsic functions (States.Format, StringToJson,
  * JsonToString, Array, ArrayPartition, ArrayContains, ArrayRange, ArrayGetItem, ArrayLength,
  * ArrayUnique, Base64Encode, Base64Decode, Hash, JsonMerge, MathRandom, MathAdd, StringSplit and
- * UUID), nested calls included. A function that rejects its arguments fails with {@code
- * States.IntrinsicFailure}; a path argument that selects nothing fails with {@code States.Runtime}.
+ * UUID), nested calls included. As on AWS, a function that rejects its arguments fails with {@code
+ * States.Runtime} and the cause {@code Invalid arguments in States.X}, and a path argument that
+ * selects nothing fails with {@code States.Runtime}; an expression that does not even parse (which
+ * definition validation rejects first) fails with {@code States.IntrinsicFailure}.
  */
 public final class Intrinsics {
 
