@@ -105,6 +105,9 @@ final class IntrinsicFunctions {
 
   JsonNode stringToJson() {
     String text = string(0);
+    if (text.isBlank()) {
+      return Json.NODES.nullNode(); // AWS answers null for an empty string
+    }
     JsonNode parsed = Json.parseOrNull(text);
     if (parsed == null) {
       throw fail("the argument is not a valid JSON string: " + text);

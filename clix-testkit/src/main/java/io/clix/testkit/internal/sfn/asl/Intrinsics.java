@@ -40,7 +40,7 @@ public final class Intrinsics {
     return new Evaluation(input, context, fieldName).call(call);
   }
 
-  /** Whether {@code expression} is a well-formed call of a known intrinsic with a valid argument count. */
+  /** Whether {@code expression} is a well-formed call of known intrinsics (argument counts are checked at run time). */
   public static boolean isValid(String expression) {
     return syntaxError(expression) == null;
   }
@@ -63,7 +63,12 @@ public final class Intrinsics {
   private record Evaluation(JsonNode input, JsonNode context, String fieldName) {
 
     JsonNode call(Call call) {
-      List<JsonNode> args = new ArrayList<>(call.args().size());
+      int[] arity = IntrinsicParser.ARITY.get(call.name());
+      int count = call.args().size();
+      if (count < arity[0] || (arity[1] >= 0 && count > arity[1])) {
+        throw StatesError.runtime("Invalid arguments in " + call.name());
+      }
+      List<JsonNode> args = new ArrayList<>(count);
       for (Expr arg : call.args()) {
         args.add(value(arg));
       }

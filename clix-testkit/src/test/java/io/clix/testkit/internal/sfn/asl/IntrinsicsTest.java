@@ -33,6 +33,8 @@ class IntrinsicsTest {
         "States.Format('no placeholders')|'no placeholders'",
         "States.StringToJson($.text)|{'x':[1]}",
         "States.StringToJson('12')|12",
+        "States.StringToJson(' [1] ')|[1]",
+        "States.StringToJson('')|null",
         "States.JsonToString($.obj)|'{\\\"a\\\":1}'",
         "States.JsonToString($.nul)|'null'",
         "States.Array()|[]",
@@ -112,6 +114,10 @@ class IntrinsicsTest {
         "States.JsonMerge($.obj, $.list, false)",
         "States.MathRandom(5, 5)",
         "States.MathAdd('1', 1)",
+        "States.ArrayGetItem($.list)",
+        "States.UUID(1)",
+        "States.StringToJson()",
+        "States.Hash('abc', 'SHA-256', 'extra')",
         "States.MathAdd(3000000000, 1)",
         "States.MathRandom(1.4, 1.6)",
         "States.ArrayPartition($.list, 0.6)",
@@ -174,8 +180,6 @@ class IntrinsicsTest {
   @ValueSource(
       strings = {
         "States.Nope(1)",
-        "States.ArrayGetItem($.list)",
-        "States.UUID(1)",
         "States.StringToJson('{\\\"a\\\":\\\"b\\\"}')",
         "States.Format('unterminated)",
         "States.Array(1,)",
@@ -194,6 +198,7 @@ class IntrinsicsTest {
   @ValueSource(
       strings = {
         "States.UUID()",
+        "States.StringToJson()",
         " States.Array( 1 , 'a' , $.x ) ",
         "States.Format('a {} \\' \\{ \\} \\\\', $$.Execution.Id)",
         "States.Array($.items[?(@.k == 1)], $['a b'])",
