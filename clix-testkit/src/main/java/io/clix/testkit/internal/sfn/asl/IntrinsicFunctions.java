@@ -174,6 +174,9 @@ final class IntrinsicFunctions {
   JsonNode arrayGetItem() {
     ArrayNode array = array(0);
     int index = integer(1);
+    if (array.isEmpty()) {
+      return Json.NODES.nullNode(); // as AWS answers for any index into an empty array
+    }
     if (index < 0 || index >= array.size()) {
       throw fail("the index " + index + " is out of bounds of the array of length " + array.size());
     }
@@ -229,10 +232,7 @@ final class IntrinsicFunctions {
     ObjectNode left = object(0);
     ObjectNode right = object(1);
     JsonNode deep = args.get(2);
-    if (!deep.isBoolean()) {
-      throw fail("the third argument (deep merge) must be a boolean, but was " + Json.typeName(deep));
-    }
-    if (deep.booleanValue()) {
+    if (deep.isBoolean() && deep.booleanValue()) { // AWS merges shallowly for any other third argument
       throw fail("deep merging is not supported: the third argument must be false");
     }
     ObjectNode out = left.deepCopy();
