@@ -336,9 +336,10 @@ final class IntrinsicFunctions {
 
   /**
    * The failure AWS raises for arguments an intrinsic rejects: {@code States.Runtime} with the cause
-   * {@code Invalid arguments in States.X} (AWS gives no detail; {@code reason} documents the check).
+   * {@code Invalid arguments in States.X}; AWS gives no detail, so {@code reason} only goes into
+   * the exception message, for logs.
    */
   private StatesError fail(String reason) {
-    return StatesError.runtime("Invalid arguments in " + name);
+    return new StatesError(StatesError.RUNTIME, "Invalid arguments in " + name, reason);
   }
 }

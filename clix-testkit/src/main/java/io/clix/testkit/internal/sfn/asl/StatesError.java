@@ -26,7 +26,12 @@ public final class StatesError extends RuntimeException {
 
   /** A failure with the given error name and cause text. */
   public StatesError(String error, String cause) {
-    super(error + ": " + cause, null, false, false);
+    this(error, cause, null);
+  }
+
+  /** A failure whose exception message (for logs, never for the execution) also carries a detail. */
+  StatesError(String error, String cause, String detail) {
+    super(error + ": " + cause + (detail == null ? "" : " (" + detail + ")"), null, false, false);
     this.error = error;
     this.cause = cause;
   }
