@@ -223,6 +223,14 @@ class DefinitionValidatorTest {
   }
 
   @Test
+  void stateNamesMustBeUniqueAcrossNestedMachines() {
+    JsonNode definition = json("{'StartAt':'M','States':{'M':{'Type':'Map','Next':'Done','ItemProcessor':"
+        + "{'StartAt':'Done','States':{'Done':{'Type':'Succeed'}}}},'Done':{'Type':'Succeed'}}}");
+    assertThat(described(definition)).containsExactly(
+        "DUPLICATE_STATE_NAME: Duplicate State name: Done at /States/M/ItemProcessor/States/Done");
+  }
+
+  @Test
   void nestedMachinesRejectForeignFields() {
     assertThat(described(single("{'Type':'Parallel','End':true,'Branches':[{'StartAt':'B','TimeoutSeconds':3,"
         + "'States':{'B':{'Type':'Succeed'}}}]}")))
