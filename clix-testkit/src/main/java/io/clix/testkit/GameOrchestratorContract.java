@@ -12,6 +12,7 @@ import io.clix.testkit.contract.ListenerContract;
 import io.clix.testkit.contract.LobbyContract;
 import io.clix.testkit.contract.RoundContract;
 import io.clix.testkit.contract.TimeoutContract;
+import io.clix.testkit.contract.ValueContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
  * }</pre>
  */
 public abstract class GameOrchestratorContract implements CreateContract, LobbyContract, LeaveContract,
-    TimeoutContract, RoundContract, EndingContract, EventContract, DisclosureContract, ListenerContract, AsyncContract,
+    TimeoutContract, RoundContract, EndingContract, EventContract, DisclosureContract, ValueContract, ListenerContract, AsyncContract,
     ConcurrencyContract {
 
   private ContractEnvironment environment;
