@@ -28,6 +28,7 @@ public interface LeaveContract extends ContractPart {
     assertThat(after.players()).extracting(Player::seat).containsExactly(1, 3);
     GameEvent left = f.last(game.gameId(), EventType.PLAYER_LEFT);
     assertThat(left.playerId()).contains("bob");
+    assertThat(left.data().path("seat").asInt()).isEqualTo(2);
     assertThat(f.games.join(game.gameId(), "dave").seat()).isEqualTo(2);
     assertThat(f.games.join(game.gameId(), "bob").seat()).isEqualTo(4);
     assertThat(f.games.describe(game.gameId()).status()).isEqualTo(GameStatus.RUNNING);
