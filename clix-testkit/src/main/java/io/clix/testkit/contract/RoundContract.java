@@ -42,6 +42,7 @@ public interface RoundContract extends ContractPart {
     GameView view = f.games.describe(game.gameId());
     assertThat(view.movedPlayers()).containsExactly("alice");
     assertThat(view.currentRound()).isEqualTo(1);
+    assertThat(view.roundDeadline()).as("a move does not move the deadline").isEqualTo(game.roundDeadline());
   }
 
   @Test
