@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clix.testkit.internal.dynamodb.expr.AttributeValues;
+import io.clix.testkit.internal.dynamodb.expr.Condition;
+import io.clix.testkit.internal.dynamodb.expr.ConditionParser;
 import io.clix.testkit.internal.dynamodb.expr.ExpressionContext;
 import io.clix.testkit.internal.http.ServiceError;
 import java.util.Iterator;
@@ -59,7 +61,8 @@ final class Expressions {
     if (expression == null) {
       return null;
     }
-    throw Faults.validation("not yet: " + kind);
+    Condition condition = ConditionParser.parse(expression, context, kind);
+    return condition::test;
   }
 
   /** The update of {@code expression}, or {@code null} when absent. */
