@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clix.testkit.internal.http.ServiceError;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 
@@ -19,6 +20,7 @@ final class ItemOperations {
   private static final Set<String> RETURN_VALUES = Set.of("NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW");
   private static final String RETURN_VALUES_ENUM = "[ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]";
   private static final Set<String> ON_FAILURE = Set.of("ALL_OLD", "NONE");
+  private static final List<String> CONDITION = List.of("ConditionExpression");
 
   private final TableCatalog catalog;
 
@@ -37,6 +39,7 @@ final class ItemOperations {
     if (!"NONE".equals(returnValues) && !"ALL_OLD".equals(returnValues)) {
       throw Faults.validation("ReturnValues can only be ALL_OLD or NONE");
     }
+    Expressions.checkUsage(request, CONDITION, 1, List.of("Expected", "ConditionalOperator"));
     Table table = catalog.require(request.get("TableName").asText());
     ObjectNode item = Items.itemToPut(table, request.get("Item"), true);
     ItemKey key = table.keys().keyOfItem(item);
@@ -61,6 +64,7 @@ final class ItemOperations {
     if (!"NONE".equals(returnValues) && !"ALL_OLD".equals(returnValues)) {
       throw Faults.validation("ReturnValues can only be ALL_OLD or NONE");
     }
+    Expressions.checkUsage(request, CONDITION, 1, List.of("Expected", "ConditionalOperator"));
     Table table = catalog.require(request.get("TableName").asText());
     ItemKey key = table.keys().keyOfKey(request.get("Key"));
     ItemWrite write = Expressions.counted(() -> prepare(table, request, key, ItemWrite.Kind.DELETE, null, null));
@@ -81,9 +85,12 @@ final class ItemOperations {
             "[ALL_OLD, NONE]")
         .check();
     String returnValues = Requests.text(request, "ReturnValues", "NONE");
+    Expressions.checkUsage(request, List.of("UpdateExpression", "ConditionExpression"), 2,
+        List.of("AttributeUpdates", "Expected", "ConditionalOperator"));
     Table table = catalog.require(request.get("TableName").asText());
     ItemKey key = table.keys().keyOfKey(request.get("Key"));
     ItemWrite write = Expressions.counted(() -> prepareUpdate(table, request, key));
+    write.checkKeyUntouched();
     ItemWrite.Outcome outcome = run(write, request);
     Expressions.Update update = write.update();
     ObjectNode out = JsonNodeFactory.instance.objectNode();
@@ -115,6 +122,7 @@ final class ItemOperations {
     new Requests().tableName(request, "TableName", "tableName").required(request, "Key", "key")
         .oneOf(request, "ReturnConsumedCapacity", "returnConsumedCapacity", CAPACITY, CAPACITY_ENUM)
         .check();
+    Expressions.checkUsage(request, List.of("ProjectionExpression"), 0, List.of("AttributesToGet"));
     Table table = catalog.require(request.get("TableName").asText());
     ItemKey key = table.keys().keyOfKey(request.get("Key"));
     Expressions expressions = Expressions.of(request);
@@ -147,13 +155,6 @@ final class ItemOperations {
     Predicate<ObjectNode> condition = expressions.condition(Requests.text(request, "ConditionExpression", null),
         "ConditionExpression");
     expressions.checkAllUsed();
-    if (update != null) {
-      for (String name : update.touched()) {
-        if (table.keys().isKeyAttribute(name)) {
-          throw Faults.invalidParameter("Cannot update attribute " + name + ". This attribute is part of the key");
-        }
-      }
-    }
     return new ItemWrite(table, key, ItemWrite.Kind.UPDATE, null, update, condition);
   }
 

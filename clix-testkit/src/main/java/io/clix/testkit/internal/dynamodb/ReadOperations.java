@@ -30,6 +30,8 @@ final class ReadOperations {
 
   JsonNode query(JsonNode request) {
     check(request);
+    Expressions.checkUsage(request, List.of("KeyConditionExpression", "FilterExpression", "ProjectionExpression"), 2,
+        List.of("KeyConditions", "QueryFilter", "AttributesToGet", "ConditionalOperator"));
     Table table = catalog.require(request.get("TableName").asText());
     IndexDefinition index = index(table, request);
     String select = select(request, index, true);
@@ -89,6 +91,8 @@ final class ReadOperations {
     Requests checks = new Requests();
     checks.atLeast(request, "TotalSegments", "totalSegments", 1).atLeast(request, "Segment", "segment", 0);
     check(request, checks);
+    Expressions.checkUsage(request, List.of("FilterExpression", "ProjectionExpression"), 1,
+        List.of("ScanFilter", "AttributesToGet", "ConditionalOperator"));
     Table table = catalog.require(request.get("TableName").asText());
     IndexDefinition index = index(table, request);
     String select = select(request, index, false);
