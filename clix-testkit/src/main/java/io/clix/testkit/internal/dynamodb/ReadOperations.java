@@ -42,8 +42,16 @@ final class ReadOperations {
       throw Faults.validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
     }
     Expressions.KeyMatch key = expressions.keyCondition(keyExpression, order.readKeys());
-    Predicate<ObjectNode> filter = expressions.condition(Requests.text(request, "FilterExpression", null),
-        "FilterExpression");
+    String filterExpression = Requests.text(request, "FilterExpression", null);
+    Predicate<ObjectNode> filter = expressions.condition(filterExpression, "FilterExpression");
+    if (filterExpression != null) {
+      for (String name : FilterKeys.topLevelNames(filterExpression, request)) {
+        if (order.readKeys().isKeyAttribute(name)) {
+          throw Faults.validation("Filter Expression can only contain non-primary key attributes: Primary key"
+              + " attribute: " + name);
+        }
+      }
+    }
     Expressions.Projection projection = expressions.projection(request);
     expressions.checkAllUsed();
     JsonNode start = request.get("ExclusiveStartKey");
