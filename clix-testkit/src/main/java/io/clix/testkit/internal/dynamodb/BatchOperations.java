@@ -55,13 +55,13 @@ final class BatchOperations {
     while (tables.hasNext()) {
       Map.Entry<String, JsonNode> entry = tables.next();
       Table table = catalog.require(entry.getKey());
-      JsonNode tableRequest = entry.getValue();
+      Expressions.checkUsage(entry.getValue(), List.of("ProjectionExpression"), 0, List.of("AttributesToGet"));
+      JsonNode tableRequest = LegacyParameters.rewrite(entry.getValue());
       JsonNode keys = tableRequest.get("Keys");
       if (keys == null || !keys.isArray() || keys.isEmpty()) {
         throw Faults.validation("1 validation error detected: Value null at 'requestItems." + entry.getKey()
             + ".member.keys' failed to satisfy constraint: Member must not be null");
       }
-      Expressions.checkUsage(tableRequest, List.of("ProjectionExpression"), 0, List.of("AttributesToGet"));
       Expressions expressions = Expressions.of(tableRequest);
       Expressions.Projection projection = expressions.projection(tableRequest);
       expressions.checkAllUsed();
@@ -94,7 +94,7 @@ final class BatchOperations {
           found.add(projection == null ? item : projection.apply(item));
         }
         if (!left.isEmpty()) {
-          ObjectNode rest = tableRequest.deepCopy();
+          ObjectNode rest = entry.getValue().deepCopy();
           rest.set("Keys", left);
           unprocessed.set(entry.getKey(), rest);
         }

@@ -28,18 +28,19 @@ final class ItemOperations {
     this.catalog = catalog;
   }
 
-  JsonNode putItem(JsonNode request) {
-    new Requests().tableName(request, "TableName", "tableName").required(request, "Item", "item")
-        .oneOf(request, "ReturnValues", "returnValues", RETURN_VALUES, RETURN_VALUES_ENUM)
-        .oneOf(request, "ReturnConsumedCapacity", "returnConsumedCapacity", CAPACITY, CAPACITY_ENUM)
-        .oneOf(request, "ReturnValuesOnConditionCheckFailure", "returnValuesOnConditionCheckFailure", ON_FAILURE,
+  JsonNode putItem(JsonNode original) {
+    new Requests().tableName(original, "TableName", "tableName").required(original, "Item", "item")
+        .oneOf(original, "ReturnValues", "returnValues", RETURN_VALUES, RETURN_VALUES_ENUM)
+        .oneOf(original, "ReturnConsumedCapacity", "returnConsumedCapacity", CAPACITY, CAPACITY_ENUM)
+        .oneOf(original, "ReturnValuesOnConditionCheckFailure", "returnValuesOnConditionCheckFailure", ON_FAILURE,
             "[ALL_OLD, NONE]")
         .check();
-    String returnValues = Requests.text(request, "ReturnValues", "NONE");
+    String returnValues = Requests.text(original, "ReturnValues", "NONE");
     if (!"NONE".equals(returnValues) && !"ALL_OLD".equals(returnValues)) {
       throw Faults.validation("ReturnValues can only be ALL_OLD or NONE");
     }
-    Expressions.checkUsage(request, CONDITION, 1, List.of("Expected", "ConditionalOperator"));
+    Expressions.checkUsage(original, CONDITION, 1, List.of("Expected", "ConditionalOperator"));
+    JsonNode request = LegacyParameters.rewrite(original);
     Table table = catalog.require(request.get("TableName").asText());
     ObjectNode item = Items.itemToPut(table, request.get("Item"), true);
     ItemKey key = table.keys().keyOfItem(item);
@@ -53,18 +54,19 @@ final class ItemOperations {
     return out;
   }
 
-  JsonNode deleteItem(JsonNode request) {
-    new Requests().tableName(request, "TableName", "tableName").required(request, "Key", "key")
-        .oneOf(request, "ReturnValues", "returnValues", RETURN_VALUES, RETURN_VALUES_ENUM)
-        .oneOf(request, "ReturnConsumedCapacity", "returnConsumedCapacity", CAPACITY, CAPACITY_ENUM)
-        .oneOf(request, "ReturnValuesOnConditionCheckFailure", "returnValuesOnConditionCheckFailure", ON_FAILURE,
+  JsonNode deleteItem(JsonNode original) {
+    new Requests().tableName(original, "TableName", "tableName").required(original, "Key", "key")
+        .oneOf(original, "ReturnValues", "returnValues", RETURN_VALUES, RETURN_VALUES_ENUM)
+        .oneOf(original, "ReturnConsumedCapacity", "returnConsumedCapacity", CAPACITY, CAPACITY_ENUM)
+        .oneOf(original, "ReturnValuesOnConditionCheckFailure", "returnValuesOnConditionCheckFailure", ON_FAILURE,
             "[ALL_OLD, NONE]")
         .check();
-    String returnValues = Requests.text(request, "ReturnValues", "NONE");
+    String returnValues = Requests.text(original, "ReturnValues", "NONE");
     if (!"NONE".equals(returnValues) && !"ALL_OLD".equals(returnValues)) {
       throw Faults.validation("ReturnValues can only be ALL_OLD or NONE");
     }
-    Expressions.checkUsage(request, CONDITION, 1, List.of("Expected", "ConditionalOperator"));
+    Expressions.checkUsage(original, CONDITION, 1, List.of("Expected", "ConditionalOperator"));
+    JsonNode request = LegacyParameters.rewrite(original);
     Table table = catalog.require(request.get("TableName").asText());
     ItemKey key = table.keys().keyOfKey(request.get("Key"));
     ItemWrite write = Expressions.counted(() -> prepare(table, request, key, ItemWrite.Kind.DELETE, null, null));
@@ -77,16 +79,17 @@ final class ItemOperations {
     return out;
   }
 
-  JsonNode updateItem(JsonNode request) {
-    new Requests().tableName(request, "TableName", "tableName").required(request, "Key", "key")
-        .oneOf(request, "ReturnValues", "returnValues", RETURN_VALUES, RETURN_VALUES_ENUM)
-        .oneOf(request, "ReturnConsumedCapacity", "returnConsumedCapacity", CAPACITY, CAPACITY_ENUM)
-        .oneOf(request, "ReturnValuesOnConditionCheckFailure", "returnValuesOnConditionCheckFailure", ON_FAILURE,
+  JsonNode updateItem(JsonNode original) {
+    new Requests().tableName(original, "TableName", "tableName").required(original, "Key", "key")
+        .oneOf(original, "ReturnValues", "returnValues", RETURN_VALUES, RETURN_VALUES_ENUM)
+        .oneOf(original, "ReturnConsumedCapacity", "returnConsumedCapacity", CAPACITY, CAPACITY_ENUM)
+        .oneOf(original, "ReturnValuesOnConditionCheckFailure", "returnValuesOnConditionCheckFailure", ON_FAILURE,
             "[ALL_OLD, NONE]")
         .check();
-    String returnValues = Requests.text(request, "ReturnValues", "NONE");
-    Expressions.checkUsage(request, List.of("UpdateExpression", "ConditionExpression"), 2,
+    String returnValues = Requests.text(original, "ReturnValues", "NONE");
+    Expressions.checkUsage(original, List.of("UpdateExpression", "ConditionExpression"), 2,
         List.of("AttributeUpdates", "Expected", "ConditionalOperator"));
+    JsonNode request = LegacyParameters.rewrite(original);
     Table table = catalog.require(request.get("TableName").asText());
     ItemKey key = table.keys().keyOfKey(request.get("Key"));
     ItemWrite write = Expressions.counted(() -> prepareUpdate(table, request, key));
@@ -118,11 +121,12 @@ final class ItemOperations {
     return out;
   }
 
-  JsonNode getItem(JsonNode request) {
-    new Requests().tableName(request, "TableName", "tableName").required(request, "Key", "key")
-        .oneOf(request, "ReturnConsumedCapacity", "returnConsumedCapacity", CAPACITY, CAPACITY_ENUM)
+  JsonNode getItem(JsonNode original) {
+    new Requests().tableName(original, "TableName", "tableName").required(original, "Key", "key")
+        .oneOf(original, "ReturnConsumedCapacity", "returnConsumedCapacity", CAPACITY, CAPACITY_ENUM)
         .check();
-    Expressions.checkUsage(request, List.of("ProjectionExpression"), 0, List.of("AttributesToGet"));
+    Expressions.checkUsage(original, List.of("ProjectionExpression"), 0, List.of("AttributesToGet"));
+    JsonNode request = LegacyParameters.rewrite(original);
     Table table = catalog.require(request.get("TableName").asText());
     ItemKey key = table.keys().keyOfKey(request.get("Key"));
     Expressions expressions = Expressions.of(request);

@@ -28,10 +28,11 @@ final class ReadOperations {
     this.catalog = catalog;
   }
 
-  JsonNode query(JsonNode request) {
-    check(request);
-    Expressions.checkUsage(request, List.of("KeyConditionExpression", "FilterExpression", "ProjectionExpression"), 2,
+  JsonNode query(JsonNode original) {
+    check(original);
+    Expressions.checkUsage(original, List.of("KeyConditionExpression", "FilterExpression", "ProjectionExpression"), 2,
         List.of("KeyConditions", "QueryFilter", "AttributesToGet", "ConditionalOperator"));
+    JsonNode request = LegacyParameters.rewrite(original);
     Table table = catalog.require(request.get("TableName").asText());
     IndexDefinition index = index(table, request);
     String select = select(request, index, true);
@@ -95,12 +96,13 @@ final class ReadOperations {
     return page(request, table, index, order, matching, filter, projection, select);
   }
 
-  JsonNode scan(JsonNode request) {
+  JsonNode scan(JsonNode original) {
     Requests checks = new Requests();
-    checks.atLeast(request, "TotalSegments", "totalSegments", 1).atLeast(request, "Segment", "segment", 0);
-    check(request, checks);
-    Expressions.checkUsage(request, List.of("FilterExpression", "ProjectionExpression"), 1,
+    checks.atLeast(original, "TotalSegments", "totalSegments", 1).atLeast(original, "Segment", "segment", 0);
+    check(original, checks);
+    Expressions.checkUsage(original, List.of("FilterExpression", "ProjectionExpression"), 1,
         List.of("ScanFilter", "AttributesToGet", "ConditionalOperator"));
+    JsonNode request = LegacyParameters.rewrite(original);
     Table table = catalog.require(request.get("TableName").asText());
     IndexDefinition index = index(table, request);
     String select = select(request, index, false);
