@@ -6,6 +6,7 @@ import static io.clix.testkit.internal.dynamodb.expr.Json.obj;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.clix.testkit.internal.http.ServiceError;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -64,6 +65,23 @@ class AttributeValuesTest {
   })
   void malformedValuesAreRefused(String value, String message) {
     assertValidation(() -> AttributeValues.validate(node(value)), message);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(delimiter = '|', value = {
+      "{'N': 123} | NUMBER_VALUE cannot be converted to String",
+      "{'S': 5} | NUMBER_VALUE cannot be converted to String",
+      "{'M': {'sth': {'N': 5}}} | NUMBER_VALUE cannot be converted to String",
+      "{'SS': [1]} | NUMBER_VALUE cannot be converted to String",
+      "{'S': {'S': 'x'}} | Start of structure or map found where not expected",
+      "{'B': ['x']} | Start of list found where not expected",
+  })
+  void wrongJsonTypesAreSerializationErrors(String value, String message) {
+    assertThatThrownBy(() -> AttributeValues.validate(node(value)))
+        .isInstanceOfSatisfying(ServiceError.class, e -> {
+          assertThat(e.code()).isEqualTo("SerializationException");
+          assertThat(e.body().path("Message").asText()).isEqualTo(message);
+        });
   }
 
   @Test

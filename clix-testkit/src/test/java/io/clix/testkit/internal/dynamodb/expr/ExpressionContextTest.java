@@ -29,6 +29,13 @@ class ExpressionContextTest {
   }
 
   @Test
+  void serializationErrorsPassThroughUnwrapped() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ctx(null, "{':v': {'N': 5}}"))
+        .isInstanceOfSatisfying(io.clix.testkit.internal.http.ServiceError.class,
+            e -> assertThat(e.code()).isEqualTo("SerializationException"));
+  }
+
+  @Test
   void reportsUnusedNamesBeforeUnusedValues() {
     ExpressionContext ctx = ctx("{'#a': 'a', '#count': 'count', '#b': 'b'}", "{':v': {'S': 'x'}, ':w': {'S': 'y'}}");
     ConditionParser.parse("#a = :v", ctx, "ConditionExpression");

@@ -79,12 +79,35 @@ class KeyConditionParserTest {
       "#pk = :g AND begins_with(#sk, :n) | Invalid KeyConditionExpression: Incorrect operand type for operator or function; operator or function: begins_with, operand type: N",
   })
   void refusesAsDynamoDbDoes(String expression, String message) {
-    assertValidation(() -> parse(expression), message);
+    assertValidation(() -> parse(expression).hashValue(), message);
+  }
+
+  @Test
+  void reportsUnusedPlaceholdersBeforeAMisfitToTheKeySchema() {
+    ExpressionContext ctx = ctx("{'#0': 'gameId', '#count': 'count'}", null);
+    KeyCondition misfit = KeyConditionParser.parse("(#0 = x)", ctx, "gameId", null);
+    assertThat(misfit.isValid()).isFalse();
+    assertValidation(ctx::checkAllUsed, "Value provided in ExpressionAttributeNames unused in expressions: keys: {#count}");
+    ExpressionContext used = ctx("{'#0': 'gameId'}", null);
+    KeyConditionParser.parse("(#0 = x)", used, "gameId", null);
+    String multiple = "Invalid KeyConditionExpression: Invalid condition in KeyConditionExpression: "
+        + "Multiple attribute names used in one condition";
+    assertValidation(used::checkAllUsed, multiple);
+    assertValidation(misfit::hashValue, multiple);
+    assertValidation(() -> misfit.matchesRange(node("{'S': 'x'}")), multiple);
   }
 
   @Test
   void refusesValuesOfTheWrongKeyType() {
-    assertValidation(() -> KeyConditionParser.parse("#pk = :g AND #sk = :p", ctx("{'#pk': 'gameId', '#sk': 'seq'}", VALUES), "gameId", "S", "seq", "N"),
-        "One or more parameter values were invalid: Condition parameter type does not match schema type");
+    String mismatch = "One or more parameter values were invalid: Condition parameter type does not match schema type";
+    ExpressionContext ctx = ctx("{'#pk': 'gameId', '#sk': 'seq'}", "{':g': {'S': 'game-1'}, ':p': {'S': 'move#'}}");
+    KeyCondition c = KeyConditionParser.parse("#pk = :g AND #sk = :p", ctx, "gameId", "S", "seq", "N");
+    assertValidation(c::rangeValues, mismatch);
+    assertValidation(ctx::checkAllUsed, mismatch);
+    KeyCondition hash = KeyConditionParser.parse("#pk = :g", ctx("{'#pk': 'gameId'}", "{':g': {'N': '1'}}"), "gameId", "S", null, null);
+    assertValidation(hash::hashValue, mismatch);
+    KeyCondition fine = KeyConditionParser.parse("#pk = :g AND #sk = :p", ctx("{'#pk': 'gameId', '#sk': 'seq'}",
+        "{':g': {'S': 'game-1'}, ':p': {'S': 'move#'}}"), "gameId", "S", "seq", "S");
+    assertThat(fine.rangeValues()).containsExactly(node("{'S': 'move#'}"));
   }
 }
