@@ -89,6 +89,9 @@ final class ConditionGrammar extends ExpressionParser {
         Operand right = operand();
         checkMisused(List.of(left, right));
         checkDistinct(t.text(), List.of(left, right));
+        if (t.kind() != Token.Kind.EQ && t.kind() != Token.Kind.NE) {
+          checkOrderable(t.text(), List.of(left, right));
+        }
         return new Conditions.Compare(t.kind(), left, right);
       }
       default:
@@ -100,6 +103,7 @@ final class ConditionGrammar extends ExpressionParser {
       expectKeyword("AND");
       Operand high = operand();
       checkMisused(List.of(left, low, high));
+      checkOrderable("BETWEEN", List.of(left, low, high));
       checkBounds(low, high);
       return new Conditions.Between(left, low, high);
     }
@@ -182,6 +186,17 @@ final class ConditionGrammar extends ExpressionParser {
         break;
     }
     return call;
+  }
+
+  /** Refuses values that cannot be ordered (only S, N and B can) on either side of an ordering operator. */
+  private void checkOrderable(String operator, List<Operand> operands) {
+    for (Operand o : operands) {
+      String type = o instanceof Operand.Value ? o.staticType() : null;
+      if (type != null && !type.equals("S") && !type.equals("N") && !type.equals("B")) {
+        incorrectType(operator, type);
+        return;
+      }
+    }
   }
 
   private void incorrectType(String function, String type) {
