@@ -27,8 +27,7 @@ final class ConditionGrammar extends ExpressionParser {
 
   /** Parses the whole expression and reports its problems as DynamoDB orders them. */
   Condition parse() {
-    Condition condition = parseWhole(this::orCondition, Problems.CONDITION_ORDER);
-    return condition;
+    return parseWhole(this::orCondition, Problems.CONDITION_ORDER);
   }
 
   private Condition orCondition() {
