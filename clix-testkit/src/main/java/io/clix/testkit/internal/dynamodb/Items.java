@@ -18,11 +18,22 @@ final class Items {
    * @return the item, copied
    */
   static ObjectNode itemToPut(Table table, JsonNode item, boolean counted) {
+    return itemToPut(table, item, counted, false);
+  }
+
+  /**
+   * As {@link #itemToPut(Table, JsonNode, boolean)}; {@code batch} words a missing or mistyped key
+   * as BatchWriteItem does ("The provided key element does not match the schema").
+   */
+  static ObjectNode itemToPut(Table table, JsonNode item, boolean counted, boolean batch) {
     if (item == null || !item.isObject()) {
       throw Requests.memberNull("item");
     }
     ObjectNode copy = counted ? Expressions.counted(() -> Expressions.validateItem(item))
         : Expressions.validateItem(item);
+    if (batch) {
+      table.keys().checkBatchItemKey(copy);
+    }
     table.keys().keyOfItem(copy);
     if (ItemSizes.of(copy) > ItemSizes.MAX_ITEM_BYTES) {
       throw Faults.validation("Item size has exceeded the maximum allowed size");

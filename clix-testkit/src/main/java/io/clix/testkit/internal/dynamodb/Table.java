@@ -30,7 +30,7 @@ final class Table {
       Comparator.<KeyValue, byte[]>comparing(KeyValue::digest, Arrays::compareUnsigned)
           .thenComparing(Comparator.naturalOrder());
 
-  private final TableDefinition definition;
+  private volatile TableDefinition definition;
   private final String arn;
   private final String id;
   private final Instant created;
@@ -56,6 +56,11 @@ final class Table {
 
   TableDefinition definition() {
     return definition;
+  }
+
+  /** Replaces the definition (UpdateTable: indexes, billing, settings); the key schema never changes. */
+  void definition(TableDefinition updated) {
+    this.definition = updated;
   }
 
   KeySchema keys() {
