@@ -66,7 +66,7 @@ final class ReadOperations {
         candidates.add(item);
       }
     } else {
-      for (ObjectNode item : table.all()) {
+      for (ObjectNode item : index.global() ? table.all() : table.partition(key.hash(), true)) {
         if (order.contains(item) && key.hash().equals(KeyValue.of(item.get(index.keys().hashName()),
             index.keys().hashType()))) {
           candidates.add(item);

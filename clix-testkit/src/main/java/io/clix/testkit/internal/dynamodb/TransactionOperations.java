@@ -126,7 +126,9 @@ final class TransactionOperations {
       }
     }
     if (token != null) {
-      tokens.put(token, new Token(request.deepCopy(), clock.instant(), out.deepCopy()));
+      Instant now = clock.instant();
+      tokens.values().removeIf(t -> !t.issued.plus(TOKEN_LIFETIME).isAfter(now));
+      tokens.put(token, new Token(request.deepCopy(), now, out.deepCopy()));
     }
     return out;
   }
