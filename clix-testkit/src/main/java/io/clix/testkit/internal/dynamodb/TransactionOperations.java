@@ -205,17 +205,18 @@ final class TransactionOperations {
       case "Delete":
         checks.required(body, "Key", "key").check();
         Table deleteTable = catalog.require(body.get("TableName").asText());
-        return ItemOperations.prepare(deleteTable, body, deleteTable.keys().keyOfKey(body.get("Key")),
-            ItemWrite.Kind.DELETE, null, null);
+        return ItemOperations.prepare(deleteTable, body, null, ItemWrite.Kind.DELETE, null, null)
+            .withKey(deleteTable.keys().keyOfKey(body.get("Key")));
       case "ConditionCheck":
         checks.required(body, "Key", "key").required(body, "ConditionExpression", "conditionExpression").check();
         Table checkTable = catalog.require(body.get("TableName").asText());
-        return ItemOperations.prepare(checkTable, body, checkTable.keys().keyOfKey(body.get("Key")),
-            ItemWrite.Kind.CHECK, null, null);
+        return ItemOperations.prepare(checkTable, body, null, ItemWrite.Kind.CHECK, null, null)
+            .withKey(checkTable.keys().keyOfKey(body.get("Key")));
       case "Update":
         checks.required(body, "Key", "key").required(body, "UpdateExpression", "updateExpression").check();
         Table updateTable = catalog.require(body.get("TableName").asText());
-        ItemWrite update = ItemOperations.prepareUpdate(updateTable, body, updateTable.keys().keyOfKey(body.get("Key")));
+        ItemWrite update = ItemOperations.prepareUpdate(updateTable, body, null)
+            .withKey(updateTable.keys().keyOfKey(body.get("Key")));
         update.checkKeyUntouched();
         return update;
       default:
