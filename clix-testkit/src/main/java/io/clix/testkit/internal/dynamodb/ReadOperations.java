@@ -35,7 +35,7 @@ final class ReadOperations {
     JsonNode request = LegacyParameters.rewrite(original);
     Table table = catalog.require(request.get("TableName").asText());
     IndexDefinition index = index(table, request);
-    String select = select(request, index, true);
+    String select = select(original, index, true);
     ItemOrder order = new ItemOrder(table.keys(), index == null ? null : index.keys());
     Expressions expressions = Expressions.of(request);
     String keyExpression = Requests.text(request, "KeyConditionExpression", null);
@@ -105,7 +105,7 @@ final class ReadOperations {
     JsonNode request = LegacyParameters.rewrite(original);
     Table table = catalog.require(request.get("TableName").asText());
     IndexDefinition index = index(table, request);
-    String select = select(request, index, false);
+    String select = select(original, index, false);
     boolean hasSegment = Requests.has(request, "Segment");
     boolean hasTotal = Requests.has(request, "TotalSegments");
     if (hasSegment && !hasTotal) {
@@ -264,7 +264,8 @@ final class ReadOperations {
   /** The effective Select, checked against the projection and index as DynamoDB checks it. */
   private static String select(JsonNode request, IndexDefinition index, boolean query) {
     String prefix = query ? "1 validation error detected: " : "";
-    boolean projected = Requests.has(request, "ProjectionExpression");
+    boolean attributesToGet = Requests.has(request, "AttributesToGet");
+    boolean projected = Requests.has(request, "ProjectionExpression") || attributesToGet;
     String select = Requests.text(request, "Select", null);
     if (select == null) {
       return projected ? "SPECIFIC_ATTRIBUTES" : index == null ? "ALL_ATTRIBUTES" : "ALL_PROJECTED_ATTRIBUTES";
@@ -282,7 +283,7 @@ final class ReadOperations {
         }
         break;
       case "SPECIFIC_ATTRIBUTES":
-        if (!projected && !Requests.has(request, "AttributesToGet")) {
+        if (!projected) {
           throw Faults.validation(prefix
               + "Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES");
         }
@@ -291,7 +292,8 @@ final class ReadOperations {
         break;
     }
     if (projected) {
-      throw Faults.validation(prefix + "Cannot specify the ProjectionExpression when choosing to get " + ("COUNT"
+      throw Faults.validation(prefix + "Cannot specify the " + (attributesToGet ? "AttributesToGet" : "ProjectionExpression")
+          + " when choosing to get " + ("COUNT"
           .equals(select) ? "only the Count" : select));
     }
     return select;
