@@ -26,7 +26,7 @@ final class BatchOperations {
 
   private final TableCatalog catalog;
 
-  BatchOperations(TableCatalog catalog, ItemOperations items) {
+  BatchOperations(TableCatalog catalog) {
     this.catalog = catalog;
   }
 

@@ -149,7 +149,7 @@ final class Table {
     return old == null || expired(old) ? null : old;
   }
 
-  /** The live items of one partition in sort-key order, after {@code start} when given. */
+  /** The live items of one partition in sort-key order (or reversed). */
   List<ObjectNode> partition(KeyValue hash, boolean forward) {
     ConcurrentSkipListMap<KeyValue, ObjectNode> partition = partitions.get(hash);
     if (partition == null) {

@@ -46,7 +46,7 @@ final class TransactionOperations {
     }
   }
 
-  TransactionOperations(TableCatalog catalog, ItemOperations items, Clock clock) {
+  TransactionOperations(TableCatalog catalog, Clock clock) {
     this.catalog = catalog;
     this.clock = clock;
   }
@@ -108,7 +108,7 @@ final class TransactionOperations {
         reasons.forEach(r -> codes.add(r.get("Code").asText()));
         ObjectNode body = ServiceError.body(Faults.DYNAMO + "TransactionCanceledException", "Message",
             "Transaction cancelled, please refer cancellation reasons for specific reasons "
-                + codes.toString().replace("[", "[").replace("]", "]"));
+                + codes);
         body.set("CancellationReasons", reasons);
         throw new ServiceError(400, body);
       }
