@@ -204,7 +204,10 @@ final class ReadOperations {
       out.set("LastEvaluatedKey", order.lastEvaluatedKey(last));
     }
     boolean consistent = request.path("ConsistentRead").asBoolean(false);
-    Capacity.addTo(out, request, table.name(), Capacity.readUnits(bytes, consistent));
+    ObjectNode report = Capacity.report(request, table.name(), Capacity.readUnits(bytes, consistent), index);
+    if (report != null) {
+      out.set("ConsumedCapacity", report);
+    }
     return out;
   }
 

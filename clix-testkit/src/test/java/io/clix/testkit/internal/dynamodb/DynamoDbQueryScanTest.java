@@ -147,6 +147,11 @@ class DynamoDbQueryScanTest {
     QueryResponse page = dynamo.client.query(r -> r.tableName("players").indexName("byGame")
         .keyConditionExpression("game = :g").expressionAttributeValues(Map.of(":g", s("g1"))).limit(2));
     assertThat(page.lastEvaluatedKey()).containsOnlyKeys("pk", "game", "score");
+    QueryResponse measured = dynamo.client.query(r -> r.tableName("players").indexName("byGame")
+        .keyConditionExpression("game = :g").expressionAttributeValues(Map.of(":g", s("g1")))
+        .returnConsumedCapacity(software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity.INDEXES));
+    assertThat(measured.consumedCapacity().capacityUnits()).isEqualTo(0.5);
+    assertThat(measured.consumedCapacity().globalSecondaryIndexes()).containsOnlyKeys("byGame");
     assertThatThrownBy(() -> dynamo.client.query(r -> r.tableName("players").indexName("byGame")
         .keyConditionExpression("pk = :g").expressionAttributeValues(Map.of(":g", s("g1")))))
         .hasMessageContaining("Query condition missed key schema element: game");
