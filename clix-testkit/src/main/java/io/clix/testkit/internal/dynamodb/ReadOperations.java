@@ -57,7 +57,7 @@ final class ReadOperations {
     expressions.checkAllUsed();
     JsonNode start = request.get("ExclusiveStartKey");
     if (start != null && !start.isNull()) {
-      order.checkStartKey(start);
+      order.checkStartKey(start, false);
     }
     boolean forward = request.path("ScanIndexForward").asBoolean(true);
     List<ObjectNode> candidates = new ArrayList<>();
@@ -134,7 +134,7 @@ final class ReadOperations {
     expressions.checkAllUsed();
     JsonNode start = request.get("ExclusiveStartKey");
     if (start != null && !start.isNull()) {
-      order.checkStartKey(start);
+      order.checkStartKey(start, true);
     }
     List<ObjectNode> items = new ArrayList<>();
     KeySchema readKeys = order.readKeys();

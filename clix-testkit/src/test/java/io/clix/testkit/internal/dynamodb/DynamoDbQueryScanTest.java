@@ -174,6 +174,17 @@ class DynamoDbQueryScanTest {
   }
 
   @Test
+  void invalidStartKeysAreRefused() {
+    assertThatThrownBy(() -> dynamo.client.query(r -> r.tableName("numbers").keyConditionExpression("pk = :p")
+        .expressionAttributeValues(Map.of(":p", s("p"))).exclusiveStartKey(Map.of("pk", s("p")))))
+        .hasMessageStartingWith("The provided starting key is invalid (Service");
+    assertThatThrownBy(() -> dynamo.client.scan(r -> r.tableName("numbers").exclusiveStartKey(Map.of("pk", s("p"),
+        "sk", s("not a number")))))
+        .hasMessageStartingWith("The provided starting key is invalid: The provided key element does not match the"
+            + " schema");
+  }
+
+  @Test
   void parallelScanSegmentsPartitionTheTable() {
     Set<String> seen = new HashSet<>();
     int total = 4;
