@@ -135,8 +135,9 @@ public final class LocalStackExtension implements BeforeAllCallback, BeforeEachC
       throw new ParameterResolutionException("with a stack per method, inject it into test methods only");
     }
     boolean manual = manual(context);
-    return owner.getStore(NAMESPACE).getOrComputeIfAbsent(Fixture.class, k -> new Fixture(manual, region),
-        Fixture.class);
+    // Keyed by the owner, so a nested class or a method does not find its parent's stack.
+    return owner.getStore(NAMESPACE).getOrComputeIfAbsent("stack:" + owner.getUniqueId(),
+        k -> new Fixture(manual, region), Fixture.class);
   }
 
   /** A stack and the clients made for it; closed with the context that owns it. */
