@@ -1,0 +1,4 @@
+package io.clix.testkit.internal.sfn.asl;
+
+/** STUB (throwaway). */
+public record Diagnostic(String severity, String code, String message, String location) {}
