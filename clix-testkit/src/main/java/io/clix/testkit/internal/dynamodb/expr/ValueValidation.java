@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clix.testkit.internal.http.ServiceError;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -15,6 +16,7 @@ import java.util.Set;
 final class ValueValidation {
 
   private static final String INVALID = "One or more parameter values were invalid: ";
+  private static final String SERIALIZATION_TYPE = "com.amazon.coral.service#SerializationException";
   private static final Set<String> TYPES = Set.of("S", "N", "B", "BOOL", "NULL", "M", "L", "SS", "NS", "BS");
 
   private ValueValidation() {
@@ -50,9 +52,10 @@ final class ValueValidation {
     JsonNodeFactory f = JsonNodeFactory.instance;
     switch (type) {
       case "N":
-        return f.textNode(canonicalNumber(inner.asText()));
+        return f.textNode(canonicalNumber(text(inner)));
       case "S":
       case "B":
+        text(inner);
         return inner;
       case "BOOL":
         return inner;
@@ -95,7 +98,7 @@ final class ValueValidation {
     ArrayNode result = JsonNodeFactory.instance.arrayNode();
     List<String> texts = new ArrayList<>();
     for (JsonNode m : members) {
-      String text = m.asText();
+      String text = text(m);
       texts.add(text);
       result.add(type.equals("NS") ? canonicalNumber(text) : text);
     }
@@ -110,6 +113,27 @@ final class ValueValidation {
       }
     }
     return result;
+  }
+
+  /**
+   * The text of a string member; numbers, maps and lists where a string belongs are refused as the
+   * service's JSON reader refuses them, with a {@code SerializationException}.
+   */
+  private static String text(JsonNode member) {
+    if (member.isTextual()) {
+      return member.asText();
+    }
+    String message;
+    if (member.isNumber()) {
+      message = "NUMBER_VALUE cannot be converted to String";
+    } else if (member.isObject()) {
+      message = "Start of structure or map found where not expected";
+    } else if (member.isArray()) {
+      message = "Start of list found where not expected";
+    } else {
+      return member.asText();
+    }
+    throw new ServiceError(400, ServiceError.body(SERIALIZATION_TYPE, "Message", message));
   }
 
   private static String list(List<String> texts) {
