@@ -1,0 +1,137 @@
+package io.clix.aws;
+
+import io.clix.testkit.LocalStack;
+import io.clix.testkit.ManualClock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.sfn.SfnAsyncClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+
+/**
+ * A local stack on its own manual clock with real SDK clients over HTTP, a game table, the three
+ * activities and the generated state machine in one correlation mode; builds orchestrators that
+ * share the clock. Test plumbing only.
+ */
+final class AwsStack implements AutoCloseable {
+
+  private static final AtomicInteger NAMES = new AtomicInteger();
+  private static final Duration READ_TIMEOUT = Duration.ofSeconds(70);
+
+  final ManualClock clock = ManualClock.create();
+  final LocalStack stack = LocalStack.builder().clock(clock).start();
+  final Correlation correlation;
+  final SfnClient sfn;
+  final DynamoDbClient dynamoDb;
+  final SfnAsyncClient sfnAsync;
+  final DynamoDbAsyncClient dynamoDbAsync;
+  final String table;
+  final ActivityArns activities;
+  final String machineName;
+  final String machineArn;
+  private final List<AwsGameOrchestrator> orchestrators = new ArrayList<>();
+
+  AwsStack(Correlation correlation) {
+    this.correlation = correlation;
+    StaticCredentialsProvider credentials =
+        StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
+    this.sfn = SfnClient.builder().endpointOverride(stack.endpoint()).region(Region.US_EAST_1)
+        .credentialsProvider(credentials)
+        .httpClient(UrlConnectionHttpClient.builder().socketTimeout(READ_TIMEOUT).build()).build();
+    this.dynamoDb = DynamoDbClient.builder().endpointOverride(stack.endpoint()).region(Region.US_EAST_1)
+        .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
+    this.sfnAsync = SfnAsyncClient.builder().endpointOverride(stack.endpoint()).region(Region.US_EAST_1)
+        .credentialsProvider(credentials)
+        .httpClient(NettyNioAsyncHttpClient.builder().readTimeout(READ_TIMEOUT).maxConcurrency(256).build())
+        .build();
+    this.dynamoDbAsync = DynamoDbAsyncClient.builder().endpointOverride(stack.endpoint())
+        .region(Region.US_EAST_1).credentialsProvider(credentials)
+        .httpClient(NettyNioAsyncHttpClient.builder().maxConcurrency(256).build()).build();
+    String prefix = "clix" + NAMES.incrementAndGet();
+    this.table = prefix + "-games";
+    dynamoDb.createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
+        .attributeDefinitions(
+            AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
+            AttributeDefinition.builder().attributeName("sk").attributeType(ScalarAttributeType.N).build())
+        .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
+            KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build()));
+    this.activities = new ActivityArns(activity(prefix + "-lobby"), activity(prefix + "-round"),
+        activity(prefix + "-timers"));
+    StateMachineDefinition definition = StateMachineDefinition.builder()
+        .correlation(correlation).tableName(table).activities(activities).build();
+    this.machineName = prefix + "-" + correlation.name().toLowerCase();
+    this.machineArn = sfn.createStateMachine(b -> b.name(machineName)
+        .roleArn("arn:aws:iam::123456789012:role/clix-test").definition(definition.toJsonString()))
+        .stateMachineArn();
+  }
+
+  private String activity(String name) {
+    return sfn.createActivity(b -> b.name(name)).activityArn();
+  }
+
+  /** An orchestrator on this stack's clients and clock; closed with the stack. */
+  AwsGameOrchestrator orchestrator(String worker) {
+    AwsGameOrchestrator o = AwsGameOrchestrator.builder()
+        .sfnClient(sfn).dynamoDbClient(dynamoDb).sfnAsyncClient(sfnAsync).dynamoDbAsyncClient(dynamoDbAsync)
+        .tableName(table).stateMachineArn(machineArn).correlation(correlation).activities(activities)
+        .clock(clock).routerWorkers(4).workerName(worker).build();
+    synchronized (orchestrators) {
+      orchestrators.add(o);
+    }
+    return o;
+  }
+
+  /** Waits until the executions and every orchestrator's router have handled everything due. */
+  void settle() {
+    for (int i = 0; i < 3; i++) {
+      stack.awaitIdle();
+      List<AwsGameOrchestrator> all;
+      synchronized (orchestrators) {
+        all = List.copyOf(orchestrators);
+      }
+      all.forEach(AwsGameOrchestrator::awaitRouterIdle);
+    }
+    stack.awaitIdle();
+  }
+
+  /** Settles, moves the shared clock by {@code d} (firing the stack's timers), and settles again. */
+  void advance(Duration d) {
+    settle();
+    stack.advance(d);
+    settle();
+  }
+
+  String executionArn(String gameId) {
+    return "arn:aws:states:" + stack.region() + ":" + stack.accountId() + ":execution:" + machineName + ":" + gameId;
+  }
+
+  ExecutionStatus executionStatus(String gameId) {
+    return sfn.describeExecution(b -> b.executionArn(executionArn(gameId))).status();
+  }
+
+  @Override
+  public void close() {
+    synchronized (orchestrators) {
+      orchestrators.forEach(AwsGameOrchestrator::close);
+    }
+    stack.close();
+    sfn.close();
+    dynamoDb.close();
+    sfnAsync.close();
+    dynamoDbAsync.close();
+  }
+}
