@@ -56,6 +56,11 @@ public final class GameRules {
     if (seated != null && s.status() != GameStatus.LOBBY && !s.status().isEnded() && seated.active()) {
       return new Step(s, java.util.List.of());
     }
+    if (s.status() == GameStatus.RUNNING && seated == null && s.players().size() >= s.spec().capacity()) {
+      // The lobby closed because it filled up: for the player who came too late, the game is full.
+      throw new GameFullException("game " + s.gameId() + " is full: all " + s.spec().capacity()
+          + " seats are taken", s.gameId());
+    }
     if (s.status() != GameStatus.LOBBY) {
       throw new GameStateException("cannot join game " + s.gameId() + ": it is " + s.status()
           + (s.status() == GameStatus.RUNNING ? " (the lobby has closed)" : ""), s.gameId(), s.status());
