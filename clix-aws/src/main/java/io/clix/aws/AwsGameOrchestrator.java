@@ -292,7 +292,7 @@ public final class AwsGameOrchestrator implements GameOrchestrator {
    */
   public void awaitRouterIdle() {
     if (router != null) {
-      router.awaitIdle(Duration.ofMillis(30), Duration.ofSeconds(30));
+      router.awaitIdle(Duration.ofMillis(10), Duration.ofSeconds(30));
     }
   }
 

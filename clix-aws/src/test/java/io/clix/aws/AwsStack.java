@@ -3,6 +3,8 @@ package io.clix.aws;
 import io.clix.testkit.LocalStack;
 import io.clix.testkit.ManualClock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -20,7 +22,10 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.sfn.SfnAsyncClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.HistoryEvent;
+import software.amazon.awssdk.services.sfn.model.HistoryEventType;
 
 /**
  * A local stack on its own manual clock with real SDK clients over HTTP, a game table, the three
@@ -95,23 +100,59 @@ final class AwsStack implements AutoCloseable {
     return o;
   }
 
-  /** Waits until the executions and every orchestrator's router have handled everything due. */
+  /**
+   * Waits until the executions and every orchestrator's router have handled everything due: the
+   * stack is idle and no running execution waits on a timer task a router has not completed (a
+   * task handed out but not yet seen by the router is found in the execution's history).
+   */
   void settle() {
-    for (int i = 0; i < 3; i++) {
+    for (int i = 0; i < 200; i++) {
       stack.awaitIdle();
       List<AwsGameOrchestrator> all;
       synchronized (orchestrators) {
         all = List.copyOf(orchestrators);
       }
       all.forEach(AwsGameOrchestrator::awaitRouterIdle);
+      stack.awaitIdle();
+      if (!anyTimerTaskOpen()) {
+        return;
+      }
     }
-    stack.awaitIdle();
+    throw new IllegalStateException("a timer task stayed open: is a router running?");
   }
 
-  /** Settles, moves the shared clock by {@code d} (firing the stack's timers), and settles again. */
+  private boolean anyTimerTaskOpen() {
+    for (ExecutionListItem e : sfn.listExecutionsPaginator(b -> b.stateMachineArn(machineArn)
+        .statusFilter(ExecutionStatus.RUNNING)).executions()) {
+      List<HistoryEvent> last = sfn.getExecutionHistory(b -> b.executionArn(e.executionArn())
+          .reverseOrder(true).maxResults(2)).events();
+      HistoryEvent scheduled = last.isEmpty() ? null
+          : last.get(0).type() == HistoryEventType.ACTIVITY_SCHEDULED ? last.get(0)
+          : last.size() > 1 && last.get(0).type() == HistoryEventType.ACTIVITY_STARTED ? last.get(1) : null;
+      if (scheduled != null && scheduled.activityScheduledEventDetails() != null
+          && activities.timers().equals(scheduled.activityScheduledEventDetails().resource())) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Moves the shared clock by {@code d} one due timer at a time, settling after each, so a timer
+   * that the router's work arms on the way (the next round's deadline) fires within {@code d} too.
+   */
   void advance(Duration d) {
+    Instant target = clock.instant().plus(d);
     settle();
-    stack.advance(d);
+    while (true) {
+      Optional<Instant> next = clock.nextTimer();
+      if (next.isEmpty() || next.get().isAfter(target)) {
+        break;
+      }
+      clock.advanceTo(next.get());
+      settle();
+    }
+    clock.advanceTo(target);
     settle();
   }
 

@@ -184,7 +184,7 @@ public final class GameStore {
     Map<String, String> names = new HashMap<>(Map.of("#state", Attributes.STATE, "#version", Attributes.VERSION,
         "#status", Attributes.STATUS, "#round", Attributes.ROUND, "#point", Attributes.POINT,
         "#fired", Attributes.FIRED));
-    Map<String, AttributeValue> values = new HashMap<>(Map.of(":state", s(json(after)),
+    Map<String, AttributeValue> values = new HashMap<>(Map.of(":state", s(ItemCodec.stateJson(after)),
         ":version", n(after.version()), ":status", s(after.status().name()), ":round", n(after.round()),
         ":point", s(WaitPoint.current(after)), ":expected", n(item.state().version()),
         ":fired", n(item.fired().size())));
@@ -268,7 +268,7 @@ public final class GameStore {
     Step step = GameRules.create(gameId, spec, clock.instant());
     GameState s = step.state();
     Map<String, AttributeValue> item = new HashMap<>(key(gameId, 0));
-    item.put(Attributes.STATE, s(json(s)));
+    item.put(Attributes.STATE, s(ItemCodec.stateJson(s)));
     item.put(Attributes.VERSION, n(s.version()));
     item.put(Attributes.STATUS, s(s.status().name()));
     item.put(Attributes.ROUND, n(s.round()));

@@ -3,10 +3,11 @@ package io.clix.aws.internal.store;
 import static io.clix.aws.internal.store.Attributes.EVENT;
 import static io.clix.aws.internal.store.Attributes.FIRED;
 import static io.clix.aws.internal.store.Attributes.SPEC;
-import static io.clix.aws.internal.store.Attributes.STATE;
 import static io.clix.aws.internal.store.Attributes.WAIT_POINT;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clix.core.ClixJson;
 import io.clix.core.ClixServiceException;
 import io.clix.core.GameEvent;
@@ -20,7 +21,25 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 /** JSON and attribute-value conversions for the game item and event items. */
 final class ItemCodec {
 
+  /**
+   * The state's mapper: Java nulls are left out, so an absent result or player data reads back as
+   * {@code null} and never as a JSON {@code null} node.
+   */
+  private static final ObjectMapper STATE = ClixJson.newMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
+
   private ItemCodec() {}
+
+  static String stateJson(GameState state) {
+    try {
+      return STATE.writeValueAsString(state);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write the state of game " + state.gameId() + " as JSON", e);
+    }
+  }
+
+  static GameState state(String json) throws JsonProcessingException {
+    return STATE.readValue(json, GameState.class);
+  }
 
   static AttributeValue s(String v) {
     return AttributeValue.fromS(v);
@@ -44,7 +63,7 @@ final class ItemCodec {
 
   static GameItem decode(String gameId, Map<String, AttributeValue> item) {
     try {
-      GameState state = ClixJson.mapper().readValue(item.get(STATE).s(), GameState.class);
+      GameState state = state(item.get(Attributes.STATE).s());
       Map<String, Instant> fired = new HashMap<>();
       AttributeValue firedAttr = item.get(FIRED);
       if (firedAttr != null && firedAttr.hasM()) {
