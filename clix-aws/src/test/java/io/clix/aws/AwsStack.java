@@ -11,6 +11,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -54,20 +56,28 @@ final class AwsStack implements AutoCloseable {
   private final List<String> otherMachines = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   AwsStack(Correlation correlation) {
+    this(correlation, new ExecutionInterceptor() { });
+  }
+
+  /** A stack whose four clients all carry {@code interceptor} (to observe what crosses the wire). */
+  AwsStack(Correlation correlation, ExecutionInterceptor interceptor) {
     this.correlation = correlation;
+    ClientOverrideConfiguration config = ClientOverrideConfiguration.builder()
+        .addExecutionInterceptor(interceptor).build();
     StaticCredentialsProvider credentials =
         StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
     this.sfn = SfnClient.builder().endpointOverride(stack.endpoint()).region(Region.US_EAST_1)
-        .credentialsProvider(credentials)
+        .credentialsProvider(credentials).overrideConfiguration(config)
         .httpClient(UrlConnectionHttpClient.builder().socketTimeout(READ_TIMEOUT).build()).build();
     this.dynamoDb = DynamoDbClient.builder().endpointOverride(stack.endpoint()).region(Region.US_EAST_1)
-        .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
+        .credentialsProvider(credentials).overrideConfiguration(config)
+        .httpClient(UrlConnectionHttpClient.create()).build();
     this.sfnAsync = SfnAsyncClient.builder().endpointOverride(stack.endpoint()).region(Region.US_EAST_1)
-        .credentialsProvider(credentials)
+        .credentialsProvider(credentials).overrideConfiguration(config)
         .httpClient(NettyNioAsyncHttpClient.builder().readTimeout(READ_TIMEOUT).maxConcurrency(256).build())
         .build();
     this.dynamoDbAsync = DynamoDbAsyncClient.builder().endpointOverride(stack.endpoint())
-        .region(Region.US_EAST_1).credentialsProvider(credentials)
+        .region(Region.US_EAST_1).credentialsProvider(credentials).overrideConfiguration(config)
         .httpClient(NettyNioAsyncHttpClient.builder().maxConcurrency(256).build()).build();
     String prefix = "clix" + NAMES.incrementAndGet();
     this.table = prefix + "-games";
