@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * Evaluates a Choice state (JSONPath query language): the first rule of {@code Choices} that
- * matches gives the next state, else {@code Default}, else {@code States.NoChoiceMatched}. A rule
+ * matches gives the next state, else {@code Default}, else a {@code States.Runtime} error. A rule
  * is a comparison ({@code Variable} plus one operator), or {@code And}/{@code Or} over rules, or
  * {@code Not} of one rule. Comparing values of the wrong type is simply false; a {@code Variable}
  * (or a {@code ...Path} operand) that selects nothing is a {@code States.Runtime} error, except
@@ -31,13 +31,21 @@ public final class ChoiceRules {
           "TimestampLessThanEqualsPath", "TimestampGreaterThanEquals", "TimestampGreaterThanEqualsPath",
           "IsNull", "IsPresent", "IsNumeric", "IsString", "IsBoolean", "IsTimestamp");
 
+  /**
+   * The cause AWS gives when no rule matches and there is no Default. AWS raises it as {@code
+   * States.Runtime}, not the {@code States.NoChoiceMatched} of the ASL specification.
+   */
+  public static final String NO_NEXT_STATE =
+      "Failed to transition out of the state. The state does not point to a next state.";
+
   private ChoiceRules() {}
 
   /**
    * The name of the next state.
    *
-   * @throws StatesError {@code States.NoChoiceMatched} when no rule matches and there is no
-   *     Default; {@code States.Runtime} when a rule's path selects nothing
+   * @throws StatesError {@code States.Runtime} with {@link #NO_NEXT_STATE} when no rule matches
+   *     and there is no Default (as AWS does); {@code States.Runtime} when a rule's path selects
+   *     nothing
    */
   public static String select(JsonNode choiceState, JsonNode input, JsonNode context) {
     for (JsonNode rule : choiceState.path("Choices")) {
@@ -49,7 +57,7 @@ public final class ChoiceRules {
     if (fallback != null && fallback.isTextual()) {
       return fallback.textValue();
     }
-    throw new StatesError(StatesError.NO_CHOICE_MATCHED, "No Choice Rule matched the input and no Default was specified");
+    throw StatesError.runtime(NO_NEXT_STATE);
   }
 
   /** Whether a rule (top-level or nested) matches. */

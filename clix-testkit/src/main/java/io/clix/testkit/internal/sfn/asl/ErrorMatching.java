@@ -2,6 +2,7 @@ package io.clix.testkit.internal.sfn.asl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -41,7 +42,7 @@ public final class ErrorMatching {
 
   /** Whether a Retrier's or Catcher's node (its {@code ErrorEquals} array) selects {@code error}. */
   public static boolean matches(JsonNode retrierOrCatcher, String error) {
-    List<String> names = new java.util.ArrayList<>();
+    List<String> names = new ArrayList<>();
     retrierOrCatcher.path("ErrorEquals").forEach(n -> names.add(n.asText()));
     return matches(names, error);
   }
@@ -59,10 +60,7 @@ public final class ErrorMatching {
    * between zero and that delay.
    */
   public static Duration retryDelay(JsonNode retrier, int attempt, RandomGenerator random) {
-    double interval = retrier.path("IntervalSeconds").asDouble(1);
-    if (!retrier.has("IntervalSeconds")) {
-      interval = 1;
-    }
+    double interval = retrier.has("IntervalSeconds") ? retrier.get("IntervalSeconds").asDouble() : 1;
     double backoff = retrier.has("BackoffRate") ? retrier.get("BackoffRate").asDouble() : 2.0;
     double seconds = interval * Math.pow(backoff, Math.max(0, attempt - 1));
     if (retrier.has("MaxDelaySeconds")) {

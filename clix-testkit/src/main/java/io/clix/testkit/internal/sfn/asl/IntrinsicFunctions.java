@@ -21,6 +21,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * The bodies of the intrinsic functions, applied to already evaluated arguments. Limits are the
  * documented ones: ArrayRange yields at most 1000 items, the Base64 and Hash inputs are at most
  * 10000 characters, MathAdd and MathRandom work on 32-bit integers, JsonMerge only merges shallowly.
+ * Decimal arguments are truncated toward zero, except MathAdd's, which are rounded (as observed on
+ * AWS: {@code MathAdd(1.6, 2.7)} is 5, {@code MathRandom(1.4, 1.6)} fails).
  */
 final class IntrinsicFunctions {
 
@@ -53,18 +55,25 @@ final class IntrinsicFunctions {
         out.append(template.charAt(++i));
       } else if (c == '{' && i + 1 < template.length() && template.charAt(i + 1) == '}') {
         if (used >= args.size()) {
-          throw fail("the number of arguments does not match the number of '{}' placeholders in the template");
+          throw countMismatch();
         }
         out.append(formatted(args.get(used++)));
         i++;
+      } else if (c == '{' || c == '}') {
+        throw fail("unescaped '" + c + "' in the template");
       } else {
         out.append(c);
       }
     }
     if (used != args.size()) {
-      throw fail("the number of arguments does not match the number of '{}' placeholders in the template");
+      throw countMismatch();
     }
     return Json.NODES.textNode(out.toString());
+  }
+
+  private StatesError countMismatch() {
+    return StatesError.runtime(
+        "Invalid arguments in States.Format: number of arguments do not match the occurrences of {}.");
   }
 
   /** A value as Format prints it: strings bare, objects and arrays as Java maps and lists print. */
@@ -96,6 +105,9 @@ final class IntrinsicFunctions {
 
   JsonNode stringToJson() {
     String text = string(0);
+    if (text.isBlank()) {
+      return Json.NODES.nullNode(); // AWS answers null for an empty string
+    }
     JsonNode parsed = Json.parseOrNull(text);
     if (parsed == null) {
       throw fail("the argument is not a valid JSON string: " + text);
@@ -162,6 +174,9 @@ final class IntrinsicFunctions {
   JsonNode arrayGetItem() {
     ArrayNode array = array(0);
     int index = integer(1);
+    if (array.isEmpty()) {
+      return Json.NODES.nullNode(); // as AWS answers for any index into an empty array
+    }
     if (index < 0 || index >= array.size()) {
       throw fail("the index " + index + " is out of bounds of the array of length " + array.size());
     }
@@ -217,10 +232,7 @@ final class IntrinsicFunctions {
     ObjectNode left = object(0);
     ObjectNode right = object(1);
     JsonNode deep = args.get(2);
-    if (!deep.isBoolean()) {
-      throw fail("the third argument (deep merge) must be a boolean, but was " + Json.typeName(deep));
-    }
-    if (deep.booleanValue()) {
+    if (deep.isBoolean() && deep.booleanValue()) { // AWS merges shallowly for any other third argument
       throw fail("deep merging is not supported: the third argument must be false");
     }
     ObjectNode out = left.deepCopy();
@@ -239,7 +251,7 @@ final class IntrinsicFunctions {
   }
 
   JsonNode mathAdd() {
-    long sum = (long) integer(0) + integer(1);
+    long sum = (long) rounded(0) + rounded(1);
     if (sum != (int) sum) {
       throw fail("the sum " + sum + " is outside the 32-bit integer range");
     }
@@ -285,13 +297,29 @@ final class IntrinsicFunctions {
     return object;
   }
 
+  /** A number argument truncated toward zero (as ArrayPartition, ArrayRange, MathRandom treat decimals). */
   private int integer(int index) {
+    return inRange(index, (double) (long) number(index));
+  }
+
+  /** A number argument rounded to the nearest integer (as MathAdd treats decimals). */
+  private int rounded(int index) {
+    return inRange(index, (double) Math.round(number(index)));
+  }
+
+  private double number(int index) {
     JsonNode value = args.get(index);
-    if (!value.isNumber() || value.doubleValue() != Math.rint(value.doubleValue())
-        || value.doubleValue() < Integer.MIN_VALUE || value.doubleValue() > Integer.MAX_VALUE) {
-      throw wrongType(index, "an integer", value);
+    if (!value.isNumber()) {
+      throw wrongType(index, "a number", value);
     }
-    return value.intValue();
+    return value.doubleValue();
+  }
+
+  private int inRange(int index, double value) {
+    if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
+      throw wrongType(index, "a 32-bit integer", args.get(index));
+    }
+    return (int) value;
   }
 
   private String limited(String text) {
@@ -306,7 +334,12 @@ final class IntrinsicFunctions {
         + Json.typeName(actual) + " " + Json.write(actual));
   }
 
+  /**
+   * The failure AWS raises for arguments an intrinsic rejects: {@code States.Runtime} with the cause
+   * {@code Invalid arguments in States.X}; AWS gives no detail, so {@code reason} only goes into
+   * the exception message, for logs.
+   */
   private StatesError fail(String reason) {
-    return StatesError.intrinsic("Invalid arguments in " + name + ": " + reason);
+    return new StatesError(StatesError.RUNTIME, "Invalid arguments in " + name, reason);
   }
 }

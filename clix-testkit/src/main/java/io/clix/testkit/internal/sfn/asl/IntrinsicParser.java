@@ -39,7 +39,10 @@ final class IntrinsicParser {
     }
   }
 
-  /** Minimum and maximum argument counts ({@code -1}: unbounded) of every intrinsic function. */
+  /**
+   * Minimum and maximum argument counts ({@code -1}: unbounded) of every intrinsic function,
+   * checked when the call is evaluated.
+   */
   static final Map<String, int[]> ARITY =
       Map.ofEntries(
           Map.entry("States.Format", new int[] {1, -1}),
@@ -137,9 +140,6 @@ final class IntrinsicParser {
     Token close = advance();
     if (close.kind != Kind.RPAREN) {
       throw error("expected ')' but found '" + close.text + "'", close.at);
-    }
-    if (args.size() < arity[0] || (arity[1] >= 0 && args.size() > arity[1])) {
-      throw error(name.text + " does not take " + args.size() + " argument(s)", name.at);
     }
     return new Call(name.text, List.copyOf(args));
   }

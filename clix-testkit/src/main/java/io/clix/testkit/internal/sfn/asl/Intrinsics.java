@@ -12,8 +12,10 @@ import java.util.List;
  * Evaluates the Amazon States Language intrinsic functions (States.Format, StringToJson,
  * JsonToString, Array, ArrayPartition, ArrayContains, ArrayRange, ArrayGetItem, ArrayLength,
  * ArrayUnique, Base64Encode, Base64Decode, Hash, JsonMerge, MathRandom, MathAdd, StringSplit and
- * UUID), nested calls included. A function that rejects its arguments fails with {@code
- * States.IntrinsicFailure}; a path argument that selects nothing fails with {@code States.Runtime}.
+ * UUID), nested calls included. As on AWS, a function that rejects its arguments fails with {@code
+ * States.Runtime} and the cause {@code Invalid arguments in States.X}, and a path argument that
+ * selects nothing fails with {@code States.Runtime}; an expression that does not even parse (which
+ * definition validation rejects first) fails with {@code States.IntrinsicFailure}.
  */
 public final class Intrinsics {
 
@@ -38,7 +40,7 @@ public final class Intrinsics {
     return new Evaluation(input, context, fieldName).call(call);
   }
 
-  /** Whether {@code expression} is a well-formed call of a known intrinsic with a valid argument count. */
+  /** Whether {@code expression} is a well-formed call of known intrinsics (argument counts are checked at run time). */
   public static boolean isValid(String expression) {
     return syntaxError(expression) == null;
   }
@@ -61,7 +63,12 @@ public final class Intrinsics {
   private record Evaluation(JsonNode input, JsonNode context, String fieldName) {
 
     JsonNode call(Call call) {
-      List<JsonNode> args = new ArrayList<>(call.args().size());
+      int[] arity = IntrinsicParser.ARITY.get(call.name());
+      int count = call.args().size();
+      if (count < arity[0] || (arity[1] >= 0 && count > arity[1])) {
+        throw StatesError.runtime("Invalid arguments in " + call.name());
+      }
+      List<JsonNode> args = new ArrayList<>(count);
       for (Expr arg : call.args()) {
         args.add(value(arg));
       }

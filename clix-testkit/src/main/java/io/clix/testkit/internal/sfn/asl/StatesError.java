@@ -13,7 +13,10 @@ public final class StatesError extends RuntimeException {
   public static final String RUNTIME = "States.Runtime";
   /** {@code States.IntrinsicFailure}: an intrinsic function failed on its arguments. */
   public static final String INTRINSIC_FAILURE = "States.IntrinsicFailure";
-  /** {@code States.NoChoiceMatched}: a Choice state matched no rule and has no Default. */
+  /**
+   * {@code States.NoChoiceMatched}, the ASL specification's name for a Choice state that matched no
+   * rule; AWS itself raises {@code States.Runtime} there (see {@link ChoiceRules#NO_NEXT_STATE}).
+   */
   public static final String NO_CHOICE_MATCHED = "States.NoChoiceMatched";
   /** {@code States.DataLimitExceeded}: a payload is larger than the service quota. */
   public static final String DATA_LIMIT_EXCEEDED = "States.DataLimitExceeded";
@@ -23,7 +26,12 @@ public final class StatesError extends RuntimeException {
 
   /** A failure with the given error name and cause text. */
   public StatesError(String error, String cause) {
-    super(error + ": " + cause, null, false, false);
+    this(error, cause, null);
+  }
+
+  /** A failure whose exception message (for logs, never for the execution) also carries a detail. */
+  StatesError(String error, String cause, String detail) {
+    super(error + ": " + cause + (detail == null ? "" : " (" + detail + ")"), null, false, false);
     this.error = error;
     this.cause = cause;
   }

@@ -11,9 +11,9 @@ final class AslJson {
 
   private AslJson() {}
 
-  /** Parses {@code text} after turning every {@code '} into {@code "}. */
+  /** Parses {@code text} after turning every {@code '} into {@code "} and then every backtick into {@code '}. */
   static JsonNode json(String text) {
-    return raw(text.replace('\'', '"'));
+    return raw(text.replace('\'', '"').replace('`', '\''));
   }
 
   /** Parses {@code text} as it is. */

@@ -115,9 +115,13 @@ class ChoiceRulesTest {
   }
 
   @Test
-  void noMatchWithoutDefaultFails() {
+  void noMatchWithoutDefaultFailsAsAwsDoes() {
     JsonNode state = json("{'Type':'Choice','Choices':[{'Variable':'$.n','NumericEquals':1,'Next':'One'}]}");
     assertThatThrownBy(() -> ChoiceRules.select(state, input, context))
-        .isInstanceOfSatisfying(StatesError.class, e -> assertThat(e.error()).isEqualTo("States.NoChoiceMatched"));
+        .isInstanceOfSatisfying(StatesError.class, e -> {
+          assertThat(e.error()).isEqualTo("States.Runtime");
+          assertThat(e.cause()).isEqualTo(
+              "Failed to transition out of the state. The state does not point to a next state.");
+        });
   }
 }

@@ -33,6 +33,8 @@ class IntrinsicsTest {
         "States.Format('no placeholders')|'no placeholders'",
         "States.StringToJson($.text)|{'x':[1]}",
         "States.StringToJson('12')|12",
+        "States.StringToJson(' [1] ')|[1]",
+        "States.StringToJson('')|null",
         "States.JsonToString($.obj)|'{\\\"a\\\":1}'",
         "States.JsonToString($.nul)|'null'",
         "States.Array()|[]",
@@ -46,6 +48,8 @@ class IntrinsicsTest {
         "States.ArrayRange(5, 1, -2)|[5,3,1]",
         "States.ArrayRange(1, 0, 1)|[]",
         "States.ArrayGetItem($.list, 1)|2",
+        "States.ArrayGetItem(States.Array(), 5)|null",
+        "States.JsonMerge($.two, $.obj, 'false')|{'a':1,'b':1}",
         "States.ArrayLength($.items)|2",
         "States.ArrayLength($.items[?(@.k > 1)])|1",
         "States.ArrayUnique(States.Array(1, 2, 1, $.obj, $.obj))|[1,2,{'a':1}]",
@@ -102,6 +106,7 @@ class IntrinsicsTest {
         "States.StringToJson($.n)",
         "States.ArrayPartition($.list, 0)",
         "States.ArrayRange(0, 1000, 1)",
+        "States.ArrayRange(1, 10, 0.49)",
         "States.ArrayRange(0, 10, 0)",
         "States.ArrayGetItem($.list, 3)",
         "States.ArrayGetItem($.list, -1)",
@@ -111,16 +116,51 @@ class IntrinsicsTest {
         "States.JsonMerge($.obj, $.obj, true)",
         "States.JsonMerge($.obj, $.list, false)",
         "States.MathRandom(5, 5)",
-        "States.MathAdd(1.5, 1)",
+        "States.MathAdd('1', 1)",
+        "States.ArrayGetItem($.list)",
+        "States.UUID(1)",
+        "States.StringToJson()",
+        "States.Hash('abc', 'SHA-256', 'extra')",
+        "States.MathAdd(3000000000, 1)",
+        "States.MathRandom(1.4, 1.6)",
+        "States.ArrayPartition($.list, 0.6)",
+        "States.Format('Hello {', 1)",
+        "States.Format('}')",
+        "States.Format('Hello {{}}', 1)",
         "States.MathAdd(2147483647, 1)",
         "States.StringSplit($.n, ',')",
       })
-  void rejectsBadArgumentsWithIntrinsicFailure(String expression) {
+  void rejectsBadArgumentsAsAwsDoes(String expression) {
+    String function = expression.substring(0, expression.indexOf('('));
     assertThatThrownBy(() -> eval(expression))
         .isInstanceOfSatisfying(StatesError.class, e -> {
-          assertThat(e.error()).isEqualTo("States.IntrinsicFailure");
-          assertThat(e.cause()).startsWith("Invalid arguments in States.");
+          assertThat(e.error()).isEqualTo("States.Runtime");
+          assertThat(e.cause()).startsWith("Invalid arguments in " + function);
         });
+  }
+
+  @Test
+  void formatArgumentCountMismatchSaysSo() {
+    assertThatThrownBy(() -> eval("States.Format('{} and {}', 1)"))
+        .isInstanceOfSatisfying(StatesError.class, e -> assertThat(e.cause())
+            .isEqualTo("Invalid arguments in States.Format: number of arguments do not match the occurrences of {}."));
+  }
+
+  @Test
+  void decimalsAreTruncatedExceptByMathAddWhichRounds() {
+    assertThat(eval("States.ArrayPartition(States.Array(1,2,3,4,5), 2.6)")).isEqualTo(json("[[1,2],[3,4],[5]]"));
+    assertThat(eval("States.ArrayRange(1.9, 4.2, 1.5)")).isEqualTo(json("[1,2,3,4]"));
+    assertThat(eval("States.ArrayGetItem($.list, 1.7)")).isEqualTo(json("2"));
+    assertThat(eval("States.MathAdd(1.6, 2.7)")).isEqualTo(json("5"));
+    assertThat(eval("States.MathAdd(0.1, 0.2)")).isEqualTo(json("0"));
+    for (int i = 0; i < 20; i++) {
+      assertThat(eval("States.MathRandom(1.6, 3.9)").intValue()).isBetween(1, 2);
+    }
+  }
+
+  @Test
+  void hashAcceptsNonStringDataAsItsJsonText() {
+    assertThat(eval("States.Hash(123, 'MD5')")).isEqualTo(eval("States.Hash('123', 'MD5')"));
   }
 
   @Test
@@ -143,8 +183,6 @@ class IntrinsicsTest {
   @ValueSource(
       strings = {
         "States.Nope(1)",
-        "States.ArrayGetItem($.list)",
-        "States.UUID(1)",
         "States.StringToJson('{\\\"a\\\":\\\"b\\\"}')",
         "States.Format('unterminated)",
         "States.Array(1,)",
@@ -163,6 +201,7 @@ class IntrinsicsTest {
   @ValueSource(
       strings = {
         "States.UUID()",
+        "States.StringToJson()",
         " States.Array( 1 , 'a' , $.x ) ",
         "States.Format('a {} \\' \\{ \\} \\\\', $$.Execution.Id)",
         "States.Array($.items[?(@.k == 1)], $['a b'])",
