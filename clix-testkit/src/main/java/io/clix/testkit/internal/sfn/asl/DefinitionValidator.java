@@ -17,8 +17,9 @@ import java.util.stream.Collectors;
  * every state, Parallel branch and Map processor ({@code SCHEMA_VALIDATION_FAILED}, {@code
  * INVALID_RESOURCE}); when that passes, the transitions ({@code MISSING_TRANSITION_TARGET} for an
  * unknown StartAt/Next/Default/Catch target or an unreachable state, {@code MISSING_END_STATE}
- * for a machine that cannot end). Each Parallel branch and Map processor is its own scope: its
- * transitions may only name its own states.
+ * for a machine that cannot end, {@code DUPLICATE_STATE_NAME}). Each Parallel branch and Map
+ * processor is its own scope: its transitions may only name its own states, while state names must
+ * be unique across the whole definition.
  */
 public final class DefinitionValidator {
 
@@ -50,7 +51,7 @@ public final class DefinitionValidator {
     }
     schema(definition, "", ROOT_FIELDS, findings);
     if (findings.isEmpty()) {
-      transitions(definition, "", findings);
+      transitions(definition, "", findings, new HashSet<>());
     }
     return List.copyOf(findings.list());
   }
@@ -115,10 +116,19 @@ public final class DefinitionValidator {
     }
   }
 
-  private static void transitions(JsonNode machine, String prefix, Findings findings) {
+  /**
+   * Checks the transitions of one (sub)machine and recurses into its branches and processors;
+   * {@code seen} collects state names across the whole definition, where they must be unique.
+   */
+  private static void transitions(JsonNode machine, String prefix, Findings findings, Set<String> seen) {
     JsonNode states = machine.get("States");
     Set<String> names = new HashSet<>();
-    states.fieldNames().forEachRemaining(names::add);
+    states.fieldNames().forEachRemaining(name -> {
+      names.add(name);
+      if (!seen.add(name)) {
+        findings.error("DUPLICATE_STATE_NAME", "Duplicate State name: " + name, prefix + "/States/" + name);
+      }
+    });
     String start = machine.get("StartAt").asText();
     if (!names.contains(start)) {
       findings.error(Findings.MISSING_TARGET, "Missing 'Next' target: " + start, prefix + "/StartAt");
@@ -140,11 +150,11 @@ public final class DefinitionValidator {
       if (type.equals("Parallel")) {
         JsonNode branches = state.get("Branches");
         for (int i = 0; i < branches.size(); i++) {
-          transitions(branches.get(i), location + "/Branches/" + i, findings);
+          transitions(branches.get(i), location + "/Branches/" + i, findings, seen);
         }
       } else if (type.equals("Map")) {
         String field = state.has("ItemProcessor") ? "ItemProcessor" : "Iterator";
-        transitions(state.get(field), location + "/" + field, findings);
+        transitions(state.get(field), location + "/" + field, findings, seen);
       }
     }
     if (!terminal) {
