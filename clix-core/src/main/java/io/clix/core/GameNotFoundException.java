@@ -1,0 +1,8 @@
+package io.clix.core;
+
+/** No game has this id (it was never created, or its record has expired). Not retryable. */
+public class GameNotFoundException extends ClixException {
+  public GameNotFoundException(String message, String gameId) {
+    super(message, gameId);
+  }
+}

@@ -1,0 +1,138 @@
+package io.clix.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Runs games: a lobby that fills up to its capacity (and starts when full, on {@code startNow}
+ * once the minimum is met, or at the lobby timeout), rounds that gather one move per active
+ * player under a deadline, and an end ({@code finish}, {@code cancel}, or the last round).
+ *
+ * <p>Every game is addressed by its id, and every call acts on that game only. Every mutating call
+ * is idempotent where a retry cannot be told from the first attempt: creating the same game with
+ * the same spec, joining twice, sending the same move again, cancelling a cancelled game.
+ *
+ * <p>Each method has a {@code ...Async} twin returning a {@link CompletableFuture}; the sync method
+ * throws the {@link ClixException} subclass that the twin's future completes with. Implementations
+ * are thread-safe. Player identity is the caller's responsibility: pass the id your own
+ * authentication established.
+ *
+ * <pre>{@code
+ * GameView game = games.createGame(GameSpec.builder().capacity(2).rounds(1).build());
+ * games.join(game.gameId(), "alice");
+ * games.join(game.gameId(), "bob");             // full: the game starts, round 1 opens
+ * games.submitMove(game.gameId(), "alice", 1, move);
+ * games.submitMove(game.gameId(), "bob", 1, move); // all moved: round 1 closes, the game finishes
+ * }</pre>
+ */
+public interface GameOrchestrator extends AutoCloseable {
+
+  /**
+   * Creates a game in the lobby, or returns the existing one if a game with the spec's id exists
+   * with the same spec.
+   *
+   * @throws GameAlreadyExistsException if the id is taken by a game with a different spec
+   */
+  GameView createGame(GameSpec spec);
+
+  CompletableFuture<GameView> createGameAsync(GameSpec spec);
+
+  /** Joins without player data; see {@link #join(String, String, JsonNode)}. */
+  default JoinResult join(String gameId, String playerId) {
+    return join(gameId, playerId, null);
+  }
+
+  /**
+   * Seats the player in the lowest free seat; a player already seated gets the same seat back. The
+   * join that takes the last seat starts the game.
+   *
+   * @param playerData optional JSON kept with the player (at most {@link Limits#MAX_PLAYER_DATA_BYTES}); may be null
+   * @throws GameFullException if every seat is taken
+   * @throws GameStateException if the game has started or ended
+   * @throws GameNotFoundException if there is no such game
+   */
+  JoinResult join(String gameId, String playerId, JsonNode playerData);
+
+  CompletableFuture<JoinResult> joinAsync(String gameId, String playerId, JsonNode playerData);
+
+  /**
+   * In the lobby, frees the player's seat; after the start, marks the player inactive so rounds
+   * stop waiting for the player's moves. Leaving twice is harmless.
+   *
+   * @throws NotInGameException if the player is not seated
+   */
+  GameView leave(String gameId, String playerId);
+
+  CompletableFuture<GameView> leaveAsync(String gameId, String playerId);
+
+  /**
+   * Starts the game before the lobby is full; returns the game as it is if it is already running.
+   *
+   * @throws NotEnoughPlayersException if fewer than the minimum are seated
+   * @throws GameStateException if the game has ended
+   */
+  GameView startNow(String gameId);
+
+  CompletableFuture<GameView> startNowAsync(String gameId);
+
+  /**
+   * Records the player's move in the open round. The same move again returns the same receipt.
+   * The move that completes the round closes it (and opens the next one, or finishes the game).
+   *
+   * @param move the move, any JSON value but {@code null}, at most {@link Limits#MAX_MOVE_BYTES}
+   * @throws RoundNotOpenException if {@code round} is closed or not yet open
+   * @throws DuplicateMoveException if the player already made a different move in this round
+   * @throws NotInGameException if the player is not an active player of the game
+   * @throws GameStateException if the game is not running
+   */
+  MoveReceipt submitMove(String gameId, String playerId, int round, JsonNode move);
+
+  CompletableFuture<MoveReceipt> submitMoveAsync(String gameId, String playerId, int round, JsonNode move);
+
+  /**
+   * Finishes a running game with the backend's result. Finishing a finished game again returns it.
+   *
+   * @throws GameStateException if the game is in the lobby or cancelled
+   */
+  GameView finish(String gameId, JsonNode result);
+
+  CompletableFuture<GameView> finishAsync(String gameId, JsonNode result);
+
+  /**
+   * Cancels a game in the lobby or running. Cancelling a cancelled game again returns it.
+   *
+   * @throws GameStateException if the game has finished
+   */
+  GameView cancel(String gameId, String reason);
+
+  CompletableFuture<GameView> cancelAsync(String gameId, String reason);
+
+  /**
+   * The game as it stands now.
+   *
+   * @throws GameNotFoundException if there is no such game
+   */
+  GameView describe(String gameId);
+
+  CompletableFuture<GameView> describeAsync(String gameId);
+
+  /**
+   * The game's events with a sequence number above {@code afterSequence}, in order; pass 0 for all.
+   *
+   * @throws GameNotFoundException if there is no such game
+   */
+  List<GameEvent> events(String gameId, long afterSequence);
+
+  CompletableFuture<List<GameEvent>> eventsAsync(String gameId, long afterSequence);
+
+  /**
+   * Registers a listener for the events of every game this orchestrator changes or observes
+   * changing, delivered in sequence order per game.
+   */
+  Subscription addListener(GameEventListener listener);
+
+  /** Releases the orchestrator's resources (pollers, threads); the clients passed in stay open. */
+  @Override
+  void close();
+}

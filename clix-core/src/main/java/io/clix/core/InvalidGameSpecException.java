@@ -1,0 +1,10 @@
+package io.clix.core;
+
+import java.util.List;
+
+/** A {@link GameSpec} breaks one or more rules; {@link #violations()} lists every one of them. */
+public class InvalidGameSpecException extends InvalidRequestException {
+  public InvalidGameSpecException(String gameId, List<Violation> violations) {
+    super(gameId, violations);
+  }
+}

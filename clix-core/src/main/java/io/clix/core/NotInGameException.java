@@ -1,0 +1,8 @@
+package io.clix.core;
+
+/** The player is not seated in this game (never joined, or left the lobby). */
+public class NotInGameException extends ClixException {
+  public NotInGameException(String message, String gameId) {
+    super(message, gameId);
+  }
+}

@@ -1,0 +1,37 @@
+package io.clix.core;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.time.Instant;
+import java.util.Optional;
+import org.immutables.value.Value;
+
+/** A player seated in a game: the seat, the data given on join, and whether the player is still in. */
+@Value.Immutable
+@JsonSerialize(as = ImmutablePlayer.class)
+@JsonDeserialize(as = ImmutablePlayer.class)
+public abstract class Player {
+
+  public static ImmutablePlayer.Builder builder() {
+    return ImmutablePlayer.builder();
+  }
+
+  /** The backend's id for the player. */
+  public abstract String playerId();
+
+  /** The seat, from 1 to the capacity. */
+  public abstract int seat();
+
+  /** The data given on join, if any. */
+  public abstract Optional<JsonNode> data();
+
+  /** When the player took the seat. */
+  public abstract Instant joinedAt();
+
+  /** False once the player has left a started game: rounds no longer wait for the player's move. */
+  @Value.Default
+  public boolean active() {
+    return true;
+  }
+}

@@ -1,0 +1,289 @@
+package io.clix.core.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clix.core.ClixJson;
+import io.clix.core.DuplicateMoveException;
+import io.clix.core.EventType;
+import io.clix.core.GameFullException;
+import io.clix.core.GameSpec;
+import io.clix.core.GameStateException;
+import io.clix.core.GameStatus;
+import io.clix.core.NotEnoughPlayersException;
+import io.clix.core.NotInGameException;
+import io.clix.core.RoundNotOpenException;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Objects;
+
+/**
+ * The rules of a game as pure functions from a state, a command and the time to a {@link Step}:
+ * lobby (seats, capacity, minimum, early start, timeout), rounds (one move per active player, close
+ * when all moved or at the deadline), and the ends. Every orchestrator applies exactly these rules;
+ * only how it stores the state and fires the timers differs. Rules throw the typed Clix exceptions
+ * and never write anything themselves.
+ */
+public final class GameRules {
+
+  /** Why a game started: data {@code trigger} of {@link EventType#GAME_STARTED}. */
+  public static final String FULL = "full";
+  public static final String START_NOW = "startNow";
+  public static final String LOBBY_TIMEOUT = "lobbyTimeout";
+  /** The cancel reason of a lobby that timed out below its minimum. */
+  public static final String LOBBY_TIMEOUT_REASON = "lobby timeout";
+  /** The cancel reason when every player left a running game. */
+  public static final String ALL_LEFT_REASON = "all players left";
+
+  private GameRules() {}
+
+  /** A new game in the lobby: the {@link EventType#GAME_CREATED} event, sequence 1. */
+  public static Step create(String gameId, GameSpec spec, Instant now) {
+    Draft d = new Draft(gameId, spec, now);
+    d.lobbyDeadline = now.plus(spec.lobbyTimeout());
+    ObjectNode data = Draft.data();
+    data.set("spec", ClixJson.mapper().valueToTree(spec));
+    d.emit(EventType.GAME_CREATED, null, null, data);
+    return d.done();
+  }
+
+  /** Seats a player; a seated player gets the same seat (no change). Fills start the game. */
+  public static Step join(GameState s, String playerId, JsonNode playerData, Instant now) {
+    GameState.Seat seated = s.seat(playerId).orElse(null);
+    if (seated != null && seated.active() && s.status() == GameStatus.LOBBY) {
+      return new Step(s, java.util.List.of());
+    }
+    if (seated != null && s.status() != GameStatus.LOBBY && !s.status().isEnded() && seated.active()) {
+      return new Step(s, java.util.List.of());
+    }
+    if (s.status() != GameStatus.LOBBY) {
+      throw new GameStateException("cannot join game " + s.gameId() + ": it is " + s.status()
+          + (s.status() == GameStatus.RUNNING ? " (the lobby has closed)" : ""), s.gameId(), s.status());
+    }
+    if (s.players().size() >= s.spec().capacity()) {
+      throw new GameFullException("game " + s.gameId() + " is full: all " + s.spec().capacity()
+          + " seats are taken", s.gameId());
+    }
+    Draft d = new Draft(s, now);
+    int seat = 1;
+    java.util.Set<Integer> taken = new java.util.HashSet<>();
+    for (GameState.Seat p : d.players) {
+      taken.add(p.seat());
+    }
+    while (taken.contains(seat)) {
+      seat++;
+    }
+    d.players.add(new GameState.Seat(playerId, seat, playerData, now, true));
+    d.players.sort(Comparator.comparingInt(GameState.Seat::seat));
+    ObjectNode data = Draft.data();
+    data.put("seat", seat);
+    if (playerData != null) {
+      data.set("data", playerData);
+    }
+    d.emit(EventType.PLAYER_JOINED, playerId, null, data);
+    if (d.players.size() == s.spec().capacity()) {
+      start(d, FULL);
+    }
+    return d.done();
+  }
+
+  /** Frees a lobby seat, or marks a started game's player inactive (closing the round if that completes it). */
+  public static Step leave(GameState s, String playerId, Instant now) {
+    GameState.Seat seated = s.seat(playerId).orElse(null);
+    if (seated == null) {
+      throw new NotInGameException("player " + playerId + " is not seated in game " + s.gameId(), s.gameId());
+    }
+    if (s.status().isEnded()) {
+      throw new GameStateException("cannot leave game " + s.gameId() + ": it is " + s.status(), s.gameId(), s.status());
+    }
+    if (!seated.active()) {
+      return new Step(s, java.util.List.of());
+    }
+    Draft d = new Draft(s, now);
+    if (s.status() == GameStatus.LOBBY) {
+      d.players.removeIf(p -> p.playerId().equals(playerId));
+      d.emit(EventType.PLAYER_LEFT, playerId, null, Draft.data().put("seat", seated.seat()));
+      return d.done();
+    }
+    d.players.replaceAll(p -> p.playerId().equals(playerId)
+        ? new GameState.Seat(p.playerId(), p.seat(), p.data(), p.joinedAt(), false) : p);
+    d.emit(EventType.PLAYER_LEFT, playerId, d.round, Draft.data().put("seat", seated.seat()));
+    if (d.players.stream().noneMatch(GameState.Seat::active)) {
+      cancel(d, ALL_LEFT_REASON);
+    } else if (allMoved(d)) {
+      closeRound(d, "allMoved");
+    }
+    return d.done();
+  }
+
+  /** Starts a lobby early if the minimum is met; a running game is returned unchanged. */
+  public static Step startNow(GameState s, Instant now) {
+    if (s.status() == GameStatus.RUNNING) {
+      return new Step(s, java.util.List.of());
+    }
+    if (s.status() != GameStatus.LOBBY) {
+      throw new GameStateException("cannot start game " + s.gameId() + ": it is " + s.status(), s.gameId(), s.status());
+    }
+    if (s.players().size() < s.spec().minPlayers()) {
+      throw new NotEnoughPlayersException("game " + s.gameId() + " needs " + s.spec().minPlayers()
+          + " players to start, has " + s.players().size(), s.gameId());
+    }
+    Draft d = new Draft(s, now);
+    start(d, START_NOW);
+    return d.done();
+  }
+
+  /** The lobby timer fired: start if the minimum is met, otherwise cancel with "lobby timeout". */
+  public static Step lobbyTimeout(GameState s, Instant now) {
+    if (s.status() != GameStatus.LOBBY) {
+      return new Step(s, java.util.List.of());
+    }
+    Draft d = new Draft(s, now);
+    if (s.players().size() >= s.spec().minPlayers()) {
+      start(d, LOBBY_TIMEOUT);
+    } else {
+      cancel(d, LOBBY_TIMEOUT_REASON);
+    }
+    return d.done();
+  }
+
+  /** Records a move in the open round; the same move again changes nothing. */
+  public static Step move(GameState s, String playerId, int round, JsonNode move, Instant now) {
+    if (s.status() != GameStatus.RUNNING) {
+      throw new GameStateException("cannot move in game " + s.gameId() + ": it is " + s.status(), s.gameId(), s.status());
+    }
+    GameState.Seat seated = s.seat(playerId).orElse(null);
+    if (seated == null) {
+      throw new NotInGameException("player " + playerId + " is not seated in game " + s.gameId(), s.gameId());
+    }
+    if (!seated.active()) {
+      throw new NotInGameException("player " + playerId + " has left game " + s.gameId(), s.gameId());
+    }
+    if (round != s.round()) {
+      throw new RoundNotOpenException(s.gameId(), round, s.round());
+    }
+    GameState.MoveRecord previous = s.moves().get(playerId);
+    if (previous != null) {
+      if (previous.move().equals(move)) {
+        return new Step(s, java.util.List.of());
+      }
+      throw new DuplicateMoveException("player " + playerId + " already moved in round " + round
+          + " of game " + s.gameId() + " with a different move", s.gameId());
+    }
+    Draft d = new Draft(s, now);
+    long seq = d.emit(EventType.MOVE_ACCEPTED, playerId, round, null);
+    d.moves.put(playerId, new GameState.MoveRecord(move, now, seq));
+    if (allMoved(d)) {
+      closeRound(d, "allMoved");
+    }
+    return d.done();
+  }
+
+  /** The deadline of {@code round} passed: close it with the missing moves, if it is still open. */
+  public static Step roundDeadline(GameState s, int round, Instant now) {
+    if (s.status() != GameStatus.RUNNING || s.round() != round) {
+      return new Step(s, java.util.List.of());
+    }
+    Draft d = new Draft(s, now);
+    closeRound(d, "deadline");
+    return d.done();
+  }
+
+  /** Finishes a running game; a game finished with the same result is returned unchanged. */
+  public static Step finish(GameState s, JsonNode result, Instant now) {
+    if (s.status() == GameStatus.FINISHED && Objects.equals(s.result(), result)) {
+      return new Step(s, java.util.List.of());
+    }
+    if (s.status() != GameStatus.RUNNING) {
+      throw new GameStateException("cannot finish game " + s.gameId() + ": it is " + s.status()
+          + (s.status() == GameStatus.FINISHED ? " with another result" : ""), s.gameId(), s.status());
+    }
+    Draft d = new Draft(s, now);
+    finish(d, result, "backend");
+    return d.done();
+  }
+
+  /** Cancels a game in the lobby or running; a cancelled game is returned unchanged. */
+  public static Step cancel(GameState s, String reason, Instant now) {
+    if (s.status() == GameStatus.CANCELLED) {
+      return new Step(s, java.util.List.of());
+    }
+    if (s.status() == GameStatus.FINISHED) {
+      throw new GameStateException("cannot cancel game " + s.gameId() + ": it is FINISHED", s.gameId(), s.status());
+    }
+    Draft d = new Draft(s, now);
+    cancel(d, reason);
+    return d.done();
+  }
+
+  private static boolean allMoved(Draft d) {
+    return d.players.stream().filter(GameState.Seat::active).allMatch(p -> d.moves.containsKey(p.playerId()));
+  }
+
+  private static void start(Draft d, String trigger) {
+    d.status = GameStatus.RUNNING;
+    d.startedAt = d.now;
+    d.lobbyDeadline = null;
+    ObjectNode data = Draft.data();
+    ArrayNode players = data.putArray("players");
+    d.players.forEach(p -> players.add(p.playerId()));
+    data.put("trigger", trigger);
+    d.emit(EventType.GAME_STARTED, null, null, data);
+    openRound(d, 1);
+  }
+
+  private static void openRound(Draft d, int round) {
+    d.round = round;
+    d.moves.clear();
+    d.roundDeadline = d.now.plus(d.spec.roundTimeout());
+    d.emit(EventType.ROUND_OPENED, null, round, Draft.data().put("deadline", d.roundDeadline.toString()));
+  }
+
+  private static void closeRound(Draft d, String trigger) {
+    ObjectNode data = Draft.data();
+    ObjectNode moves = data.putObject("moves");
+    ArrayNode missing = data.putArray("missing");
+    d.players.stream().sorted(Comparator.comparingInt(GameState.Seat::seat)).forEach(p -> {
+      GameState.MoveRecord m = d.moves.get(p.playerId());
+      if (m != null) {
+        moves.set(p.playerId(), m.move());
+      } else if (p.active()) {
+        missing.add(p.playerId());
+      }
+    });
+    data.put("trigger", trigger);
+    int closed = d.round;
+    d.emit(EventType.ROUND_CLOSED, null, closed, data);
+    d.moves.clear();
+    d.roundDeadline = null;
+    if (closed >= d.spec.rounds()) {
+      finish(d, null, "lastRound");
+    } else {
+      openRound(d, closed + 1);
+    }
+  }
+
+  private static void finish(Draft d, JsonNode result, String trigger) {
+    d.status = GameStatus.FINISHED;
+    d.endedAt = d.now;
+    d.result = result;
+    d.round = 0;
+    d.roundDeadline = null;
+    d.moves.clear();
+    ObjectNode data = Draft.data();
+    data.set("result", result);
+    data.put("trigger", trigger);
+    d.emit(EventType.GAME_FINISHED, null, null, data);
+  }
+
+  private static void cancel(Draft d, String reason) {
+    d.status = GameStatus.CANCELLED;
+    d.endedAt = d.now;
+    d.cancelReason = reason;
+    d.round = 0;
+    d.roundDeadline = null;
+    d.lobbyDeadline = null;
+    d.moves.clear();
+    d.emit(EventType.GAME_CANCELLED, null, null, Draft.data().put("reason", reason));
+  }
+}

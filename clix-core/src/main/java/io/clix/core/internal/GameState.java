@@ -1,0 +1,99 @@
+package io.clix.core.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.clix.core.GameSpec;
+import io.clix.core.GameStatus;
+import io.clix.core.GameView;
+import io.clix.core.MoveReceipt;
+import io.clix.core.Player;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The whole state of one game as every orchestrator stores it (in memory, or as one JSON attribute
+ * of the game's DynamoDB item, guarded by {@link #version()}). Immutable: {@link GameRules} returns
+ * new states. Holds no task token.
+ *
+ * @param moves the open round's moves by player id, in arrival order
+ * @param version the sequence number of the latest event
+ */
+public record GameState(
+    String gameId,
+    GameSpec spec,
+    GameStatus status,
+    List<Seat> players,
+    int round,
+    Instant roundDeadline,
+    Map<String, MoveRecord> moves,
+    Instant lobbyDeadline,
+    Instant createdAt,
+    Instant startedAt,
+    Instant endedAt,
+    JsonNode result,
+    String cancelReason,
+    long version) {
+
+  public GameState {
+    players = List.copyOf(players);
+    moves = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(moves));
+  }
+
+  /** A seated player. */
+  public record Seat(String playerId, int seat, JsonNode data, Instant joinedAt, boolean active) {
+    Player toPlayer() {
+      return Player.builder().playerId(playerId).seat(seat).data(Optional.ofNullable(data))
+          .joinedAt(joinedAt).active(active).build();
+    }
+  }
+
+  /** An accepted move of the open round. */
+  public record MoveRecord(JsonNode move, Instant acceptedAt, long sequence) {}
+
+  public Optional<Seat> seat(String playerId) {
+    return players.stream().filter(s -> s.playerId().equals(playerId)).findFirst();
+  }
+
+  public long activeCount() {
+    return players.stream().filter(Seat::active).count();
+  }
+
+  /** The receipt of a player's move in the open round. */
+  public MoveReceipt receipt(String playerId) {
+    MoveRecord m = moves.get(playerId);
+    return MoveReceipt.builder().gameId(gameId).playerId(playerId).round(round).move(m.move())
+        .acceptedAt(m.acceptedAt()).sequence(m.sequence()).build();
+  }
+
+  /** The view game clients may see. */
+  public GameView toView() {
+    List<Seat> ordered = new ArrayList<>(players);
+    ordered.sort(Comparator.comparingInt(Seat::seat));
+    List<String> moved = new ArrayList<>();
+    for (Seat s : ordered) {
+      if (moves.containsKey(s.playerId())) {
+        moved.add(s.playerId());
+      }
+    }
+    return GameView.builder()
+        .gameId(gameId)
+        .spec(spec)
+        .status(status)
+        .players(ordered.stream().map(Seat::toPlayer).toList())
+        .currentRound(round)
+        .roundDeadline(Optional.ofNullable(roundDeadline))
+        .movedPlayers(moved)
+        .lobbyDeadline(Optional.ofNullable(lobbyDeadline))
+        .createdAt(createdAt)
+        .startedAt(Optional.ofNullable(startedAt))
+        .endedAt(Optional.ofNullable(endedAt))
+        .result(Optional.ofNullable(result))
+        .cancelReason(Optional.ofNullable(cancelReason))
+        .version(version)
+        .build();
+  }
+}

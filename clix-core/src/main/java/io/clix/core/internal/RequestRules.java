@@ -1,0 +1,175 @@
+package io.clix.core.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.clix.core.ClixJson;
+import io.clix.core.GameSpec;
+import io.clix.core.InvalidGameSpecException;
+import io.clix.core.InvalidRequestException;
+import io.clix.core.InvalidRequestException.Violation;
+import io.clix.core.Limits;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The input rules every orchestrator applies before writing anything: ids, spec bounds, payload
+ * sizes. Each failure names the field and the rule.
+ */
+public final class RequestRules {
+
+  private static final Pattern GAME_ID = Pattern.compile("[A-Za-z0-9_-]+");
+  private static final Pattern PLAYER_ID = Pattern.compile("[A-Za-z0-9_.@+-]+");
+
+  private RequestRules() {}
+
+  /** Checks a spec; throws {@link InvalidGameSpecException} listing every violation. */
+  public static void checkSpec(GameSpec spec) {
+    List<Violation> v = new ArrayList<>();
+    spec.gameId().ifPresent(id -> gameIdViolation("gameId", id, v));
+    if (spec.capacity() < 1 || spec.capacity() > Limits.MAX_CAPACITY) {
+      v.add(new Violation("capacity", "must be between 1 and " + Limits.MAX_CAPACITY + ", was " + spec.capacity()));
+    }
+    if (spec.minPlayers() < 1) {
+      v.add(new Violation("minPlayers", "must be at least 1, was " + spec.minPlayers()));
+    } else if (spec.minPlayers() > spec.capacity() && spec.capacity() >= 1) {
+      v.add(new Violation("minPlayers", "must not exceed capacity " + spec.capacity() + ", was " + spec.minPlayers()));
+    }
+    timeoutViolation("lobbyTimeout", spec.lobbyTimeout(), v);
+    if (spec.rounds() < 1 || spec.rounds() > Limits.MAX_ROUNDS) {
+      v.add(new Violation("rounds", "must be between 1 and " + Limits.MAX_ROUNDS + ", was " + spec.rounds()));
+    }
+    timeoutViolation("roundTimeout", spec.roundTimeout(), v);
+    JsonNode metadata = spec.metadata();
+    if (metadata == null || !metadata.isObject()) {
+      v.add(new Violation("metadata", "must be a JSON object"));
+    } else {
+      sizeViolation("metadata", metadata, Limits.MAX_METADATA_BYTES, v);
+    }
+    if (!v.isEmpty()) {
+      throw new InvalidGameSpecException(spec.gameId().filter(id -> GAME_ID.matcher(id).matches()).orElse(null), v);
+    }
+  }
+
+  /** Checks a game id argument. */
+  public static String gameId(String gameId) {
+    List<Violation> v = new ArrayList<>();
+    gameIdViolation("gameId", gameId, v);
+    if (!v.isEmpty()) {
+      throw new InvalidRequestException(null, v);
+    }
+    return gameId;
+  }
+
+  /** Checks a player id argument. */
+  public static String playerId(String gameId, String playerId) {
+    String rule = null;
+    if (playerId == null) {
+      rule = "must not be null";
+    } else if (playerId.isEmpty()) {
+      rule = "must not be empty";
+    } else if (playerId.length() > Limits.MAX_PLAYER_ID_LENGTH) {
+      rule = "must be at most " + Limits.MAX_PLAYER_ID_LENGTH + " characters, was " + playerId.length();
+    } else if (!PLAYER_ID.matcher(playerId).matches()) {
+      rule = "must contain only A-Z a-z 0-9 _ . @ + -";
+    }
+    if (rule != null) {
+      throw new InvalidRequestException(gameId, "playerId", rule);
+    }
+    return playerId;
+  }
+
+  /** Checks optional player data: a JSON value within its size bound. */
+  public static void playerData(String gameId, JsonNode data) {
+    if (data != null) {
+      List<Violation> v = new ArrayList<>();
+      sizeViolation("playerData", data, Limits.MAX_PLAYER_DATA_BYTES, v);
+      if (!v.isEmpty()) {
+        throw new InvalidRequestException(gameId, v);
+      }
+    }
+  }
+
+  /** Checks a move: a non-null JSON value within its size bound, for a round from 1. */
+  public static void move(String gameId, int round, JsonNode move) {
+    List<Violation> v = new ArrayList<>();
+    if (round < 1 || round > Limits.MAX_ROUNDS) {
+      v.add(new Violation("round", "must be between 1 and " + Limits.MAX_ROUNDS + ", was " + round));
+    }
+    if (move == null || move.isNull() || move.isMissingNode()) {
+      v.add(new Violation("move", "must be a JSON value, not null"));
+    } else {
+      sizeViolation("move", move, Limits.MAX_MOVE_BYTES, v);
+    }
+    if (!v.isEmpty()) {
+      throw new InvalidRequestException(gameId, v);
+    }
+  }
+
+  /** Checks a finish result: a JSON value (null allowed, meaning none) within its size bound. */
+  public static void result(String gameId, JsonNode result) {
+    if (result != null) {
+      List<Violation> v = new ArrayList<>();
+      sizeViolation("result", result, Limits.MAX_RESULT_BYTES, v);
+      if (!v.isEmpty()) {
+        throw new InvalidRequestException(gameId, v);
+      }
+    }
+  }
+
+  /** Checks a cancel reason: non-blank, bounded, printable. */
+  public static String reason(String gameId, String reason) {
+    String rule = null;
+    if (reason == null || reason.isBlank()) {
+      rule = "must not be blank";
+    } else if (reason.length() > Limits.MAX_REASON_LENGTH) {
+      rule = "must be at most " + Limits.MAX_REASON_LENGTH + " characters, was " + reason.length();
+    } else if (reason.chars().anyMatch(Character::isISOControl)) {
+      rule = "must not contain control characters";
+    }
+    if (rule != null) {
+      throw new InvalidRequestException(gameId, "reason", rule);
+    }
+    return reason;
+  }
+
+  /** The size of a JSON value as compact UTF-8. */
+  public static int jsonBytes(JsonNode node) {
+    try {
+      return ClixJson.mapper().writeValueAsString(node).getBytes(StandardCharsets.UTF_8).length;
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("not serializable as JSON", e);
+    }
+  }
+
+  private static void gameIdViolation(String field, String id, List<Violation> v) {
+    if (id == null) {
+      v.add(new Violation(field, "must not be null"));
+    } else if (id.isEmpty()) {
+      v.add(new Violation(field, "must not be empty"));
+    } else if (id.length() > Limits.MAX_GAME_ID_LENGTH) {
+      v.add(new Violation(field, "must be at most " + Limits.MAX_GAME_ID_LENGTH + " characters, was " + id.length()));
+    } else if (!GAME_ID.matcher(id).matches()) {
+      v.add(new Violation(field, "must contain only A-Z a-z 0-9 _ -"));
+    }
+  }
+
+  private static void timeoutViolation(String field, Duration d, List<Violation> v) {
+    if (d == null) {
+      v.add(new Violation(field, "must not be null"));
+    } else if (d.compareTo(Limits.MIN_TIMEOUT) < 0 || d.compareTo(Limits.MAX_TIMEOUT) > 0) {
+      v.add(new Violation(field, "must be between 1 second and 365 days, was " + d));
+    } else if (d.getNano() != 0) {
+      v.add(new Violation(field, "must be whole seconds (Step Functions timers count seconds), was " + d));
+    }
+  }
+
+  private static void sizeViolation(String field, JsonNode node, int max, List<Violation> v) {
+    int bytes = jsonBytes(node);
+    if (bytes > max) {
+      v.add(new Violation(field, "must be at most " + max + " bytes of JSON, was " + bytes));
+    }
+  }
+}
