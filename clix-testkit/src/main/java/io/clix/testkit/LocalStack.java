@@ -9,6 +9,8 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -45,7 +47,7 @@ public final class LocalStack implements AutoCloseable {
     ObjectMapper mapper = new ObjectMapper();
     this.server = new AwsJsonServer(builder.host, builder.port, mapper);
     this.dynamoDb = new DynamoDbService(clock, region, accountId);
-    this.stepFunctions = new StepFunctionsService(clock, region, accountId, dynamoDb);
+    this.stepFunctions = new StepFunctionsService(clock, region, accountId, dynamoDb, builder.handlers);
     server.register(dynamoDb);
     server.register(stepFunctions);
     server.start();
@@ -120,8 +122,24 @@ public final class LocalStack implements AutoCloseable {
     private int port;
     private String region = "us-east-1";
     private String accountId = "123456789012";
+    private final Map<String, TaskHandler> handlers = new LinkedHashMap<>();
 
     private Builder() {}
+
+    /**
+     * Binds a Task resource ARN (e.g. a Lambda function ARN, or {@code arn:aws:states:::lambda:invoke})
+     * to a Java function: Task states naming {@code arn} call {@code handler} instead of AWS.
+     *
+     * @throws IllegalArgumentException if {@code arn} is bound already
+     */
+    public Builder resource(String arn, TaskHandler handler) {
+      Objects.requireNonNull(arn, "arn");
+      Objects.requireNonNull(handler, "handler");
+      if (handlers.putIfAbsent(arn, handler) != null) {
+        throw new IllegalArgumentException("resource bound twice: " + arn);
+      }
+      return this;
+    }
 
     /** The clock all timers run on; a {@link ManualClock} for time skipping. Default: the system clock. */
     public Builder clock(Clock clock) {
