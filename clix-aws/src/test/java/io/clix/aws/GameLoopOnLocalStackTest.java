@@ -110,6 +110,28 @@ class GameLoopOnLocalStackTest {
   }
 
   @Test
+  void whenNoBackendAnswersTheTimerTheMarkerStaysAndTheWaitGoesOnUntimed(
+      LocalStack stack, SfnClient sfn, DynamoDbClient dynamoDb) {
+    GameLoopRun run = new GameLoopRun(stack, sfn, dynamoDb,
+        ClixProvisioner.builder().activityPrefix("nb").tableName("nb-games").timerTaskTimeoutSeconds(300));
+    run.putGame("g7", "LOBBY", 0);
+    String execution = run.start("g7", 20, 30);
+    String lobbyToken = run.game("g7").get("waitToken").s();
+
+    stack.advance(Duration.ofSeconds(20));
+    String fired = run.game("g7").get("fired").m().get("lobby").s();
+    stack.advance(Duration.ofSeconds(300));
+
+    Map<String, AttributeValue> game = run.game("g7");
+    assertThat(game.get("fired").m().get("lobby").s()).isEqualTo(fired);
+    assertThat(game.get("waitPoint").s()).isEqualTo("lobby");
+    assertThat(game.get("waitToken").s()).isNotEqualTo(lobbyToken);
+    assertThat(run.enteredStates(execution)).containsExactly(
+        "Sync", "Route", "Lobby", "LobbyTimer", "Timer", "Sync", "Route", "LobbyAfterTimer");
+    assertThat(run.status(execution)).isEqualTo("RUNNING");
+  }
+
+  @Test
   void aMissedHeartbeatIssuesTheWaitAgainInsteadOfFiringTheTimer(LocalStack stack, SfnClient sfn, DynamoDbClient dynamoDb) {
     GameLoopRun run = new GameLoopRun(stack, sfn, dynamoDb, ClixProvisioner.builder()
         .activityPrefix("hb").tableName("hb-games").correlation(Correlation.ACTIVITIES).heartbeatSeconds(10));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clix.aws.internal.definition.ExecutionInput;
 import io.clix.testkit.LocalStack;
 import java.time.Duration;
 import java.util.List;
@@ -65,11 +66,8 @@ final class GameLoopRun {
   }
 
   String start(String gameId, int lobbyTimeoutSeconds, int roundTimeoutSeconds) {
-    String input = JSON.createObjectNode()
-        .put("gameId", gameId)
-        .put("lobbyTimeoutSeconds", lobbyTimeoutSeconds)
-        .put("roundTimeoutSeconds", roundTimeoutSeconds)
-        .toString();
+    String input = ExecutionInput.of(
+        gameId, Duration.ofSeconds(lobbyTimeoutSeconds), Duration.ofSeconds(roundTimeoutSeconds)).toString();
     String arn = sfn.startExecution(r -> r.stateMachineArn(deployment.stateMachineArn()).name(gameId).input(input))
         .executionArn();
     stack.awaitIdle();
