@@ -18,12 +18,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.sfn.SfnAsyncClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
@@ -32,8 +27,8 @@ import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 import software.amazon.awssdk.services.sfn.model.HistoryEventType;
 
 /**
- * A local stack on its own manual clock with real SDK clients over HTTP, a game table, the three
- * activities and the generated state machine in one correlation mode; builds orchestrators that
+ * A local stack on its own manual clock with real SDK clients over HTTP, and a deployment made by
+ * {@link ClixProvisioner} (game table, three activities, generated state machine) in one correlation mode; builds orchestrators that
  * share the clock. Test plumbing only.
  */
 final class AwsStack implements AutoCloseable {
@@ -80,24 +75,14 @@ final class AwsStack implements AutoCloseable {
         .region(Region.US_EAST_1).credentialsProvider(credentials).overrideConfiguration(config)
         .httpClient(NettyNioAsyncHttpClient.builder().maxConcurrency(256).build()).build();
     String prefix = "clix" + NAMES.incrementAndGet();
-    this.table = prefix + "-games";
-    dynamoDb.createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
-        .attributeDefinitions(
-            AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
-            AttributeDefinition.builder().attributeName("sk").attributeType(ScalarAttributeType.N).build())
-        .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
-            KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build()));
-    this.activities = new ActivityArns(activity(prefix + "-lobby"), activity(prefix + "-round"),
-        activity(prefix + "-timers"));
-    StateMachineDefinition definition = definition();
     this.machineName = prefix + "-" + correlation.name().toLowerCase();
-    this.machineArn = sfn.createStateMachine(b -> b.name(machineName)
-        .roleArn("arn:aws:iam::123456789012:role/clix-test").definition(definition.toJsonString()))
-        .stateMachineArn();
-  }
-
-  private String activity(String name) {
-    return sfn.createActivity(b -> b.name(name)).activityArn();
+    ClixDeployment deployment = ClixProvisioner.builder().sfnClient(sfn).dynamoDbClient(dynamoDb)
+        .tableName(prefix + "-games").stateMachineName(machineName).activityPrefix(prefix)
+        .roleArn("arn:aws:iam::123456789012:role/clix-test").correlation(correlation)
+        .tableWait(Duration.ofMillis(20), Duration.ofSeconds(10)).build().provision();
+    this.table = deployment.tableName();
+    this.activities = deployment.activities();
+    this.machineArn = deployment.stateMachineArn();
   }
 
   /** An orchestrator on this stack's clients and clock; closed with the stack. */

@@ -27,7 +27,6 @@ class TraceLogTest {
         "-cp", System.getProperty("java.class.path"),
         "-Dorg.slf4j.simpleLogger.defaultLogLevel=trace",
         "-Dorg.slf4j.simpleLogger.showDateTime=true",
-        "-Dsun.net.httpserver.nodelay=true",
         TraceGameMain.class.getName())
         .redirectError(log.toFile()).redirectOutput(out.toFile()).start();
     assertThat(child.waitFor(5, TimeUnit.MINUTES)).as("the child finished").isTrue();

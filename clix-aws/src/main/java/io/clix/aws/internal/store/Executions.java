@@ -1,9 +1,9 @@
 package io.clix.aws.internal.store;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clix.aws.internal.calls.AwsCalls;
 import io.clix.aws.internal.calls.AwsErrors;
+import io.clix.aws.internal.definition.ExecutionInput;
 import io.clix.core.GameSpec;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -34,13 +34,9 @@ public final class Executions {
     this.stateMachineArn = stateMachineArn;
   }
 
-  /** The execution input: the game id and the timeouts in whole seconds. */
+  /** The execution input (see {@link ExecutionInput}): the game id and the timeouts in whole seconds. */
   public static ObjectNode input(String gameId, GameSpec spec) {
-    ObjectNode input = JsonNodeFactory.instance.objectNode();
-    input.put("gameId", gameId);
-    input.put("lobbyTimeoutSeconds", spec.lobbyTimeout().getSeconds());
-    input.put("roundTimeoutSeconds", spec.roundTimeout().getSeconds());
-    return input;
+    return ExecutionInput.of(gameId, spec.lobbyTimeout(), spec.roundTimeout());
   }
 
   public CompletableFuture<Started> start(String gameId, GameSpec spec) {
