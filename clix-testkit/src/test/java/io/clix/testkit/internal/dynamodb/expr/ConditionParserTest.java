@@ -162,6 +162,14 @@ class ConditionParserTest {
   }
 
   @Test
+  void expressionsAreLimitedToFourKilobytes() {
+    String fits = "a = b" + " ".repeat(4096 - 5);
+    assertThat(ConditionParser.parse(fits, ExpressionContext.empty(), "FilterExpression").test(obj("{}"))).isFalse();
+    assertValidation(() -> ConditionParser.parse(fits + " ", ExpressionContext.empty(), "FilterExpression"),
+        "Invalid FilterExpression: Expression size has exceeded the maximum allowed size; expression size: 4097");
+  }
+
+  @Test
   void inAcceptsAHundredOperandsAndNoMore() {
     StringBuilder values = new StringBuilder("{");
     StringBuilder list = new StringBuilder();
