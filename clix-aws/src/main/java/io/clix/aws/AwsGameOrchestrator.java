@@ -39,11 +39,12 @@ import java.util.function.Supplier;
  * game's item only ({@link Correlation}).
  *
  * <pre>{@code
+ * ClixDeployment deployment = ClixProvisioner.builder().sfnClient(sfn).dynamoDbClient(dynamoDb)
+ *     .roleArn(stateMachineRole).build().provision();
  * GameOrchestrator games = AwsGameOrchestrator.builder()
  *     .sfnClient(sfn).dynamoDbClient(dynamoDb)                 // your own configured clients
  *     .sfnAsyncClient(sfnAsync).dynamoDbAsyncClient(dynamoDbAsync)
- *     .tableName("clix-games").stateMachineArn(arn)
- *     .activities(deploymentActivities)                      // polled for timers (and waits)
+ *     .deployment(deployment)                                 // table, state machine, activities, mode
  *     .build();
  * }</pre>
  *

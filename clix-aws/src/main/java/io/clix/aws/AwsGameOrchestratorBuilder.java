@@ -9,8 +9,8 @@ import software.amazon.awssdk.services.sfn.SfnAsyncClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
- * Options of an {@link AwsGameOrchestrator}. Required: {@link #tableName}, {@link #stateMachineArn},
- * and the sync pair ({@link #sfnClient} + {@link #dynamoDbClient}) and/or the async pair. The
+ * Options of an {@link AwsGameOrchestrator}. Required: {@link #tableName} and {@link
+ * #stateMachineArn} (or both from a {@link #deployment}), and the sync pair ({@link #sfnClient} + {@link #dynamoDbClient}) and/or the async pair. The
  * activity ARNs ({@link #activities} or {@link #activityPrefix}) turn on the task router: it
  * polls the timer activity (both modes) and the wait activities ({@link Correlation#ACTIVITIES});
  * its long polls need a Step Functions client whose read timeout exceeds 65 seconds.
@@ -57,7 +57,17 @@ public final class AwsGameOrchestratorBuilder {
     return this;
   }
 
-  /** The game table (see {@code ClixProvisioner}). */
+  /**
+   * Everything {@link ClixProvisioner#provision()} set up: the table, the state machine, its
+   * activities and its correlation mode.
+   */
+  public AwsGameOrchestratorBuilder deployment(ClixDeployment deployment) {
+    Objects.requireNonNull(deployment, "deployment");
+    return tableName(deployment.tableName()).stateMachineArn(deployment.stateMachineArn())
+        .activities(deployment.activities()).correlation(deployment.correlation());
+  }
+
+  /** The game table (see {@link ClixProvisioner}). */
   public AwsGameOrchestratorBuilder tableName(String tableName) {
     this.tableName = Objects.requireNonNull(tableName, "tableName");
     return this;

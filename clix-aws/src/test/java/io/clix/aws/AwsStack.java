@@ -7,19 +7,18 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.KeyType;
-import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sfn.SfnAsyncClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
@@ -28,8 +27,8 @@ import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 import software.amazon.awssdk.services.sfn.model.HistoryEventType;
 
 /**
- * A local stack on its own manual clock with real SDK clients over HTTP, a game table, the three
- * activities and the generated state machine in one correlation mode; builds orchestrators that
+ * A local stack on its own manual clock with real SDK clients over HTTP, and a deployment made by
+ * {@link ClixProvisioner} (game table, three activities, generated state machine) in one correlation mode; builds orchestrators that
  * share the clock. Test plumbing only.
  */
 final class AwsStack implements AutoCloseable {
@@ -49,51 +48,54 @@ final class AwsStack implements AutoCloseable {
   final String machineName;
   final String machineArn;
   private final List<AwsGameOrchestrator> orchestrators = new ArrayList<>();
+  private final List<String> otherMachines = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   AwsStack(Correlation correlation) {
+    this(correlation, new ExecutionInterceptor() { });
+  }
+
+  /** A stack whose four clients all carry {@code interceptor} (to observe what crosses the wire). */
+  AwsStack(Correlation correlation, ExecutionInterceptor interceptor) {
     this.correlation = correlation;
+    ClientOverrideConfiguration config = ClientOverrideConfiguration.builder()
+        .addExecutionInterceptor(interceptor).build();
     StaticCredentialsProvider credentials =
         StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
     this.sfn = SfnClient.builder().endpointOverride(stack.endpoint()).region(Region.US_EAST_1)
-        .credentialsProvider(credentials)
+        .credentialsProvider(credentials).overrideConfiguration(config)
         .httpClient(UrlConnectionHttpClient.builder().socketTimeout(READ_TIMEOUT).build()).build();
     this.dynamoDb = DynamoDbClient.builder().endpointOverride(stack.endpoint()).region(Region.US_EAST_1)
-        .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
+        .credentialsProvider(credentials).overrideConfiguration(config)
+        .httpClient(UrlConnectionHttpClient.create()).build();
     this.sfnAsync = SfnAsyncClient.builder().endpointOverride(stack.endpoint()).region(Region.US_EAST_1)
-        .credentialsProvider(credentials)
+        .credentialsProvider(credentials).overrideConfiguration(config)
         .httpClient(NettyNioAsyncHttpClient.builder().readTimeout(READ_TIMEOUT).maxConcurrency(256).build())
         .build();
     this.dynamoDbAsync = DynamoDbAsyncClient.builder().endpointOverride(stack.endpoint())
-        .region(Region.US_EAST_1).credentialsProvider(credentials)
+        .region(Region.US_EAST_1).credentialsProvider(credentials).overrideConfiguration(config)
         .httpClient(NettyNioAsyncHttpClient.builder().maxConcurrency(256).build()).build();
     String prefix = "clix" + NAMES.incrementAndGet();
-    this.table = prefix + "-games";
-    dynamoDb.createTable(b -> b.tableName(table).billingMode(BillingMode.PAY_PER_REQUEST)
-        .attributeDefinitions(
-            AttributeDefinition.builder().attributeName("pk").attributeType(ScalarAttributeType.S).build(),
-            AttributeDefinition.builder().attributeName("sk").attributeType(ScalarAttributeType.N).build())
-        .keySchema(KeySchemaElement.builder().attributeName("pk").keyType(KeyType.HASH).build(),
-            KeySchemaElement.builder().attributeName("sk").keyType(KeyType.RANGE).build()));
-    this.activities = new ActivityArns(activity(prefix + "-lobby"), activity(prefix + "-round"),
-        activity(prefix + "-timers"));
-    StateMachineDefinition definition = StateMachineDefinition.builder()
-        .correlation(correlation).tableName(table).activities(activities).build();
     this.machineName = prefix + "-" + correlation.name().toLowerCase();
-    this.machineArn = sfn.createStateMachine(b -> b.name(machineName)
-        .roleArn("arn:aws:iam::123456789012:role/clix-test").definition(definition.toJsonString()))
-        .stateMachineArn();
-  }
-
-  private String activity(String name) {
-    return sfn.createActivity(b -> b.name(name)).activityArn();
+    ClixDeployment deployment = ClixProvisioner.builder().sfnClient(sfn).dynamoDbClient(dynamoDb)
+        .tableName(prefix + "-games").stateMachineName(machineName).activityPrefix(prefix)
+        .roleArn("arn:aws:iam::123456789012:role/clix-test").correlation(correlation)
+        .tableWait(Duration.ofMillis(20), Duration.ofSeconds(10)).build().provision();
+    this.table = deployment.tableName();
+    this.activities = deployment.activities();
+    this.machineArn = deployment.stateMachineArn();
   }
 
   /** An orchestrator on this stack's clients and clock; closed with the stack. */
   AwsGameOrchestrator orchestrator(String worker) {
+    return orchestrator(worker, machineArn, 4);
+  }
+
+  /** An orchestrator on another state machine of this stack, with {@code workers} router polls (0: none). */
+  AwsGameOrchestrator orchestrator(String worker, String stateMachineArn, int workers) {
     AwsGameOrchestrator o = AwsGameOrchestrator.builder()
         .sfnClient(sfn).dynamoDbClient(dynamoDb).sfnAsyncClient(sfnAsync).dynamoDbAsyncClient(dynamoDbAsync)
-        .tableName(table).stateMachineArn(machineArn).correlation(correlation).activities(activities)
-        .clock(clock).routerWorkers(4).workerName(worker).build();
+        .tableName(table).stateMachineArn(stateMachineArn).correlation(correlation).activities(activities)
+        .clock(clock).routerWorkers(workers).workerName(worker).build();
     synchronized (orchestrators) {
       orchestrators.add(o);
     }
@@ -102,8 +104,8 @@ final class AwsStack implements AutoCloseable {
 
   /**
    * Waits until the executions and every orchestrator's router have handled everything due: the
-   * stack is idle and no running execution waits on a timer task a router has not completed (a
-   * task handed out but not yet seen by the router is found in the execution's history).
+   * stack is idle and no running execution waits on an activity task a router has not finished
+   * with (a task handed out but not yet seen by the router shows in the execution's history).
    */
   void settle() {
     for (int i = 0; i < 200; i++) {
@@ -114,27 +116,56 @@ final class AwsStack implements AutoCloseable {
       }
       all.forEach(AwsGameOrchestrator::awaitRouterIdle);
       stack.awaitIdle();
-      if (!anyTimerTaskOpen()) {
+      if (!anyTaskInFlight()) {
         return;
       }
     }
-    throw new IllegalStateException("a timer task stayed open: is a router running?");
+    throw new IllegalStateException("an activity task stayed in flight: is a router running?");
   }
 
-  private boolean anyTimerTaskOpen() {
-    for (ExecutionListItem e : sfn.listExecutionsPaginator(b -> b.stateMachineArn(machineArn)
-        .statusFilter(ExecutionStatus.RUNNING)).executions()) {
-      List<HistoryEvent> last = sfn.getExecutionHistory(b -> b.executionArn(e.executionArn())
-          .reverseOrder(true).maxResults(2)).events();
-      HistoryEvent scheduled = last.isEmpty() ? null
-          : last.get(0).type() == HistoryEventType.ACTIVITY_SCHEDULED ? last.get(0)
-          : last.size() > 1 && last.get(0).type() == HistoryEventType.ACTIVITY_STARTED ? last.get(1) : null;
-      if (scheduled != null && scheduled.activityScheduledEventDetails() != null
-          && activities.timers().equals(scheduled.activityScheduledEventDetails().resource())) {
+  /**
+   * True if a running execution waits on an activity task that no router has finished with: one
+   * not handed out yet, a timer task not completed, or a wait task whose token is not filed in its
+   * game's item yet.
+   */
+  private boolean anyTaskInFlight() {
+    for (ExecutionListItem e : sfn.listExecutionsPaginator(b -> b.statusFilter(ExecutionStatus.RUNNING)
+        .stateMachineArn(machineArn)).executions()) {
+      if (inFlight(e)) {
         return true;
       }
     }
+    for (String other : otherMachines) {
+      for (ExecutionListItem e : sfn.listExecutionsPaginator(b -> b.statusFilter(ExecutionStatus.RUNNING)
+          .stateMachineArn(other)).executions()) {
+        if (inFlight(e)) {
+          return true;
+        }
+      }
+    }
     return false;
+  }
+
+  private boolean inFlight(ExecutionListItem e) {
+    List<HistoryEvent> last = sfn.getExecutionHistory(b -> b.executionArn(e.executionArn())
+        .reverseOrder(true).maxResults(2)).events();
+    if (last.isEmpty()) {
+      return false;
+    }
+    if (last.get(0).type() == HistoryEventType.ACTIVITY_SCHEDULED) {
+      return true;
+    }
+    if (last.get(0).type() != HistoryEventType.ACTIVITY_STARTED || last.size() < 2
+        || last.get(1).activityScheduledEventDetails() == null) {
+      return false;
+    }
+    if (activities.timers().equals(last.get(1).activityScheduledEventDetails().resource())) {
+      return true;
+    }
+    Map<String, AttributeValue> item = dynamoDb.getItem(b -> b.tableName(table).consistentRead(true)
+        .key(Map.of("pk", AttributeValue.fromS(e.name()), "sk", AttributeValue.fromN("0")))
+        .projectionExpression("waitPoint")).item();
+    return item == null || !item.containsKey("waitPoint");
   }
 
   /**
@@ -157,7 +188,24 @@ final class AwsStack implements AutoCloseable {
   }
 
   String executionArn(String gameId) {
-    return "arn:aws:states:" + stack.region() + ":" + stack.accountId() + ":execution:" + machineName + ":" + gameId;
+    return executionArn(machineName, gameId);
+  }
+
+  String executionArn(String machine, String gameId) {
+    return "arn:aws:states:" + stack.region() + ":" + stack.accountId() + ":execution:" + machine + ":" + gameId;
+  }
+
+  /** Creates a state machine from an ASL document; returns its ARN. */
+  String machine(String name, String definition) {
+    String arn = sfn.createStateMachine(b -> b.name(name).roleArn("arn:aws:iam::123456789012:role/clix-test")
+        .definition(definition)).stateMachineArn();
+    otherMachines.add(arn);
+    return arn;
+  }
+
+  /** The generated definition of this stack's mode. */
+  StateMachineDefinition definition() {
+    return StateMachineDefinition.builder().correlation(correlation).tableName(table).activities(activities).build();
   }
 
   ExecutionStatus executionStatus(String gameId) {

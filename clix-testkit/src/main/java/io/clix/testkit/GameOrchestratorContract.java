@@ -12,15 +12,18 @@ import io.clix.testkit.contract.ListenerContract;
 import io.clix.testkit.contract.LobbyContract;
 import io.clix.testkit.contract.RoundContract;
 import io.clix.testkit.contract.TimeoutContract;
+import io.clix.testkit.contract.ValueContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 /**
  * The behaviour every {@link GameOrchestrator} promises, as a JUnit 5 suite: extend this class,
  * return a fresh {@link ContractEnvironment} from {@link #createEnvironment()}, and every rule of
- * the lobby, the rounds, the ends, the events, the listeners, the async twins and concurrent use is
- * checked against your orchestrator. Clix runs it on {@link InMemoryGameOrchestrator} and on the
- * AWS orchestrator; the tests only move time through {@link ContractEnvironment#advance}.
+ * the lobby, the rounds, the ends, the events, what views and events disclose, the isolation of
+ * JSON values, the listeners, the async twins and concurrent use is checked against your
+ * orchestrator (the parts are in {@link io.clix.testkit.contract}). Clix runs it on
+ * {@link InMemoryGameOrchestrator} and on the AWS orchestrator; the tests only move time through
+ * {@link ContractEnvironment#advance}.
  *
  * <pre>{@code
  * class InMemoryContractTest extends GameOrchestratorContract {
@@ -32,7 +35,7 @@ import org.junit.jupiter.api.BeforeEach;
  * }</pre>
  */
 public abstract class GameOrchestratorContract implements CreateContract, LobbyContract, LeaveContract,
-    TimeoutContract, RoundContract, EndingContract, EventContract, DisclosureContract, ListenerContract, AsyncContract,
+    TimeoutContract, RoundContract, EndingContract, EventContract, DisclosureContract, ValueContract, ListenerContract, AsyncContract,
     ConcurrencyContract {
 
   private ContractEnvironment environment;

@@ -49,6 +49,9 @@ public final class GameRules {
 
   /** Seats a player; a seated player gets the same seat (no change). Fills start the game. */
   public static Step join(GameState s, String playerId, JsonNode playerData, Instant now) {
+    if (playerData != null && (playerData.isNull() || playerData.isMissingNode())) {
+      playerData = null; // JSON null is no data, as the stored state has it
+    }
     GameState.Seat seated = s.seat(playerId).orElse(null);
     if (seated != null && seated.active() && s.status() == GameStatus.LOBBY) {
       return new Step(s, java.util.List.of());
@@ -196,6 +199,9 @@ public final class GameRules {
 
   /** Finishes a running game; a game finished with the same result is returned unchanged. */
   public static Step finish(GameState s, JsonNode result, Instant now) {
+    if (result != null && (result.isNull() || result.isMissingNode())) {
+      result = null; // JSON null is no result, as the stored state has it
+    }
     if (s.status() == GameStatus.FINISHED && Objects.equals(s.result(), result)) {
       return new Step(s, java.util.List.of());
     }

@@ -132,7 +132,6 @@ public interface EventContract extends ContractPart {
           .containsExactlyElementsOf(all.subList(after, all.size()));
     }
     assertThat(f.games.events(id, all.size() + 10L)).isEmpty();
-    assertThat(f.games.events(id, -1)).containsExactlyElementsOf(all);
   }
 
   @Test

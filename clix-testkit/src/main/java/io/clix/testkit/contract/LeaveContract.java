@@ -11,6 +11,7 @@ import io.clix.core.GameStatus;
 import io.clix.core.GameView;
 import io.clix.core.NotInGameException;
 import io.clix.core.Player;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /** Leaving: a lobby seat is freed; after the start the player goes inactive and rounds stop waiting for them. */
@@ -28,6 +29,7 @@ public interface LeaveContract extends ContractPart {
     assertThat(after.players()).extracting(Player::seat).containsExactly(1, 3);
     GameEvent left = f.last(game.gameId(), EventType.PLAYER_LEFT);
     assertThat(left.playerId()).contains("bob");
+    assertThat(left.data().path("seat").asInt()).isEqualTo(2);
     assertThat(f.games.join(game.gameId(), "dave").seat()).isEqualTo(2);
     assertThat(f.games.join(game.gameId(), "bob").seat()).isEqualTo(4);
     assertThat(f.games.describe(game.gameId()).status()).isEqualTo(GameStatus.RUNNING);
@@ -110,6 +112,24 @@ public interface LeaveContract extends ContractPart {
 
     f.games.submitMove(game.gameId(), "alice", 2, json("\"scissors\""));
     f.games.submitMove(game.gameId(), "bob", 2, json("\"scissors\""));
+    assertThat(f.games.describe(game.gameId()).status()).isEqualTo(GameStatus.FINISHED);
+  }
+
+  @Test
+  default void aPlayerWhoLeftIsNotCountedMissingAtTheDeadline() {
+    Fixture f = Fixture.of(this);
+    GameView game = f.running("leave-deadline", 1, "alice", "bob", "carol");
+    f.games.submitMove(game.gameId(), "carol", 1, json("\"c\""));
+    f.advance(Duration.ofSeconds(10));
+    GameView after = f.games.leave(game.gameId(), "alice");
+    assertThat(after.roundDeadline()).as("a leave does not move the deadline").isEqualTo(game.roundDeadline());
+
+    f.advance(Fixture.ROUND_TIMEOUT.minusSeconds(10));
+
+    GameEvent closed = f.only(game.gameId(), EventType.ROUND_CLOSED);
+    assertThat(closed.data().path("trigger").asText()).isEqualTo("deadline");
+    assertThat(closed.data().path("moves")).isEqualTo(json("{\"carol\":\"c\"}"));
+    assertThat(closed.data().path("missing")).isEqualTo(json("[\"bob\"]"));
     assertThat(f.games.describe(game.gameId()).status()).isEqualTo(GameStatus.FINISHED);
   }
 

@@ -42,6 +42,7 @@ public interface RoundContract extends ContractPart {
     GameView view = f.games.describe(game.gameId());
     assertThat(view.movedPlayers()).containsExactly("alice");
     assertThat(view.currentRound()).isEqualTo(1);
+    assertThat(view.roundDeadline()).as("a move does not move the deadline").isEqualTo(game.roundDeadline());
   }
 
   @Test
@@ -210,6 +211,13 @@ public interface RoundContract extends ContractPart {
     assertThat(view.currentRound()).isEqualTo(2);
     assertThat(view.roundDeadline()).contains(deadline.plus(Fixture.ROUND_TIMEOUT));
     assertThat(f.games.submitMove(game.gameId(), "alice", 2, json("{\"guess\":1}")).round()).isEqualTo(2);
+
+    f.advance(Fixture.ROUND_TIMEOUT);
+    GameEvent second = f.last(game.gameId(), EventType.ROUND_CLOSED);
+    assertThat(second.round()).contains(2);
+    assertThat(second.time()).isEqualTo(deadline.plus(Fixture.ROUND_TIMEOUT));
+    assertThat(second.data().path("missing")).isEqualTo(json("[\"bob\",\"carol\"]"));
+    assertThat(f.games.describe(game.gameId()).status()).isEqualTo(GameStatus.FINISHED);
   }
 
   @Test
@@ -275,12 +283,13 @@ public interface RoundContract extends ContractPart {
   @Test
   default void theViewShowsWhoMovedButNeverTheMove() {
     Fixture f = Fixture.of(this);
-    GameView game = f.running("view-moves", 1, "alice", "bob");
+    GameView game = f.running("view-moves", 1, "alice", "bob", "carol");
 
-    f.games.submitMove(game.gameId(), "bob", 1, json("{\"secret\":\"sealed-envelope-4711\"}"));
+    f.games.submitMove(game.gameId(), "carol", 1, json("{\"secret\":\"sealed-envelope-4711\"}"));
+    f.games.submitMove(game.gameId(), "alice", 1, json("{\"secret\":\"sealed-envelope-4712\"}"));
 
     GameView view = f.games.describe(game.gameId());
-    assertThat(view.movedPlayers()).containsExactly("bob");
+    assertThat(view.movedPlayers()).as("in seat order").containsExactly("alice", "carol");
     assertThat(Fixture.toJson(view)).doesNotContain("sealed-envelope-4711");
     assertThat(view.toString()).doesNotContain("sealed-envelope-4711");
   }

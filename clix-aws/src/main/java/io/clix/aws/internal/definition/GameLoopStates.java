@@ -106,7 +106,7 @@ final class GameLoopStates {
     ObjectNode state = options.correlation() == Correlation.CALLBACKS
         ? callbackWait("#s = :status", string(LOBBY_POINT), string(GameStatus.LOBBY.name()), null)
         : activityWait(options.lobbyActivity().deepCopy(), object().put(GameItemSchema.TASK_WAIT_POINT, LOBBY_POINT));
-    state.put("Comment", timed
+    state = commented(state, timed
         ? "Wait until the game leaves the lobby or the lobby times out."
         : "Wait until the game leaves the lobby; its timer already fired.");
     finishWait(state, timed, "$." + GameItemSchema.INPUT_LOBBY_TIMEOUT, LOBBY_TIMER);
@@ -166,7 +166,7 @@ final class GameLoopStates {
       input.put(GameItemSchema.TASK_WAIT_POINT + ".$", "$.wait.point");
       state = activityWait(options.roundActivity().deepCopy(), input);
     }
-    state.put("Comment", timed
+    state = commented(state, timed
         ? "Wait until the round closes or its deadline passes."
         : "Wait until the round closes; its timer already fired.");
     finishWait(state, timed, "$." + GameItemSchema.INPUT_ROUND_TIMEOUT, ROUND_TIMER);
@@ -301,6 +301,13 @@ final class GameLoopStates {
     }
     state.put("Resource", resource);
     return state;
+  }
+
+  /** The same state with its Comment right after its Type, where a reader looks for it. */
+  private static ObjectNode commented(ObjectNode state, String comment) {
+    ObjectNode ordered = object().put("Type", state.path("Type").asText()).put("Comment", comment);
+    ordered.setAll(state);
+    return ordered;
   }
 
   private static ObjectNode rule(ObjectNode condition, String next) {

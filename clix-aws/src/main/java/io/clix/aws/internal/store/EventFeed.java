@@ -65,7 +65,7 @@ public final class EventFeed implements GameStore.EventSink {
         if (e != null) {
           LOG.warn("could not read events {}..{} of game {} for the listeners; skipping them", missingFrom, base,
               gameId);
-          skipTo(gameId, cursor, base + 1);
+          skipTo(cursor, base + 1);
         } else {
           hold(cursor, gap);
         }
@@ -83,7 +83,7 @@ public final class EventFeed implements GameStore.EventSink {
     }
   }
 
-  private static void skipTo(String gameId, Cursor cursor, long next) {
+  private static void skipTo(Cursor cursor, long next) {
     synchronized (cursor) {
       cursor.next = Math.max(cursor.next, next);
     }

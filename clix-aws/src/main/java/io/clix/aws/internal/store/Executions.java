@@ -1,11 +1,12 @@
 package io.clix.aws.internal.store;
 
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clix.aws.internal.calls.AwsCalls;
 import io.clix.aws.internal.calls.AwsErrors;
+import io.clix.aws.internal.definition.ExecutionInput;
 import io.clix.core.GameSpec;
 import java.util.concurrent.CompletableFuture;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.sfn.model.StartExecutionRequest;
 
 /**
@@ -20,7 +21,9 @@ public final class Executions {
     /** Started now, or already running with the same input. */
     RUNNING,
     /** An execution with this name exists and is closed (or has another input). */
-    NAME_TAKEN
+    NAME_TAKEN,
+    /** The service refused the start for good (a client error that is not throttling): nothing started. */
+    REFUSED
   }
 
   private final AwsCalls calls;
@@ -31,13 +34,9 @@ public final class Executions {
     this.stateMachineArn = stateMachineArn;
   }
 
-  /** The execution input: the game id and the timeouts in whole seconds. */
+  /** The execution input (see {@link ExecutionInput}): the game id and the timeouts in whole seconds. */
   public static ObjectNode input(String gameId, GameSpec spec) {
-    ObjectNode input = JsonNodeFactory.instance.objectNode();
-    input.put("gameId", gameId);
-    input.put("lobbyTimeoutSeconds", spec.lobbyTimeout().getSeconds());
-    input.put("roundTimeoutSeconds", spec.roundTimeout().getSeconds());
-    return input;
+    return ExecutionInput.of(gameId, spec.lobbyTimeout(), spec.roundTimeout());
   }
 
   public CompletableFuture<Started> start(String gameId, GameSpec spec) {
@@ -53,7 +52,36 @@ public final class Executions {
       if (AwsErrors.is(e, "ExecutionAlreadyExists")) {
         return Started.NAME_TAKEN;
       }
+      if (isDefiniteRefusal(e)) {
+        throw new RefusedStart(AwsErrors.map(e, "starting the game's execution (Step Functions StartExecution)",
+            gameId, false));
+      }
       throw AwsErrors.map(e, "starting the game's execution (Step Functions StartExecution)", gameId, false);
     });
+  }
+
+  /** A 4xx that is not throttling: the execution certainly did not start. */
+  private static boolean isDefiniteRefusal(Throwable t) {
+    Throwable e = AwsErrors.unwrap(t);
+    if (!(e instanceof AwsServiceException)) {
+      return false;
+    }
+    AwsServiceException ase = (AwsServiceException) e;
+    return ase.statusCode() >= 400 && ase.statusCode() < 500 && !ase.isThrottlingException();
+  }
+
+  /** Carries the mapped error of a start the service refused for good. */
+  public static final class RefusedStart extends RuntimeException {
+    private final RuntimeException error;
+
+    RefusedStart(RuntimeException error) {
+      super(error.getMessage(), null, false, false);
+      this.error = error;
+    }
+
+    /** The Clix error to report once the game's records are removed. */
+    public RuntimeException error() {
+      return error;
+    }
   }
 }

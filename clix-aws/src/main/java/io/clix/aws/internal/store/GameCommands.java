@@ -2,6 +2,7 @@ package io.clix.aws.internal.store;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clix.aws.internal.calls.AwsCalls;
+import io.clix.aws.internal.calls.AwsErrors;
 import io.clix.aws.internal.router.TaskFiling;
 import io.clix.core.EventType;
 import io.clix.core.GameAlreadyExistsException;
@@ -59,7 +60,19 @@ public final class GameCommands {
       if (!created.fresh() && s.status().isEnded()) {
         return CompletableFuture.completedFuture(s.toView());
       }
-      return executions.start(gameId, spec).thenCompose(started -> {
+      return executions.start(gameId, spec).exceptionallyCompose(e -> {
+        Throwable cause = AwsErrors.unwrap(e);
+        if (cause instanceof Executions.RefusedStart && created.fresh()) {
+          RuntimeException error = ((Executions.RefusedStart) cause).error();
+          return store.undoCreate(gameId).handle((v, undoError) -> {
+            throw error;
+          });
+        }
+        if (cause instanceof Executions.RefusedStart) {
+          return CompletableFuture.failedFuture(((Executions.RefusedStart) cause).error());
+        }
+        return CompletableFuture.failedFuture(cause);
+      }).thenCompose(started -> {
         if (started == Executions.Started.NAME_TAKEN && created.fresh()) {
           return store.undoCreate(gameId).thenApply(v -> {
             throw new GameAlreadyExistsException("game id " + gameId

@@ -134,9 +134,10 @@ public final class TokenStore {
     }
   }
 
-  /** The output a completed wait hands the execution: where the game is now. */
+  /** The output a completed wait hands the execution: which game, and where it is now. */
   public static ObjectNode output(GameState s) {
     ObjectNode out = JsonNodeFactory.instance.objectNode();
+    out.put("gameId", s.gameId());
     out.put("status", s.status().name());
     out.put("round", s.round());
     return out;

@@ -34,12 +34,15 @@ class ItemCodecTest {
   }
 
   @Test
-  void aJsonNullResultStaysAJsonNull() throws Exception {
+  void aJsonNullResultReadsBackAbsentAsTheRulesKeepIt() throws Exception {
     GameState s = GameRules.create("g2", GameSpec.builder().gameId("g2").capacity(1).build(), T0).state();
     s = GameRules.join(s, "alice", null, T0).state();
     s = GameRules.finish(s, NullNode.getInstance(), T0).state();
 
-    assertThat(ItemCodec.state(ItemCodec.stateJson(s)).result()).isEqualTo(NullNode.getInstance());
+    GameState back = ItemCodec.state(ItemCodec.stateJson(s));
+
+    assertThat(back).isEqualTo(s);
+    assertThat(back.result()).isNull();
   }
 
   @Test

@@ -22,8 +22,8 @@ public final class DynamoDbService implements AwsJsonService {
     this.tables = new TableOperations(catalog, clock);
     this.items = new ItemOperations(catalog);
     this.reads = new ReadOperations(catalog);
-    this.batches = new BatchOperations(catalog, items);
-    this.transactions = new TransactionOperations(catalog, items, clock);
+    this.batches = new BatchOperations(catalog);
+    this.transactions = new TransactionOperations(catalog, clock);
   }
 
   @Override

@@ -56,6 +56,11 @@ final class ItemWrite {
     this.condition = condition;
   }
 
+  /** The same write aimed at the item with {@code itemKey} (expressions are checked before the key). */
+  ItemWrite withKey(ItemKey itemKey) {
+    return new ItemWrite(table, itemKey, kind, item, update, condition);
+  }
+
   Table table() {
     return table;
   }
@@ -66,6 +71,22 @@ final class ItemWrite {
 
   Kind kind() {
     return kind;
+  }
+
+  /**
+   * Refuses an update that sets or removes a key attribute.
+   *
+   * @throws io.clix.testkit.internal.http.ServiceError a ValidationException as DynamoDB words it
+   */
+  void checkKeyUntouched() {
+    if (update == null) {
+      return;
+    }
+    for (String name : update.touched()) {
+      if (table.keys().isKeyAttribute(name)) {
+        throw Faults.invalidParameter("Cannot update attribute " + name + ". This attribute is part of the key");
+      }
+    }
   }
 
   /** The update of an UPDATE write, or {@code null}. */

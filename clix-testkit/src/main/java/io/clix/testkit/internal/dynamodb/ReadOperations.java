@@ -28,11 +28,14 @@ final class ReadOperations {
     this.catalog = catalog;
   }
 
-  JsonNode query(JsonNode request) {
-    check(request);
+  JsonNode query(JsonNode original) {
+    check(original);
+    Expressions.checkUsage(original, List.of("KeyConditionExpression", "FilterExpression", "ProjectionExpression"), 2,
+        List.of("KeyConditions", "QueryFilter", "AttributesToGet", "ConditionalOperator"));
+    JsonNode request = LegacyParameters.rewrite(original);
     Table table = catalog.require(request.get("TableName").asText());
     IndexDefinition index = index(table, request);
-    String select = select(request, index, true);
+    String select = select(original, index, true);
     ItemOrder order = new ItemOrder(table.keys(), index == null ? null : index.keys());
     Expressions expressions = Expressions.of(request);
     String keyExpression = Requests.text(request, "KeyConditionExpression", null);
@@ -40,13 +43,21 @@ final class ReadOperations {
       throw Faults.validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
     }
     Expressions.KeyMatch key = expressions.keyCondition(keyExpression, order.readKeys());
-    Predicate<ObjectNode> filter = expressions.condition(Requests.text(request, "FilterExpression", null),
-        "FilterExpression");
+    String filterExpression = Requests.text(request, "FilterExpression", null);
+    Predicate<ObjectNode> filter = expressions.condition(filterExpression, "FilterExpression");
+    if (filterExpression != null) {
+      for (String name : FilterKeys.topLevelNames(filterExpression, request)) {
+        if (order.readKeys().isKeyAttribute(name)) {
+          throw Faults.validation("Filter Expression can only contain non-primary key attributes: Primary key"
+              + " attribute: " + name);
+        }
+      }
+    }
     Expressions.Projection projection = expressions.projection(request);
     expressions.checkAllUsed();
     JsonNode start = request.get("ExclusiveStartKey");
     if (start != null && !start.isNull()) {
-      order.checkStartKey(start);
+      order.checkStartKey(start, false);
     }
     boolean forward = request.path("ScanIndexForward").asBoolean(true);
     List<ObjectNode> candidates = new ArrayList<>();
@@ -55,7 +66,7 @@ final class ReadOperations {
         candidates.add(item);
       }
     } else {
-      for (ObjectNode item : table.all()) {
+      for (ObjectNode item : index.global() ? table.all() : table.partition(key.hash(), true)) {
         if (order.contains(item) && key.hash().equals(KeyValue.of(item.get(index.keys().hashName()),
             index.keys().hashType()))) {
           candidates.add(item);
@@ -85,13 +96,16 @@ final class ReadOperations {
     return page(request, table, index, order, matching, filter, projection, select);
   }
 
-  JsonNode scan(JsonNode request) {
+  JsonNode scan(JsonNode original) {
     Requests checks = new Requests();
-    checks.atLeast(request, "TotalSegments", "totalSegments", 1).atLeast(request, "Segment", "segment", 0);
-    check(request, checks);
+    checks.atLeast(original, "TotalSegments", "totalSegments", 1).atLeast(original, "Segment", "segment", 0);
+    check(original, checks);
+    Expressions.checkUsage(original, List.of("FilterExpression", "ProjectionExpression"), 1,
+        List.of("ScanFilter", "AttributesToGet", "ConditionalOperator"));
+    JsonNode request = LegacyParameters.rewrite(original);
     Table table = catalog.require(request.get("TableName").asText());
     IndexDefinition index = index(table, request);
-    String select = select(request, index, false);
+    String select = select(original, index, false);
     boolean hasSegment = Requests.has(request, "Segment");
     boolean hasTotal = Requests.has(request, "TotalSegments");
     if (hasSegment && !hasTotal) {
@@ -120,7 +134,7 @@ final class ReadOperations {
     expressions.checkAllUsed();
     JsonNode start = request.get("ExclusiveStartKey");
     if (start != null && !start.isNull()) {
-      order.checkStartKey(start);
+      order.checkStartKey(start, true);
     }
     List<ObjectNode> items = new ArrayList<>();
     KeySchema readKeys = order.readKeys();
@@ -190,7 +204,10 @@ final class ReadOperations {
       out.set("LastEvaluatedKey", order.lastEvaluatedKey(last));
     }
     boolean consistent = request.path("ConsistentRead").asBoolean(false);
-    Capacity.addTo(out, request, table.name(), Capacity.readUnits(bytes, consistent));
+    ObjectNode report = Capacity.report(request, table.name(), Capacity.readUnits(bytes, consistent), index);
+    if (report != null) {
+      out.set("ConsumedCapacity", report);
+    }
     return out;
   }
 
@@ -250,7 +267,8 @@ final class ReadOperations {
   /** The effective Select, checked against the projection and index as DynamoDB checks it. */
   private static String select(JsonNode request, IndexDefinition index, boolean query) {
     String prefix = query ? "1 validation error detected: " : "";
-    boolean projected = Requests.has(request, "ProjectionExpression");
+    boolean attributesToGet = Requests.has(request, "AttributesToGet");
+    boolean projected = Requests.has(request, "ProjectionExpression") || attributesToGet;
     String select = Requests.text(request, "Select", null);
     if (select == null) {
       return projected ? "SPECIFIC_ATTRIBUTES" : index == null ? "ALL_ATTRIBUTES" : "ALL_PROJECTED_ATTRIBUTES";
@@ -268,7 +286,7 @@ final class ReadOperations {
         }
         break;
       case "SPECIFIC_ATTRIBUTES":
-        if (!projected && !Requests.has(request, "AttributesToGet")) {
+        if (!projected) {
           throw Faults.validation(prefix
               + "Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES");
         }
@@ -277,7 +295,8 @@ final class ReadOperations {
         break;
     }
     if (projected) {
-      throw Faults.validation(prefix + "Cannot specify the ProjectionExpression when choosing to get " + ("COUNT"
+      throw Faults.validation(prefix + "Cannot specify the " + (attributesToGet ? "AttributesToGet" : "ProjectionExpression")
+          + " when choosing to get " + ("COUNT"
           .equals(select) ? "only the Count" : select));
     }
     return select;

@@ -30,7 +30,7 @@ final class Table {
       Comparator.<KeyValue, byte[]>comparing(KeyValue::digest, Arrays::compareUnsigned)
           .thenComparing(Comparator.naturalOrder());
 
-  private final TableDefinition definition;
+  private volatile TableDefinition definition;
   private final String arn;
   private final String id;
   private final Instant created;
@@ -41,6 +41,7 @@ final class Table {
   private final AtomicLong itemCount = new AtomicLong();
   private final AtomicLong sizeBytes = new AtomicLong();
   private volatile String ttlAttribute;
+  private volatile boolean deletionProtection;
 
   Table(TableDefinition definition, String arn, String id, Instant created, Clock clock) {
     this.definition = definition;
@@ -55,6 +56,11 @@ final class Table {
 
   TableDefinition definition() {
     return definition;
+  }
+
+  /** Replaces the definition (UpdateTable: indexes, billing, settings); the key schema never changes. */
+  void definition(TableDefinition updated) {
+    this.definition = updated;
   }
 
   KeySchema keys() {
@@ -92,6 +98,14 @@ final class Table {
 
   void ttlAttribute(String attribute) {
     this.ttlAttribute = attribute;
+  }
+
+  boolean deletionProtection() {
+    return deletionProtection;
+  }
+
+  void deletionProtection(boolean enabled) {
+    this.deletionProtection = enabled;
   }
 
   /** The lock guarding writes to the item with that key (shared by the keys of one stripe). */
@@ -135,7 +149,7 @@ final class Table {
     return old == null || expired(old) ? null : old;
   }
 
-  /** The live items of one partition in sort-key order, after {@code start} when given. */
+  /** The live items of one partition in sort-key order (or reversed). */
   List<ObjectNode> partition(KeyValue hash, boolean forward) {
     ConcurrentSkipListMap<KeyValue, ObjectNode> partition = partitions.get(hash);
     if (partition == null) {

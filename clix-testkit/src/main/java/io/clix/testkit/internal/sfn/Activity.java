@@ -74,11 +74,17 @@ final class Activity {
     return deleted;
   }
 
-  ObjectNode describe() {
+  ObjectNode listItem() {
     ObjectNode out = SfnJson.object();
     out.put("activityArn", arn);
     out.put("name", name);
     out.set("creationDate", SfnJson.timestamp(creationDate));
+    return out;
+  }
+
+  ObjectNode describe() {
+    ObjectNode out = listItem();
+    out.putObject("encryptionConfiguration").put("type", "AWS_OWNED_KEY");
     return out;
   }
 }

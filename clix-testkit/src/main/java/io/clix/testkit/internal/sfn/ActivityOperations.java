@@ -78,7 +78,7 @@ final class ActivityOperations {
     all.sort(Comparator.comparing((Activity a) -> a.creationDate).thenComparing(a -> a.name));
     List<ObjectNode> items = new ArrayList<>();
     for (Activity activity : all) {
-      items.add(activity.describe());
+      items.add(activity.listItem());
     }
     ObjectNode out = SfnJson.object();
     Pages.page(request, items, out, "activities", "activities");

@@ -192,7 +192,8 @@ final class BranchStates {
             return;
           }
           frame.lastEventId = child.lastEventId;
-          interpreter.event(frame, "MapIterationSucceeded", "mapIterationSucceededEventDetails", iteration(index));
+          interpreter.sideEvent(frame, child.lastEventId, "MapIterationSucceeded", "mapIterationSucceededEventDetails",
+              iteration(index));
           results[index] = output;
           running--;
           done++;
@@ -209,9 +210,9 @@ final class BranchStates {
           if (!current()) {
             return;
           }
-          frame.lastEventId = child.lastEventId;
-          interpreter.event(frame, "MapIterationFailed", "mapIterationFailedEventDetails", iteration(index));
-          fail(frame.lastEventId, error, cause);
+          interpreter.sideEvent(frame, child.lastEventId, "MapIterationFailed", "mapIterationFailedEventDetails",
+              iteration(index));
+          fail(child.lastEventId, error, cause);
         }
       }, null, startedId);
       frame.children.add(child);

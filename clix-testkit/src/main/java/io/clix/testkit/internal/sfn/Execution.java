@@ -93,7 +93,12 @@ final class Execution {
       out.put("cause", cause);
     }
     out.put("redriveCount", 0);
-    out.put("redriveStatus", "NOT_REDRIVABLE");
+    if (status.equals("RUNNING") || status.equals("SUCCEEDED")) {
+      out.put("redriveStatus", "NOT_REDRIVABLE");
+      out.put("redriveStatusReason", "Execution is " + status + " and cannot be redriven");
+    } else {
+      out.put("redriveStatus", "REDRIVABLE");
+    }
     return out;
   }
 

@@ -54,7 +54,7 @@ final class Interpreter {
     ObjectNode details = SfnJson.object();
     payload(details, "input", execution.input);
     details.put("roleArn", execution.roleArn);
-    long started = execution.history.add(now(), "ExecutionStarted", 0, "executionStartedEventDetails", details);
+    execution.history.add(now(), "ExecutionStarted", 0, "executionStartedEventDetails", details);
     Frame root = new Frame(execution, execution.definition.get("States"), new Frame.Listener() {
       @Override
       public void succeeded(Frame frame, JsonNode output) {
@@ -69,7 +69,7 @@ final class Interpreter {
       public void failed(Frame frame, String error, String cause) {
         failExecution(execution, frame.lastEventId, error, cause);
       }
-    }, null, started);
+    }, null, 0); // AWS: the first state's events do not point back at ExecutionStarted
     execution.root = root;
     if (timeout != null) {
       ClockScheduler.Timer timer = scheduler.schedule(execution.startDate.plus(timeout), () -> pool.submit(() -> {
@@ -106,6 +106,9 @@ final class Interpreter {
 
   /** Stops an execution on StopExecution. */
   void abort(Execution execution, String error, String cause) {
+    if (execution.root != null) {
+      execution.root.lastEventId = 0; // AWS: ExecutionAborted points back at no event
+    }
     ObjectNode d = SfnJson.object();
     if (error != null) {
       d.put("error", error);
@@ -380,6 +383,11 @@ final class Interpreter {
   }
 
   // ---------------------------------------------------------------------------------- events
+
+  /** Appends an event after {@code previous}, outside {@code frame}'s line (e.g. MapIterationFailed). */
+  long sideEvent(Frame frame, long previous, String type, String field, ObjectNode details) {
+    return frame.execution.history.add(now(), type, previous, field, details);
+  }
 
   /** Appends an event in {@code frame}'s line of events. */
   long event(Frame frame, String type, String field, ObjectNode details) {

@@ -42,15 +42,15 @@ final class StateMachineOperations {
 
   /** Parses and checks a definition, with InvalidDefinition naming the problem. */
   static JsonNode parseDefinition(String definition) {
+    try {
+      DefinitionValidator.check(definition);
+    } catch (InvalidDefinitionException e) {
+      throw SfnErrors.invalidDefinition(e.getMessage());
+    }
     JsonNode parsed = SfnJson.parseOrNull(definition);
     if (parsed == null || !parsed.isObject()) {
       throw SfnErrors.invalidDefinition("Invalid State Machine Definition: 'INVALID_JSON_DESCRIPTION: "
           + "The definition is not a valid JSON object.'");
-    }
-    try {
-      DefinitionValidator.check(parsed);
-    } catch (InvalidDefinitionException e) {
-      throw SfnErrors.invalidDefinition(e.getMessage());
     }
     return parsed;
   }
@@ -171,26 +171,16 @@ final class StateMachineOperations {
     String definition = SfnJson.requiredText(request, "definition");
     ObjectNode out = SfnJson.object();
     ArrayNode diagnostics = SfnJson.NODES.arrayNode();
-    JsonNode parsed = SfnJson.parseOrNull(definition);
     boolean failed = false;
-    if (parsed == null || !parsed.isObject()) {
+    for (Diagnostic diagnostic : DefinitionValidator.validate(definition)) {
       ObjectNode d = diagnostics.addObject();
-      d.put("severity", "ERROR");
-      d.put("code", "INVALID_JSON_DESCRIPTION");
-      d.put("message", "The definition is not a valid JSON object.");
-      failed = true;
-    } else {
-      List<Diagnostic> found = DefinitionValidator.validate(parsed);
-      for (Diagnostic diagnostic : found) {
-        ObjectNode d = diagnostics.addObject();
-        d.put("severity", diagnostic.severity());
-        d.put("code", diagnostic.code());
-        d.put("message", diagnostic.message());
-        if (diagnostic.location() != null) {
-          d.put("location", diagnostic.location());
-        }
-        failed |= "ERROR".equals(diagnostic.severity());
+      d.put("severity", diagnostic.severity());
+      d.put("code", diagnostic.code());
+      d.put("message", diagnostic.message());
+      if (diagnostic.location() != null) {
+        d.put("location", diagnostic.location());
       }
+      failed |= "ERROR".equals(diagnostic.severity());
     }
     out.put("result", failed ? "FAIL" : "OK");
     out.set("diagnostics", diagnostics);

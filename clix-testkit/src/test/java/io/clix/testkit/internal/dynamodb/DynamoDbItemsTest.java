@@ -62,6 +62,21 @@ class DynamoDbItemsTest {
   }
 
   @Test
+  void theAsyncClientWorksToo() throws Exception {
+    try (var async = software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient.builder()
+        .endpointOverride(dynamo.stack.endpoint())
+        .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+        .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+            software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("test", "test")))
+        .httpClient(software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient.create())
+        .build()) {
+      async.putItem(r -> r.tableName("items").item(Map.of("pk", s("async"), "v", n("7")))).get();
+      assertThat(async.getItem(r -> r.tableName("items").key(Map.of("pk", s("async")))).get().item())
+          .containsEntry("v", n("7"));
+    }
+  }
+
+  @Test
   void missingItemHasNoItem() {
     assertThat(dynamo.client.getItem(r -> r.tableName("items").key(Map.of("pk", s("absent")))).hasItem()).isFalse();
   }
@@ -129,6 +144,21 @@ class DynamoDbItemsTest {
         .item(Map.of("pk", s("x"), "set", AttributeValue.fromSs(java.util.List.of()))))) 
         .hasMessageStartingWith("1 validation error detected: One or more parameter values were invalid: An string"
             + " set  may not be empty");
+  }
+
+  @Test
+  void expressionParametersNeedAnExpression() {
+    assertThatThrownBy(() -> dynamo.client.getItem(r -> r.tableName("items").key(Map.of("pk", s("a")))
+        .expressionAttributeNames(Map.of("#a", "a"))))
+        .hasMessageStartingWith("ExpressionAttributeNames can only be specified when using expressions");
+    assertThatThrownBy(() -> dynamo.client.putItem(r -> r.tableName("items").item(Map.of("pk", s("a")))
+        .expressionAttributeValues(Map.of(":a", s("a")))))
+        .hasMessageStartingWith("ExpressionAttributeValues can only be specified when using expressions:"
+            + " ConditionExpression is null");
+    assertThatThrownBy(() -> dynamo.client.getItem(r -> r.tableName("items").key(Map.of("pk", s("a")))
+        .projectionExpression("pk").attributesToGet("pk")))
+        .hasMessageStartingWith("Can not use both expression and non-expression parameters in the same request:"
+            + " Non-expression parameters: {AttributesToGet} Expression parameters: {ProjectionExpression}");
   }
 
   @Test

@@ -109,6 +109,18 @@ class DynamoDbQueryScanTest {
   }
 
   @Test
+  void queryFiltersCannotUseKeyAttributes() {
+    assertThatThrownBy(() -> dynamo.client.query(r -> r.tableName("numbers").keyConditionExpression("pk = :p")
+        .filterExpression("parity = :odd OR #s > :z").expressionAttributeNames(Map.of("#s", "sk"))
+        .expressionAttributeValues(Map.of(":p", s("p"), ":odd", s("odd"), ":z", n("0")))))
+        .hasMessageStartingWith("Filter Expression can only contain non-primary key attributes: Primary key"
+            + " attribute: sk");
+    assertThat(dynamo.client.query(r -> r.tableName("numbers").keyConditionExpression("pk = :p")
+        .filterExpression("size(parity) > :z AND begins_with(parity, :o)")
+        .expressionAttributeValues(Map.of(":p", s("p"), ":z", n("0"), ":o", s("o")))).count()).isEqualTo(2);
+  }
+
+  @Test
   void queryPagesWithLimitAndExclusiveStartKey() {
     List<String> seen = new ArrayList<>();
     Map<String, AttributeValue> start = null;
@@ -135,6 +147,11 @@ class DynamoDbQueryScanTest {
     QueryResponse page = dynamo.client.query(r -> r.tableName("players").indexName("byGame")
         .keyConditionExpression("game = :g").expressionAttributeValues(Map.of(":g", s("g1"))).limit(2));
     assertThat(page.lastEvaluatedKey()).containsOnlyKeys("pk", "game", "score");
+    QueryResponse measured = dynamo.client.query(r -> r.tableName("players").indexName("byGame")
+        .keyConditionExpression("game = :g").expressionAttributeValues(Map.of(":g", s("g1")))
+        .returnConsumedCapacity(software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity.INDEXES));
+    assertThat(measured.consumedCapacity().capacityUnits()).isEqualTo(0.5);
+    assertThat(measured.consumedCapacity().globalSecondaryIndexes()).containsOnlyKeys("byGame");
     assertThatThrownBy(() -> dynamo.client.query(r -> r.tableName("players").indexName("byGame")
         .keyConditionExpression("pk = :g").expressionAttributeValues(Map.of(":g", s("g1")))))
         .hasMessageContaining("Query condition missed key schema element: game");
@@ -154,6 +171,17 @@ class DynamoDbQueryScanTest {
       start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
     } while (start != null);
     assertThat(seen).hasSize(9);
+  }
+
+  @Test
+  void invalidStartKeysAreRefused() {
+    assertThatThrownBy(() -> dynamo.client.query(r -> r.tableName("numbers").keyConditionExpression("pk = :p")
+        .expressionAttributeValues(Map.of(":p", s("p"))).exclusiveStartKey(Map.of("pk", s("p")))))
+        .hasMessageStartingWith("The provided starting key is invalid (Service");
+    assertThatThrownBy(() -> dynamo.client.scan(r -> r.tableName("numbers").exclusiveStartKey(Map.of("pk", s("p"),
+        "sk", s("not a number")))))
+        .hasMessageStartingWith("The provided starting key is invalid: The provided key element does not match the"
+            + " schema");
   }
 
   @Test

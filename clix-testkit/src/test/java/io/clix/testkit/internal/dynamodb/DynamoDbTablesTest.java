@@ -116,6 +116,65 @@ class DynamoDbTablesTest {
   }
 
   @Test
+  void refusesUnusedDefinitionsAndEmptyIndexLists() {
+    assertThatThrownBy(() -> dynamo.client.createTable(r -> r.tableName("bad6")
+        .keySchema(key("id", KeyType.HASH)).attributeDefinitions(attribute("id", ScalarAttributeType.S),
+            attribute("owner", ScalarAttributeType.S), attribute("unused", ScalarAttributeType.N))
+        .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("g").keySchema(key("owner", KeyType.HASH))
+            .projection(p -> p.projectionType(ProjectionType.ALL)).build())
+        .billingMode(BillingMode.PAY_PER_REQUEST)))
+        .hasMessageStartingWith("One or more parameter values were invalid: Some AttributeDefinitions are not used."
+            + " AttributeDefinitions: [id, owner, unused], keys used: [id, owner]");
+    assertThatThrownBy(() -> dynamo.client.createTable(r -> r.tableName("bad7")
+        .keySchema(key("id", KeyType.HASH)).attributeDefinitions(attribute("id", ScalarAttributeType.S))
+        .globalSecondaryIndexes(List.of()).billingMode(BillingMode.PAY_PER_REQUEST)))
+        .hasMessageStartingWith("One or more parameter values were invalid: List of GlobalSecondaryIndexes is empty");
+  }
+
+  @Test
+  void describesEncryptionStreamsAndDeletionProtection() {
+    dynamo.client.createTable(r -> r.tableName("guarded").keySchema(key("id", KeyType.HASH))
+        .attributeDefinitions(attribute("id", ScalarAttributeType.S)).billingMode(BillingMode.PAY_PER_REQUEST)
+        .sseSpecification(s -> s.enabled(true))
+        .streamSpecification(s -> s.streamEnabled(true).streamViewType("NEW_AND_OLD_IMAGES"))
+        .deletionProtectionEnabled(true));
+    TableDescription described = dynamo.client.describeTable(r -> r.tableName("guarded")).table();
+    assertThat(described.sseDescription().statusAsString()).isEqualTo("ENABLED");
+    assertThat(described.streamSpecification().streamViewTypeAsString()).isEqualTo("NEW_AND_OLD_IMAGES");
+    assertThat(described.latestStreamArn()).startsWith(described.tableArn() + "/stream/");
+    assertThat(described.deletionProtectionEnabled()).isTrue();
+    assertThatThrownBy(() -> dynamo.client.deleteTable(r -> r.tableName("guarded")))
+        .hasMessageStartingWith("Resource cannot be deleted as it is currently protected against deletion.");
+    dynamo.client.updateTable(r -> r.tableName("guarded").deletionProtectionEnabled(false));
+    dynamo.client.deleteTable(r -> r.tableName("guarded"));
+  }
+
+  @Test
+  void updateTableAddsAndDropsIndexesAndChangesSettings() {
+    dynamo.table("evolving", null);
+    dynamo.client.putItem(r -> r.tableName("evolving").item(java.util.Map.of("pk", LocalDynamo.s("a"),
+        "owner", LocalDynamo.s("ann"))));
+    TableDescription updated = dynamo.client.updateTable(r -> r.tableName("evolving")
+        .attributeDefinitions(attribute("owner", ScalarAttributeType.S))
+        .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("byOwner").keySchema(key("owner", KeyType.HASH))
+            .projection(p -> p.projectionType(ProjectionType.ALL))))
+        .tableClass("STANDARD_INFREQUENT_ACCESS")).tableDescription();
+    assertThat(updated.globalSecondaryIndexes()).extracting(g -> g.indexName()).containsExactly("byOwner");
+    assertThat(updated.tableClassSummary().tableClassAsString()).isEqualTo("STANDARD_INFREQUENT_ACCESS");
+    assertThat(dynamo.client.query(r -> r.tableName("evolving").indexName("byOwner")
+        .keyConditionExpression("#o = :o").expressionAttributeNames(java.util.Map.of("#o", "owner"))
+        .expressionAttributeValues(java.util.Map.of(":o", LocalDynamo.s("ann")))).count()).isEqualTo(1);
+    TableDescription dropped = dynamo.client.updateTable(r -> r.tableName("evolving")
+        .globalSecondaryIndexUpdates(u -> u.delete(d -> d.indexName("byOwner")))
+        .billingMode(BillingMode.PROVISIONED)
+        .provisionedThroughput(t -> t.readCapacityUnits(3L).writeCapacityUnits(2L))).tableDescription();
+    assertThat(dropped.globalSecondaryIndexes()).isEmpty();
+    assertThat(dropped.attributeDefinitions()).extracting(AttributeDefinition::attributeName).containsExactly("pk");
+    assertThat(dropped.provisionedThroughput().readCapacityUnits()).isEqualTo(3L);
+    assertThat(dropped.billingModeSummary()).isNull();
+  }
+
+  @Test
   void duplicateTableIsInUseAndMissingTableIsNotFound() {
     dynamo.table("twice", null);
     assertThatThrownBy(() -> dynamo.table("twice", null))

@@ -71,10 +71,11 @@ class InterpreterTest {
   }
 
   @Test
-  void choiceWithoutMatchOrDefaultFailsWithNoChoiceMatched() {
+  void choiceWithoutMatchOrDefaultFailsTheExecution() {
     String arn = run("{'StartAt':'C','States':{'C':{'Type':'Choice','Choices':["
         + "{'Variable':'$.n','NumericEquals':1,'Next':'D'}]},'D':{'Type':'Succeed'}}}", "{'n':2}");
-    assertThat(describe(sfn, arn).error()).isEqualTo("States.NoChoiceMatched");
+    assertThat(describe(sfn, arn).error()).isEqualTo("States.Runtime");
+    assertThat(describe(sfn, arn).cause()).startsWith("An error occurred while executing the state 'C'");
   }
 
   @Test
@@ -170,7 +171,8 @@ class InterpreterTest {
 
   @Test
   void aLoopStopsAtTheHistoryLimit() {
-    String arn = run("{'StartAt':'A','States':{'A':{'Type':'Pass','Next':'A'}}}", "{}");
+    String arn = run("{'StartAt':'A','States':{'A':{'Type':'Pass','Next':'C'},'C':{'Type':'Choice','Choices':["
+        + "{'Variable':'$.stop','IsPresent':true,'Next':'Done'}],'Default':'A'},'Done':{'Type':'Succeed'}}}", "{}");
     DescribeExecutionResponse failed = describe(sfn, arn);
     assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
     assertThat(failed.error()).isEqualTo("States.Runtime");

@@ -65,7 +65,7 @@ class SeedLobbyTimeoutTest {
     assertThat(events).extracting(HistoryEvent::typeAsString).containsExactly("ExecutionStarted",
         "TaskStateEntered", "ActivityScheduled", "ActivityTimedOut", "ExecutionFailed");
     assertThat(events).extracting(HistoryEvent::id).containsExactly(1L, 2L, 3L, 4L, 5L);
-    assertThat(events).extracting(HistoryEvent::previousEventId).containsExactly(0L, 1L, 2L, 3L, 4L);
+    assertThat(events).extracting(HistoryEvent::previousEventId).containsExactly(0L, 0L, 2L, 3L, 4L);
     assertThat(events.get(2).activityScheduledEventDetails().resource()).isEqualTo(activityArn);
     assertThat(events.get(2).activityScheduledEventDetails().timeoutInSeconds()).isEqualTo(20L);
     assertThat(json(events.get(2).activityScheduledEventDetails().input()).path("gameId").asText()).isEqualTo("g2");

@@ -50,6 +50,9 @@ public final class KeyConditionParser {
   private static KeyCondition analyze(Condition tree, String hashKeyName, String rangeKeyName) {
     Map<String, KeyTerm> terms = new LinkedHashMap<>();
     collect(tree, terms);
+    if (terms.size() > 2) {
+      throw DynamoErrors.validation("Conditions can be of length 1 or 2 only");
+    }
     if (!terms.containsKey(hashKeyName)) {
       throw DynamoErrors.validation("Query condition missed key schema element: " + hashKeyName);
     }

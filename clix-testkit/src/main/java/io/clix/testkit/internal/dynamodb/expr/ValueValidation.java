@@ -22,7 +22,14 @@ final class ValueValidation {
   private ValueValidation() {
   }
 
+  /** The deepest nesting of maps and lists DynamoDB stores. */
+  static final int MAX_NESTING = 32;
+
   static ObjectNode validate(JsonNode value) {
+    return validate(value, 0);
+  }
+
+  private static ObjectNode validate(JsonNode value, int depth) {
     if (value == null || !value.isObject()) {
       throw DynamoErrors.validation(
           "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
@@ -35,7 +42,7 @@ final class ValueValidation {
         continue;
       }
       types++;
-      result.set(e.getKey(), validateMember(e.getKey(), e.getValue()));
+      result.set(e.getKey(), validateMember(e.getKey(), e.getValue(), depth));
     }
     if (types == 0) {
       throw DynamoErrors.validation(
@@ -48,8 +55,12 @@ final class ValueValidation {
     return result;
   }
 
-  private static JsonNode validateMember(String type, JsonNode inner) {
+  private static JsonNode validateMember(String type, JsonNode inner, int depth) {
     JsonNodeFactory f = JsonNodeFactory.instance;
+    if ((type.equals("M") || type.equals("L")) && depth >= MAX_NESTING) {
+      throw DynamoErrors.validation("Nesting Levels have exceeded supported limits: "
+          + "Attributes in the item have nested levels beyond supported limit");
+    }
     switch (type) {
       case "N":
         return f.textNode(canonicalNumber(text(inner)));
@@ -68,14 +79,14 @@ final class ValueValidation {
         ObjectNode map = f.objectNode();
         for (Iterator<Map.Entry<String, JsonNode>> it = inner.fields(); it.hasNext(); ) {
           Map.Entry<String, JsonNode> e = it.next();
-          map.set(e.getKey(), validate(e.getValue()));
+          map.set(e.getKey(), validate(e.getValue(), depth + 1));
         }
         return map;
       }
       case "L": {
         ArrayNode list = f.arrayNode();
         for (JsonNode element : inner) {
-          list.add(validate(element));
+          list.add(validate(element, depth + 1));
         }
         return list;
       }

@@ -20,7 +20,7 @@ final class StateChecks {
 
   static final List<String> TYPES = List.of("Task", "Pass", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map");
 
-  private static final Set<String> COMMON = Set.of("Type", "Comment");
+  private static final Set<String> COMMON = Set.of("Type", "Comment", "QueryLanguage");
   private static final Set<String> FLOW = Set.of("Next", "End", "InputPath", "OutputPath");
   private static final Set<String> RESULT = Set.of("ResultPath", "Parameters");
   private static final Set<String> ERRORS = Set.of("Retry", "Catch", "ResultSelector");
@@ -64,6 +64,11 @@ final class StateChecks {
     }
     findings.onlyFields(state, FIELDS.get(type), location);
     findings.string(state, "Comment", location);
+    JsonNode language = state.get("QueryLanguage");
+    if (language != null && !"JSONPath".equals(language.asText())) {
+      findings.schema("The value for the field 'QueryLanguage' must be 'JSONPath' (JSONata is not supported by the "
+          + "local stack)", location + "/QueryLanguage");
+    }
     findings.path(state, "InputPath", false, true, location);
     findings.path(state, "OutputPath", false, true, location);
     findings.path(state, "ResultPath", true, true, location);

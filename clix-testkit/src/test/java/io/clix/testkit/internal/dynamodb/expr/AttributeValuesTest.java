@@ -85,6 +85,19 @@ class AttributeValuesTest {
   }
 
   @Test
+  void mapsAndListsNestThirtyTwoLevelsDeepAtMost() {
+    String leaf = "{'S': 'leaf'}";
+    String deepest = leaf;
+    for (int i = 0; i < 32; i++) {
+      deepest = (i % 2 == 0 ? "{'M': {'n': " : "{'L': [") + deepest + (i % 2 == 0 ? "}}" : "]}");
+    }
+    assertThat(AttributeValues.validate(node(deepest))).isEqualTo(node(deepest));
+    String tooDeep = "{'M': {'n': " + deepest + "}}";
+    assertValidation(() -> AttributeValues.validate(node(tooDeep)),
+        "Nesting Levels have exceeded supported limits: Attributes in the item have nested levels beyond supported limit");
+  }
+
+  @Test
   void validationCanonicalizesNestedNumbers() {
     assertThat(AttributeValues.validate(node("{'M': {'a': {'L': [{'N': '2.50'}, {'NS': ['01', '1.10']}]}}}")))
         .isEqualTo(node("{'M': {'a': {'L': [{'N': '2.5'}, {'NS': ['1', '1.1']}]}}}"));

@@ -75,6 +75,7 @@ class KeyConditionParserTest {
       "#pk = :g AND size(#sk) = :n | KeyConditionExpressions cannot contain nested operations",
       "#pk = :g AND #sk.x = :n | KeyConditionExpressions cannot have conditions on nested attributes",
       "#pk = :g AND #pk = :g | KeyConditionExpressions must only contain one condition per key",
+      "#pk = :g AND #sk = :n AND player = :p | Conditions can be of length 1 or 2 only",
       "#pk = :g AND | Invalid KeyConditionExpression: Syntax error; token: \"<EOF>\", near: \"AND\"",
       "#pk = :g AND begins_with(#sk, :n) | Invalid KeyConditionExpression: Incorrect operand type for operator or function; operator or function: begins_with, operand type: N",
   })
