@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sfn.SfnAsyncClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * A JUnit 5 extension that starts a {@link LocalStack} on a free port and injects it, ready
@@ -144,7 +145,7 @@ public final class LocalStackExtension implements BeforeAllCallback, BeforeEachC
   private static final class Fixture implements AutoCloseable {
     final LocalStack stack;
     final String region;
-    final List<AutoCloseable> clients = new ArrayList<>();
+    final List<SdkAutoCloseable> clients = new ArrayList<>();
     SfnClient sfn;
     SfnAsyncClient sfnAsync;
     DynamoDbClient dynamoDb;
@@ -192,14 +193,14 @@ public final class LocalStackExtension implements BeforeAllCallback, BeforeEachC
       return dynamoDbAsync;
     }
 
-    private <T extends AutoCloseable> T track(T client) {
+    private <T extends SdkAutoCloseable> T track(T client) {
       clients.add(client);
       return client;
     }
 
     @Override
-    public void close() throws Exception {
-      for (AutoCloseable client : clients) {
+    public void close() {
+      for (SdkAutoCloseable client : clients) {
         client.close();
       }
       stack.close();

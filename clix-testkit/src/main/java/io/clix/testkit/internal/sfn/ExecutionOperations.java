@@ -163,12 +163,11 @@ final class ExecutionOperations {
 
   private static ObjectNode withoutData(ObjectNode event) {
     ObjectNode copy = event.deepCopy();
-    copy.fields().forEachRemaining(field -> {
+    for (Map.Entry<String, JsonNode> field : copy.properties()) {
       if (field.getValue().isObject()) {
-        ObjectNode details = (ObjectNode) field.getValue();
-        details.remove(List.of("input", "output", "parameters"));
+        ((ObjectNode) field.getValue()).remove(List.of("input", "output", "parameters"));
       }
-    });
+    }
     return copy;
   }
 }

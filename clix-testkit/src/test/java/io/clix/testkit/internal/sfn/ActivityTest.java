@@ -8,12 +8,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.clix.testkit.LocalStack;
 import io.clix.testkit.LocalStackExtension;
+import io.clix.testkit.LocalStackOptions;
 import io.clix.testkit.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.sfn.SfnClient;
@@ -27,14 +29,16 @@ import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
 
 /** Activities through the real client: long polls on the stack's clock, hand-out, answers, timeouts. */
 @ExtendWith(LocalStackExtension.class)
+@LocalStackOptions(stackPerMethod = true)
 class ActivityTest {
 
   private static final AtomicInteger NAMES = new AtomicInteger();
 
-  private final LocalStack stack;
-  private final SfnClient sfn;
+  private LocalStack stack;
+  private SfnClient sfn;
 
-  ActivityTest(LocalStack stack, SfnClient sfn) {
+  @BeforeEach
+  void inject(LocalStack stack, SfnClient sfn) {
     this.stack = stack;
     this.sfn = sfn;
   }
@@ -43,7 +47,9 @@ class ActivityTest {
   private void awaitPollTimer() {
     ManualClock clock = (ManualClock) stack.clock();
     Instant due = clock.instant().plusSeconds(60);
+    long deadline = System.nanoTime() + 10_000_000_000L;
     while (!clock.nextTimer().filter(due::equals).isPresent()) {
+      assertThat(System.nanoTime()).as("the long poll reached the stack").isLessThan(deadline);
       Thread.onSpinWait();
     }
   }
