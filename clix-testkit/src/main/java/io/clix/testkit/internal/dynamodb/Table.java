@@ -159,7 +159,7 @@ final class Table {
     return live(view.values().iterator());
   }
 
-  /** Every live item in Scan order: partitions by digest, then by sort key. */
+  /** Every live item in Scan order: partitions by digest, then by sort key (expired items are purged on the way). */
   List<ObjectNode> all() {
     List<ObjectNode> out = new ArrayList<>();
     for (Map.Entry<KeyValue, ConcurrentSkipListMap<KeyValue, ObjectNode>> partition : partitions.entrySet()) {

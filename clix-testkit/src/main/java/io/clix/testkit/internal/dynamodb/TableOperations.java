@@ -49,6 +49,9 @@ final class TableOperations {
     if (table == null) {
       throw Faults.resourceNotFound("Requested resource not found: Table: " + name + " not found");
     }
+    if (table.ttlAttribute() != null) {
+      table.all();
+    }
     ObjectNode out = JSON.objectNode();
     out.set("Table", describe(table, "ACTIVE"));
     return out;

@@ -231,6 +231,20 @@ class DynamoDbTablesTest {
   }
 
   @Test
+  void pointInTimeRecoveryAndLimitsAreReported() {
+    dynamo.table("recoverable", null);
+    var before = dynamo.client.describeContinuousBackups(r -> r.tableName("recoverable"))
+        .continuousBackupsDescription();
+    assertThat(before.pointInTimeRecoveryDescription().pointInTimeRecoveryStatusAsString()).isEqualTo("DISABLED");
+    var after = dynamo.client.updateContinuousBackups(r -> r.tableName("recoverable")
+        .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true))).continuousBackupsDescription();
+    assertThat(after.pointInTimeRecoveryDescription().pointInTimeRecoveryStatusAsString()).isEqualTo("ENABLED");
+    assertThatThrownBy(() -> dynamo.client.describeContinuousBackups(r -> r.tableName("missing")))
+        .isInstanceOf(software.amazon.awssdk.services.dynamodb.model.TableNotFoundException.class);
+    assertThat(dynamo.client.describeLimits().tableMaxReadCapacityUnits()).isPositive();
+  }
+
+  @Test
   void unknownOperationIsRefused() throws Exception {
     var connection = (java.net.HttpURLConnection) dynamo.stack.endpoint().toURL().openConnection();
     connection.setRequestMethod("POST");
