@@ -86,7 +86,7 @@ class TokenSecrecyTest {
         .hasSizeGreaterThanOrEqualTo(SHAPE.games() * SHAPE.rounds());
     assertThat(trail.issued().keySet()).allMatch(t -> TokenTrail.TOKEN.matcher(t).matches());
     assertThat(logs).as("the capture saw TRACE and Clix's own DEBUG lines")
-        .contains("TRACE").contains("DEBUG TokenStore - ");
+        .contains("TRACE").contains("DEBUG io.clix.aws.internal.store.TokenStore - ");
     for (Map.Entry<String, String> place : places.entrySet()) {
       assertThat(tokenShaped(place.getValue())).as("token-shaped strings in " + place.getKey()).isZero();
       long real = trail.issued().keySet().stream().filter(place.getValue()::contains).count();
