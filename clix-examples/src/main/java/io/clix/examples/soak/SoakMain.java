@@ -51,6 +51,9 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
  */
 public final class SoakMain {
 
+  /** Long enough that no timer fires on a loaded machine: the soak is about memory and threads. */
+  private static final Duration TIMEOUT = Duration.ofHours(1);
+
   private final int games;
   /** The first checkpoint: 1,000 games (or half the run, for short runs). */
   private final int checkpoint;
@@ -127,7 +130,7 @@ public final class SoakMain {
       ExecutorService drivers = Executors.newFixedThreadPool(concurrency);
       try (AwsGameOrchestrator orchestrator = AwsGameOrchestrator.builder()
           .sfnClient(sfn).dynamoDbClient(dynamoDb).sfnAsyncClient(sfnAsync).dynamoDbAsyncClient(dynamoDbAsync)
-          .tableName(table).stateMachineArn(machineArn).activities(activities).build()) {
+          .tableName(table).stateMachineArn(machineArn).activities(activities).retention(Duration.ZERO).build()) {
         orchestrator.addListener(e -> events.incrementAndGet());
         long start = System.nanoTime();
         play(orchestrator, drivers, 0, checkpoint);
@@ -136,6 +139,11 @@ public final class SoakMain {
         play(orchestrator, drivers, checkpoint, games);
         Figures end = Figures.take(games, start);
         System.out.println(end);
+        java.util.Set<String> started = new java.util.TreeSet<>(end.names);
+        started.removeAll(first.names);
+        java.util.Set<String> ended = new java.util.TreeSet<>(first.names);
+        ended.removeAll(end.names);
+        System.out.println("threads started since the first checkpoint: " + started + "; ended: " + ended);
 
         long notSucceeded = 0;
         for (int g = 0; g < games; g += Math.max(1, games / 200)) {
@@ -181,7 +189,8 @@ public final class SoakMain {
 
   private void playOne(GameOrchestrator games, String id) {
     try {
-      games.createGame(GameSpec.builder().gameId(id).capacity(2).rounds(1).build());
+      games.createGame(GameSpec.builder().gameId(id).capacity(2).rounds(1)
+          .lobbyTimeout(TIMEOUT).roundTimeout(TIMEOUT).build());
       games.join(id, "alice");
       games.join(id, "bob");
       games.submitMove(id, "alice", 1, IntNode.valueOf(1));
@@ -200,15 +209,17 @@ public final class SoakMain {
   }
 
   /** Heap after GC and live threads at a checkpoint. */
-  private record Figures(int games, long heapBytes, int threads, double seconds) {
+  private record Figures(int games, long heapBytes, int threads, double seconds, java.util.Set<String> names) {
     static Figures take(int games, long startNanos) throws InterruptedException {
       MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
       for (int i = 0; i < 3; i++) {
         System.gc();
         Thread.sleep(200);
       }
+      java.util.Set<String> names = new java.util.TreeSet<>();
+      Thread.getAllStackTraces().keySet().forEach(t -> names.add(t.getName()));
       return new Figures(games, memory.getHeapMemoryUsage().getUsed(), ManagementFactory.getThreadMXBean()
-          .getThreadCount(), (System.nanoTime() - startNanos) / 1e9);
+          .getThreadCount(), (System.nanoTime() - startNanos) / 1e9, names);
     }
 
     @Override
