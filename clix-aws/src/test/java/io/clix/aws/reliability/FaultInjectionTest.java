@@ -14,12 +14,23 @@ import org.junit.jupiter.api.Test;
  */
 class FaultInjectionTest {
 
-  /** 40 games of 4 seats, 1 extra joiner each, 5 rounds: 200 joins + 800 moves = 1,000 calls. */
-  private static final FaultyRun.Shape SHAPE = new FaultyRun.Shape(40, 4, 5, 1, 0.25, 48);
+  // 40 games of 4 seats, 1 extra joiner each, 5 rounds: 200 joins + 800 moves = 1,000 calls.
 
   @Test
   void underFaultsNothingIsLostNothingDoubledNoGameOverCapacity() {
-    try (FaultyRun run = new FaultyRun(Correlation.CALLBACKS, SHAPE)) {
+    FaultyRun.Shape shape = new FaultyRun.Shape(40, 4, 5, 1, 0.25, 48);
+    assertThat(shape.calls()).isEqualTo(1000);
+    runAndCheck(Correlation.CALLBACKS, shape);
+  }
+
+  /** The same under activities correlation, where the task router's calls meet the faults too (fewer games). */
+  @Test
+  void theTaskRouterUnderFaultsLosesNothingEither() {
+    runAndCheck(Correlation.ACTIVITIES, new FaultyRun.Shape(16, 4, 3, 1, 0.25, 32));
+  }
+
+  private static void runAndCheck(Correlation correlation, FaultyRun.Shape shape) {
+    try (FaultyRun run = new FaultyRun(correlation, shape)) {
       long started = System.nanoTime();
       run.play();
       long playedMillis = (System.nanoTime() - started) / 1_000_000;
@@ -29,7 +40,8 @@ class FaultInjectionTest {
       trail.activityTasks(run.proxy.journal()).check(run.proxy.journal());
 
       double share = (double) run.proxy.injectedTotal() / run.proxy.calls();
-      System.out.printf("fault run: %d joins+moves in %d ms through 2 instances%n", SHAPE.calls(), playedMillis);
+      System.out.printf("%s fault run: %d joins+moves in %d ms through 2 instances%n", correlation, shape.calls(),
+          playedMillis);
       System.out.println("calls: " + run.ledger.summary());
       System.out.println("setup (creates): " + run.setup.summary());
       System.out.printf("AWS calls through the proxy: %d, faults injected: %d (%.1f %%) %s%n",
@@ -40,7 +52,7 @@ class FaultInjectionTest {
       System.out.println(trail.summary());
       verdict.details().stream().limit(20).forEach(d -> System.out.println("  " + d));
 
-      assertThat(run.ledger.attempted()).isGreaterThanOrEqualTo(1000);
+      assertThat(run.ledger.attempted()).isEqualTo(shape.calls());
       assertThat(share).as("share of AWS calls faulted").isGreaterThanOrEqualTo(0.20);
       assertThat(run.ledger.untyped()).as("errors that are not typed Clix errors").isEmpty();
       assertThat(run.setup.untyped()).isEmpty();
