@@ -56,6 +56,11 @@ final class AwsStack implements AutoCloseable {
 
   /** A stack whose four clients all carry {@code interceptor} (to observe what crosses the wire). */
   AwsStack(Correlation correlation, ExecutionInterceptor interceptor) {
+    this(correlation, interceptor, 0);
+  }
+
+  /** As above, with HeartbeatSeconds on the activity waits when {@code heartbeatSeconds > 0}. */
+  AwsStack(Correlation correlation, ExecutionInterceptor interceptor, int heartbeatSeconds) {
     this.correlation = correlation;
     ClientOverrideConfiguration config = ClientOverrideConfiguration.builder()
         .addExecutionInterceptor(interceptor).build();
@@ -76,10 +81,14 @@ final class AwsStack implements AutoCloseable {
         .httpClient(NettyNioAsyncHttpClient.builder().maxConcurrency(256).build()).build();
     String prefix = "clix" + NAMES.incrementAndGet();
     this.machineName = prefix + "-" + correlation.name().toLowerCase();
-    ClixDeployment deployment = ClixProvisioner.builder().sfnClient(sfn).dynamoDbClient(dynamoDb)
+    ClixProvisioner.Builder provisioner = ClixProvisioner.builder().sfnClient(sfn).dynamoDbClient(dynamoDb)
         .tableName(prefix + "-games").stateMachineName(machineName).activityPrefix(prefix)
         .roleArn("arn:aws:iam::123456789012:role/clix-test").correlation(correlation)
-        .tableWait(Duration.ofMillis(20), Duration.ofSeconds(10)).build().provision();
+        .tableWait(Duration.ofMillis(20), Duration.ofSeconds(10));
+    if (heartbeatSeconds > 0) {
+      provisioner.heartbeatSeconds(heartbeatSeconds);
+    }
+    ClixDeployment deployment = provisioner.build().provision();
     this.table = deployment.tableName();
     this.activities = deployment.activities();
     this.machineArn = deployment.stateMachineArn();
@@ -92,10 +101,15 @@ final class AwsStack implements AutoCloseable {
 
   /** An orchestrator on another state machine of this stack, with {@code workers} router polls (0: none). */
   AwsGameOrchestrator orchestrator(String worker, String stateMachineArn, int workers) {
+    return orchestrator(worker, stateMachineArn, workers, null);
+  }
+
+  /** As above, heartbeating stored activity tasks every {@code heartbeat} (real time) if not null. */
+  AwsGameOrchestrator orchestrator(String worker, String stateMachineArn, int workers, Duration heartbeat) {
     AwsGameOrchestrator o = AwsGameOrchestrator.builder()
         .sfnClient(sfn).dynamoDbClient(dynamoDb).sfnAsyncClient(sfnAsync).dynamoDbAsyncClient(dynamoDbAsync)
         .tableName(table).stateMachineArn(stateMachineArn).correlation(correlation).activities(activities)
-        .clock(clock).routerWorkers(workers).workerName(worker).build();
+        .clock(clock).routerWorkers(workers).workerName(worker).heartbeat(heartbeat).build();
     synchronized (orchestrators) {
       orchestrators.add(o);
     }

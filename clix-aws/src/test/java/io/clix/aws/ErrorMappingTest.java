@@ -11,12 +11,13 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.clix.core.ClixServiceException;
 import java.net.URI;
 import java.util.concurrent.CompletionException;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
@@ -29,12 +30,18 @@ import software.amazon.awssdk.services.sfn.SfnClient;
  * whether a retry may help, after the client's own retries (a fault-injecting endpoint stands in
  * for the service).
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ErrorMappingTest {
 
   private final WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort());
   private AwsGameOrchestrator games;
 
   @BeforeEach
+  void forget() {
+    server.resetAll();
+  }
+
+  @BeforeAll
   void start() {
     server.start();
     URI endpoint = URI.create(server.baseUrl());
@@ -44,7 +51,7 @@ class ErrorMappingTest {
             .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build())
         .dynamoDbClient(DynamoDbClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
             .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create())
-            .overrideConfiguration(c -> c.retryStrategy(RetryMode.STANDARD)).build())
+            .overrideConfiguration(c -> c.retryStrategy(b -> b.maxAttempts(2))).build())
         .sfnAsyncClient(SfnAsyncClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
             .credentialsProvider(credentials).build())
         .dynamoDbAsyncClient(DynamoDbAsyncClient.builder().endpointOverride(endpoint).region(Region.US_EAST_1)
@@ -53,7 +60,7 @@ class ErrorMappingTest {
         .build();
   }
 
-  @AfterEach
+  @AfterAll
   void stop() {
     games.close();
     server.stop();

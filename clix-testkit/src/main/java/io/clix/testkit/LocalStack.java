@@ -3,6 +3,8 @@ package io.clix.testkit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clix.testkit.internal.dynamodb.DynamoDbService;
 import io.clix.testkit.internal.http.AwsJsonServer;
+import io.clix.testkit.internal.http.AwsJsonService;
+import io.clix.testkit.internal.http.ForwardingJsonService;
 import io.clix.testkit.internal.sfn.StepFunctionsService;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,7 +49,9 @@ public final class LocalStack implements AutoCloseable {
     ObjectMapper mapper = new ObjectMapper();
     this.server = new AwsJsonServer(builder.host, builder.port, mapper);
     this.dynamoDb = new DynamoDbService(clock, region, accountId);
-    this.stepFunctions = new StepFunctionsService(clock, region, accountId, dynamoDb, builder.handlers);
+    AwsJsonService integrations = builder.dynamoDbEndpoint == null ? dynamoDb
+        : new ForwardingJsonService(builder.dynamoDbEndpoint, dynamoDb.targetPrefix(), mapper);
+    this.stepFunctions = new StepFunctionsService(clock, region, accountId, integrations, builder.handlers);
     server.register(dynamoDb);
     server.register(stepFunctions);
     server.start();
@@ -123,6 +127,7 @@ public final class LocalStack implements AutoCloseable {
     private String region = "us-east-1";
     private String accountId = "123456789012";
     private final Map<String, TaskHandler> handlers = new LinkedHashMap<>();
+    private URI dynamoDbEndpoint;
 
     private Builder() {}
 
@@ -153,6 +158,16 @@ public final class LocalStack implements AutoCloseable {
         throw new IllegalArgumentException("port must be 0..65535: " + port);
       }
       this.port = port;
+      return this;
+    }
+
+    /**
+     * Makes the Step Functions DynamoDB integrations ({@code arn:aws:states:::dynamodb:*} and
+     * {@code arn:aws:states:::aws-sdk:dynamodb:*}) call another DynamoDB endpoint (e.g. DynamoDB
+     * Local) instead of the stack's own; default: the stack's own.
+     */
+    public Builder dynamoDbEndpoint(URI endpoint) {
+      this.dynamoDbEndpoint = Objects.requireNonNull(endpoint, "endpoint");
       return this;
     }
 

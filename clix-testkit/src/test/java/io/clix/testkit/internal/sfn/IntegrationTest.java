@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clix.testkit.LocalStack;
 import io.clix.testkit.ManualClock;
 import io.clix.testkit.TaskFailure;
 import io.clix.testkit.TaskHandler;
@@ -140,6 +141,26 @@ class IntegrationTest {
     assertThat(json(describe(sfn, sdk).output()).path("Error").asText())
         .isEqualTo("DynamoDb.ConditionalCheckFailedException");
     assertThat(dynamoDb.calls).containsExactly("PutItem", "UpdateItem");
+  }
+
+  @Test
+  void aConfiguredDynamoDbEndpointIsCalledOverHttp() throws IOException {
+    RecordingDynamoDb remote = new RecordingDynamoDb();
+    try (AwsJsonServer remoteServer = new AwsJsonServer("127.0.0.1", 0, new ObjectMapper())) {
+      remoteServer.register(remote);
+      remoteServer.start();
+      try (LocalStack stack = LocalStack.builder().clock(ManualClock.create())
+              .dynamoDbEndpoint(remoteServer.endpoint()).start();
+          SfnClient client = SfnFixture.client(stack)) {
+        String machine = SfnFixture.machine(client, "remote", q("{'StartAt':'Put','States':{'Put':{'Type':'Task',"
+            + "'Resource':'arn:aws:states:::aws-sdk:dynamodb:putItem','Parameters':{'TableName':'T','Item':{},"
+            + "'ConditionExpression':'attribute_not_exists(id)'},'End':true}}}"));
+        String arn = SfnFixture.start(client, machine, "{}");
+        stack.awaitIdle();
+        assertThat(remote.calls).containsExactly("PutItem");
+        assertThat(describe(client, arn).error()).isEqualTo("DynamoDb.ConditionalCheckFailedException");
+      }
+    }
   }
 
   @Test
