@@ -13,6 +13,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -46,7 +47,8 @@ class CrashTest {
       a.createGame(spec("orphan"));
       a.join("orphan", "alice");
       aws.settle();
-      assertThat(waitPoint(aws, "orphan")).as("the lobby wait's token is stored").isEqualTo("lobby");
+      Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20))
+          .until(() -> waitPoint(aws, "orphan"), "lobby"::equals);
       if (correlation == Correlation.CALLBACKS) {
         // A's join fills the lobby and lands; A dies before it can complete the lobby wait.
         toA.darkAfter("TransactWriteItems");

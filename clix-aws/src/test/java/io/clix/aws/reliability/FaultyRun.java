@@ -25,6 +25,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Supplier;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 
 /**
@@ -214,6 +216,13 @@ public final class FaultyRun implements AutoCloseable {
     deployment.advance(TIMEOUT.plusSeconds(1));
     deployment.advance(TIMEOUT.plusSeconds(1));
     deployment.advance(Duration.ofSeconds(301));
+    try {
+      // The routers answer the last timer tasks on their own threads.
+      Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> games.stream()
+          .allMatch(g -> deployment.executionStatus(g) != ExecutionStatus.RUNNING));
+    } catch (ConditionTimeoutException e) {
+      details.add("executions still running 30 s after the last timers");
+    }
     long notSucceeded = 0;
     for (String game : games) {
       ExecutionStatus status = deployment.executionStatus(game);
