@@ -22,9 +22,9 @@ import software.amazon.awssdk.services.sfn.model.SendTaskSuccessRequest;
 /**
  * The task tokens of waiting executions, kept in the game's own item under {@code waitToken} and
  * {@code waitPoint}. A token is stored only if its point is the game's current point, and read
- * only by removing it through a conditional update's {@code ReturnValues} once the game has left
- * that point, so completing game A's wait can only ever read game A's token, and only one
- * backend completes it. Tokens never reach a log, an exception or a view.
+ * only through a conditional update's {@code ReturnValues} once the game has left that point, so
+ * completing game A's wait can only ever read game A's token; it is removed once its task is
+ * closed. Tokens never reach a log, an exception or a view.
  */
 public final class TokenStore {
 
@@ -70,19 +70,23 @@ public final class TokenStore {
   }
 
   /**
-   * If the game's item holds a token for a point the game has left, removes it and completes the
-   * wait with SendTaskSuccess. Never fails: a lost race or an error leaves the execution to its
-   * own timers, and is logged without the token.
+   * If the game's item holds a token for a point the game has left, completes the wait with
+   * SendTaskSuccess, then removes the token (only if it is still that token). The token is read
+   * through an idempotent conditional update's {@code ReturnValues}, so a retry after a lost
+   * answer reads it again rather than finding it gone; the token stays stored until the task is
+   * known closed, so a failed completion is retried by the next write. Two backends may both send
+   * it: the second finds the task closed, which counts as done. Never fails: an error leaves the
+   * token for the next write (or the execution to its own timers), and is logged without the token.
    */
   public CompletableFuture<Void> completeStale(String gameId, GameState now) {
     UpdateItemRequest request = UpdateItemRequest.builder()
         .tableName(table)
         .key(key(gameId, 0))
-        .updateExpression("REMOVE #token, #wp")
+        .updateExpression("SET #token = #token, #wp = #wp")
         .conditionExpression("attribute_exists(#token) AND #wp <> #point")
         .expressionAttributeNames(Map.of("#token", Attributes.WAIT_TOKEN, "#wp", Attributes.WAIT_POINT,
             "#point", Attributes.POINT))
-        .returnValues(ReturnValue.UPDATED_OLD)
+        .returnValues(ReturnValue.UPDATED_NEW)
         .build();
     return calls.updateItem(request).handle((r, e) -> {
       if (e != null) {
@@ -100,7 +104,27 @@ public final class TokenStore {
       }
       return new Claimed(token.s(), point == null ? null : point.s());
     }).thenCompose(claimed -> claimed == null ? CompletableFuture.completedFuture(null)
-        : succeed(gameId, claimed.point, claimed.token, output(now)));
+        : deliver(gameId, claimed.point, claimed.token, output(now)).thenCompose(closed -> closed
+            ? forget(gameId, claimed.token) : CompletableFuture.completedFuture(null)));
+  }
+
+  /** Removes the stored token if it is still {@code token} (a newer wait's token stays). Never fails. */
+  private CompletableFuture<Void> forget(String gameId, String token) {
+    UpdateItemRequest request = UpdateItemRequest.builder()
+        .tableName(table)
+        .key(key(gameId, 0))
+        .updateExpression("REMOVE #token, #wp")
+        .conditionExpression("#token = :token")
+        .expressionAttributeNames(Map.of("#token", Attributes.WAIT_TOKEN, "#wp", Attributes.WAIT_POINT))
+        .expressionAttributeValues(Map.of(":token", s(token)))
+        .build();
+    return calls.updateItem(request).handle((r, e) -> {
+      if (e != null && !AwsErrors.is(e, "ConditionalCheckFailedException")) {
+        LOG.warn("could not remove the completed task token of game {}: {}", gameId,
+            AwsErrors.map(e, "DynamoDB UpdateItem", gameId, true).getMessage());
+      }
+      return null;
+    });
   }
 
   private record Claimed(String token, String point) {
@@ -124,18 +148,24 @@ public final class TokenStore {
    * the task already closed (a lost race) and count as done. Never fails; errors are logged.
    */
   public CompletableFuture<Void> succeed(String gameId, String point, String token, ObjectNode output) {
+    return deliver(gameId, point, token, output).thenApply(closed -> null);
+  }
+
+  /** {@link #succeed}, completing with true if the task is closed now (by this call or before). */
+  private CompletableFuture<Boolean> deliver(String gameId, String point, String token, ObjectNode output) {
     SendTaskSuccessRequest request = SendTaskSuccessRequest.builder()
         .taskToken(token).output(ItemCodec.json(output)).build();
     return calls.sendTaskSuccess(request).handle((r, e) -> {
       if (e == null) {
         LOG.debug("completed the wait of game {} at {}", gameId, point);
+        return true;
       } else if (isClosedTask(e)) {
         LOG.debug("the wait of game {} at {} had already closed ({})", gameId, point, AwsErrors.errorCode(e));
-      } else {
-        LOG.warn("could not complete the wait of game {} at {}: {}", gameId, point,
-            AwsErrors.map(e, "Step Functions SendTaskSuccess", gameId, true).getMessage());
+        return true;
       }
-      return null;
+      LOG.warn("could not complete the wait of game {} at {}: {}", gameId, point,
+          AwsErrors.map(e, "Step Functions SendTaskSuccess", gameId, true).getMessage());
+      return false;
     });
   }
 
