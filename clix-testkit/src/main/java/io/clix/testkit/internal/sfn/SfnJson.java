@@ -82,7 +82,8 @@ final class SfnJson {
       String constraint = value.length() < min
           ? "Member must have length greater than or equal to " + min
           : "Member must have length less than or equal to " + max;
-      throw SfnErrors.validation("1 validation error detected: Value at '" + field
+      String shown = value.length() > 256 ? "" : "'" + value + "' ";
+      throw SfnErrors.validation("1 validation error detected: Value " + shown + "at '" + field
           + "' failed to satisfy constraint: " + constraint);
     }
   }
