@@ -170,6 +170,25 @@ class InterpreterTest {
   }
 
   @Test
+  void fiveHundredWaitingExecutionsNeedNoThreadOfTheirOwn() {
+    String machine = SfnFixture.machine(sfn, "many", q("{'StartAt':'W','States':{'W':{'Type':'Wait','Seconds':60,"
+        + "'End':true}}}"));
+    SfnFixture.start(sfn, machine, "{}");
+    stack.awaitIdle();
+    int threadsBefore = Thread.activeCount();
+    for (int i = 0; i < 500; i++) {
+      sfn.startExecution(b -> b.stateMachineArn(machine));
+    }
+    stack.awaitIdle();
+    assertThat(Thread.activeCount()).isLessThan(threadsBefore + 5);
+    assertThat(sfn.listExecutionsPaginator(b -> b.stateMachineArn(machine).statusFilter(ExecutionStatus.RUNNING)
+        .maxResults(1000)).executions().stream().count()).isEqualTo(501);
+    stack.advance(Duration.ofSeconds(60));
+    assertThat(sfn.listExecutionsPaginator(b -> b.stateMachineArn(machine).statusFilter(ExecutionStatus.SUCCEEDED)
+        .maxResults(1000)).executions().stream().count()).isEqualTo(501);
+  }
+
+  @Test
   void aLoopStopsAtTheHistoryLimit() {
     String arn = run("{'StartAt':'A','States':{'A':{'Type':'Pass','Next':'C'},'C':{'Type':'Choice','Choices':["
         + "{'Variable':'$.stop','IsPresent':true,'Next':'Done'}],'Default':'A'},'Done':{'Type':'Succeed'}}}", "{}");
