@@ -93,8 +93,9 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /**
-   * Moves the stack's {@link ManualClock} forward, firing every timer due on the way in order, and
-   * returns once the executions have processed them.
+   * Lets the executions finish what they are doing at the current time, then moves the stack's
+   * {@link ManualClock} forward, firing every timer due on the way in order, and returns once the
+   * executions have processed them.
    *
    * @throws IllegalStateException if the stack does not run on a manual clock
    */
@@ -102,6 +103,7 @@ public final class LocalStack implements AutoCloseable {
     if (!(clock instanceof ManualClock)) {
       throw new IllegalStateException("advance needs a stack built with a ManualClock; this one runs on " + clock);
     }
+    awaitIdle(); // what was started at the current time runs at the current time
     ((ManualClock) clock).advance(amount);
     awaitIdle();
   }
