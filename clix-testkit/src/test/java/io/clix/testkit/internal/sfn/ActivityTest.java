@@ -94,6 +94,7 @@ class ActivityTest {
 
     CompletableFuture<GetActivityTaskResponse> second =
         CompletableFuture.supplyAsync(() -> sfn.getActivityTask(b -> b.activityArn(activityArn)));
+    awaitPollTimer();
     sfn.sendTaskSuccess(b -> b.taskToken(task.taskToken()).output("{\"ok\":1}"));
     stack.advance(Duration.ofSeconds(60));
     assertThat(second.get(10, TimeUnit.SECONDS).taskToken()).as("handed out once").isNull();
