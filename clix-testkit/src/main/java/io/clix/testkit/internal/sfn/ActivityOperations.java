@@ -98,7 +98,7 @@ final class ActivityOperations {
         task = poller.answer.get();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        activity.giveUp(poller);
+        activity.withdraw(poller);
         return SfnJson.object();
       } catch (ExecutionException e) {
         throw new IllegalStateException(e.getCause());
