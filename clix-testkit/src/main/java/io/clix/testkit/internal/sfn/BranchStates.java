@@ -58,6 +58,9 @@ final class BranchStates {
             return;
           }
           frame.lastEventId = done.lastEventId;
+          for (Frame sibling : frame.children) {
+            abortedState(sibling, done);
+          }
           frame.stopWaiting();
           interpreter.event(frame, "ParallelStateFailed", null, null);
           interpreter.proceed(frame, interpreter.fail(frame, error, cause));
@@ -70,6 +73,18 @@ final class BranchStates {
       interpreter.proceed(children.get(i),
           new Interpreter.Transition(branches.get(i).path("StartAt").asText(), input));
     }
+  }
+
+  /**
+   * Records that a sibling cut short by {@code failed} was in the middle of a state: AWS writes a
+   * {@code <Type>StateAborted} event, chained to the failing frame's last event.
+   */
+  private void abortedState(Frame sibling, Frame failed) {
+    if (sibling == failed || sibling.finished || sibling.state == null) {
+      return;
+    }
+    interpreter.sideEvent(failed, failed.lastEventId, sibling.state.path("Type").asText() + "StateAborted",
+        null, null);
   }
 
   private void succeedParallel(Frame frame, JsonNode[] results) {
@@ -210,11 +225,19 @@ final class BranchStates {
           if (!current()) {
             return;
           }
+          for (Frame sibling : frame.children) {
+            if (sibling != child && !sibling.finished) {
+              interpreter.sideEvent(frame, child.lastEventId, "MapIterationAborted",
+                  "mapIterationAbortedEventDetails", iteration(sibling.iterationIndex));
+              abortedState(sibling, child);
+            }
+          }
           interpreter.sideEvent(frame, child.lastEventId, "MapIterationFailed", "mapIterationFailedEventDetails",
               iteration(index));
           fail(child.lastEventId, error, cause);
         }
       }, null, startedId);
+      child.iterationIndex = index;
       frame.children.add(child);
       interpreter.proceed(child, new Interpreter.Transition(processor.path("StartAt").asText(), iterationInput));
     }
