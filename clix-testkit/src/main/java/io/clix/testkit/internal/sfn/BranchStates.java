@@ -62,8 +62,8 @@ final class BranchStates {
             abortedState(sibling, done);
           }
           frame.stopWaiting();
-          interpreter.event(frame, "ParallelStateFailed", null, null);
-          interpreter.proceed(frame, interpreter.fail(frame, error, cause));
+          interpreter.proceed(frame, interpreter.fail(frame, error, cause,
+              () -> interpreter.event(frame, "ParallelStateFailed", null, null)));
         }
       }, null, frame.lastEventId);
       children.add(child);
@@ -93,16 +93,21 @@ final class BranchStates {
     for (JsonNode result : results) {
       array.add(result);
     }
-    interpreter.event(frame, "ParallelStateSucceeded", null, null);
-    finish(frame, array);
+    finish(frame, array, "ParallelStateSucceeded");
   }
 
-  private void finish(Frame frame, ArrayNode array) {
+  /**
+   * Records {@code succeededType} beside the frame's line (AWS chains the Exited event to the last
+   * branch or iteration event, not to it), then processes the result array and leaves the state.
+   */
+  private void finish(Frame frame, ArrayNode array, String succeededType) {
+    long succeeded = interpreter.sideEvent(frame, frame.lastEventId, succeededType, null, null);
     Interpreter.Transition next;
     try {
       JsonNode output = DataFlow.output(frame.state, frame.stateInput, array, frame.context(null));
       next = interpreter.exit(frame, output);
     } catch (StatesError e) {
+      frame.lastEventId = succeeded;
       next = interpreter.fail(frame, e);
     }
     interpreter.proceed(frame, next);
@@ -124,8 +129,8 @@ final class BranchStates {
     int n = items.size();
     ObjectNode started = SfnJson.object();
     started.put("length", n);
-    interpreter.event(frame, "MapStateStarted", "mapStateStartedEventDetails", started);
-    MapRun run = new MapRun(frame, processor, selector, items, input, max == 0 ? n : max);
+    long startedId = interpreter.event(frame, "MapStateStarted", "mapStateStartedEventDetails", started);
+    MapRun run = new MapRun(frame, processor, selector, items, input, max == 0 ? n : max, startedId);
     if (n == 0) {
       run.succeed();
       return;
@@ -153,13 +158,16 @@ final class BranchStates {
     final JsonNode items;
     final JsonNode input;
     final int concurrency;
+    final long startedId;
     final long generation;
     final JsonNode[] results;
     int launched;
     int running;
     int done;
 
-    MapRun(Frame frame, JsonNode processor, JsonNode selector, JsonNode items, JsonNode input, int concurrency) {
+    MapRun(Frame frame, JsonNode processor, JsonNode selector, JsonNode items, JsonNode input, int concurrency,
+        long startedId) {
+      this.startedId = startedId;
       this.frame = frame;
       this.processor = processor;
       this.selector = selector;
@@ -195,20 +203,20 @@ final class BranchStates {
           iterationInput = items.get(index);
         }
       } catch (StatesError e) {
-        fail(frame.lastEventId, e.error(), e.cause());
+        frame.stopWaiting();
+        interpreter.proceed(frame, interpreter.fail(frame, e));
         return;
       }
-      long startedId = interpreter.event(frame, "MapIterationStarted", "mapIterationStartedEventDetails",
-          iteration(index));
+      long iterationStarted = interpreter.sideEvent(frame, startedId, "MapIterationStarted",
+          "mapIterationStartedEventDetails", iteration(index));
       Frame child = new Frame(frame.execution, processor.get("States"), new Frame.Listener() {
         @Override
         public void succeeded(Frame child, JsonNode output) {
           if (!current()) {
             return;
           }
-          frame.lastEventId = child.lastEventId;
-          interpreter.sideEvent(frame, child.lastEventId, "MapIterationSucceeded", "mapIterationSucceededEventDetails",
-              iteration(index));
+          frame.lastEventId = interpreter.sideEvent(frame, child.lastEventId, "MapIterationSucceeded",
+              "mapIterationSucceededEventDetails", iteration(index));
           results[index] = output;
           running--;
           done++;
@@ -236,7 +244,7 @@ final class BranchStates {
               iteration(index));
           fail(child.lastEventId, error, cause);
         }
-      }, null, startedId);
+      }, null, iterationStarted);
       child.iterationIndex = index;
       frame.children.add(child);
       interpreter.proceed(child, new Interpreter.Transition(processor.path("StartAt").asText(), iterationInput));
@@ -255,15 +263,14 @@ final class BranchStates {
       for (JsonNode result : results) {
         array.add(result);
       }
-      interpreter.event(frame, "MapStateSucceeded", null, null);
-      finish(frame, array);
+      finish(frame, array, "MapStateSucceeded");
     }
 
     void fail(long previous, String error, String cause) {
       frame.lastEventId = previous;
       frame.stopWaiting();
-      interpreter.event(frame, "MapStateFailed", null, null);
-      interpreter.proceed(frame, interpreter.fail(frame, error, cause));
+      interpreter.proceed(frame, interpreter.fail(frame, error, cause,
+          () -> interpreter.event(frame, "MapStateFailed", null, null)));
     }
   }
 }

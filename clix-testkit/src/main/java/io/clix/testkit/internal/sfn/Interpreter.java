@@ -245,8 +245,21 @@ final class Interpreter {
    * the frame goes next, if anywhere now.
    */
   Transition fail(Frame frame, String error, String cause) {
+    return fail(frame, error, cause, null);
+  }
+
+  /**
+   * As {@link #fail(Frame, String, String)}; {@code notRetried} (e.g. writing ParallelStateFailed)
+   * runs first unless the state is retried. A States.Runtime error ends the whole execution at
+   * once, from however deep a branch, as AWS does.
+   */
+  Transition fail(Frame frame, String error, String cause, Runnable notRetried) {
     JsonNode state = frame.state;
     frame.stopWaiting();
+    if (StatesError.RUNTIME.equals(error)) {
+      lifecycle.fail(frame.execution, frame.lastEventId, error, cause);
+      return null;
+    }
     String type = state == null ? "" : state.path("Type").asText();
     boolean handles = type.equals("Task") || type.equals("Parallel") || type.equals("Map");
     if (handles && state.has("Retry")) {
@@ -269,6 +282,9 @@ final class Interpreter {
         }
       }
     }
+    if (notRetried != null) {
+      notRetried.run();
+    }
     if (handles && state.has("Catch")) {
       for (JsonNode catcher : state.get("Catch")) {
         if (ErrorMatching.matches(catcher, error)) {
@@ -288,6 +304,10 @@ final class Interpreter {
           }
         }
       }
+    }
+    if (type.equals("Task") && frame != frame.execution.root) {
+      // AWS: a Task failure that ends a branch or iteration also aborts the Task state
+      sideEvent(frame, frame.lastEventId, "TaskStateAborted", null, null);
     }
     frame.finished = true;
     frame.listener.failed(frame, error, cause);
