@@ -6,7 +6,7 @@ public enum EventType {
   GAME_CREATED,
   /** A player took a seat; data: {@code {"seat": n, "data": ...}}. */
   PLAYER_JOINED,
-  /** A player left (freeing the seat in the lobby, or going inactive after the start). */
+  /** A player left (freeing the seat in the lobby, or going inactive after the start); data: {@code {"seat": n}}. */
   PLAYER_LEFT,
   /** The game started; data: {@code {"players": [...], "trigger": "full"|"startNow"|"lobbyTimeout"}}. */
   GAME_STARTED,
@@ -16,7 +16,7 @@ public enum EventType {
   MOVE_ACCEPTED,
   /** A round closed; data: {@code {"moves": {player: move}, "missing": [players], "trigger": "allMoved"|"deadline"|...}}. */
   ROUND_CLOSED,
-  /** The game finished; data: {@code {"result": ...}}. */
+  /** The game finished; data: {@code {"result": ..., "trigger": "backend"|"lastRound"}}. */
   GAME_FINISHED,
   /** The game was cancelled; data: {@code {"reason": "..."}}. */
   GAME_CANCELLED

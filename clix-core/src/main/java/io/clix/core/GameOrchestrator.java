@@ -48,8 +48,8 @@ public interface GameOrchestrator extends AutoCloseable {
    * join that takes the last seat starts the game.
    *
    * @param playerData optional JSON kept with the player (at most {@link Limits#MAX_PLAYER_DATA_BYTES}); may be null
-   * @throws GameFullException if every seat is taken
-   * @throws GameStateException if the game has started or ended
+   * @throws GameFullException if every seat is taken (also once the game has started because it filled up)
+   * @throws GameStateException if the game started before filling up, or has ended
    * @throws GameNotFoundException if there is no such game
    */
   JoinResult join(String gameId, String playerId, JsonNode playerData);
@@ -57,10 +57,12 @@ public interface GameOrchestrator extends AutoCloseable {
   CompletableFuture<JoinResult> joinAsync(String gameId, String playerId, JsonNode playerData);
 
   /**
-   * In the lobby, frees the player's seat; after the start, marks the player inactive so rounds
-   * stop waiting for the player's moves. Leaving twice is harmless.
+   * In the lobby, frees the player's seat (the player is no longer seated); after the start, marks
+   * the player inactive so rounds stop waiting for the player's moves, and leaving again is
+   * harmless. When the last active player leaves a running game, it is cancelled.
    *
    * @throws NotInGameException if the player is not seated
+   * @throws GameStateException if the game has ended
    */
   GameView leave(String gameId, String playerId);
 
@@ -91,9 +93,11 @@ public interface GameOrchestrator extends AutoCloseable {
   CompletableFuture<MoveReceipt> submitMoveAsync(String gameId, String playerId, int round, JsonNode move);
 
   /**
-   * Finishes a running game with the backend's result. Finishing a finished game again returns it.
+   * Finishes a running game with the backend's result. Finishing a finished game again with the
+   * same result returns it.
    *
-   * @throws GameStateException if the game is in the lobby or cancelled
+   * @param result any JSON value, at most {@link Limits#MAX_RESULT_BYTES}; null (or JSON null) for none
+   * @throws GameStateException if the game is in the lobby, cancelled, or finished with another result
    */
   GameView finish(String gameId, JsonNode result);
 

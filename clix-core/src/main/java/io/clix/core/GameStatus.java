@@ -8,7 +8,10 @@ public enum GameStatus {
   RUNNING,
   /** The game ended normally, by its last round or by {@code finish}. */
   FINISHED,
-  /** The game ended without finishing: by {@code cancel} or a lobby timeout below the minimum. */
+  /**
+   * The game ended without finishing: by {@code cancel}, a lobby timeout below the minimum, or the
+   * last active player leaving.
+   */
   CANCELLED;
 
   /** True for the two end states, from which nothing moves. */

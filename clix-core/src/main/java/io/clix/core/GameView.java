@@ -63,6 +63,15 @@ public abstract class GameView {
   /** The sequence number of the game's latest event; grows with every change. */
   public abstract long version();
 
+  /** JSON {@code null} as result is no result: a view read back from JSON equals the one written. */
+  @Value.Check
+  protected GameView normalize() {
+    if (result().isPresent() && result().get().isNull()) {
+      return ImmutableGameView.copyOf(this).withResult(Optional.empty());
+    }
+    return this;
+  }
+
   /** The ids of players still in the game, in seat order. */
   @Value.Derived
   @com.fasterxml.jackson.annotation.JsonIgnore

@@ -34,4 +34,13 @@ public abstract class Player {
   public boolean active() {
     return true;
   }
+
+  /** JSON {@code null} as data is no data: a player read back from JSON equals the one written. */
+  @Value.Check
+  protected Player normalize() {
+    if (data().isPresent() && data().get().isNull()) {
+      return ImmutablePlayer.copyOf(this).withData(Optional.empty());
+    }
+    return this;
+  }
 }

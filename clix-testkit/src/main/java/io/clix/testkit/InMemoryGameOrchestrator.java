@@ -1,7 +1,7 @@
 package io.clix.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.clix.core.ClixException;
+import io.clix.core.ClixJson;
 import io.clix.core.EventType;
 import io.clix.core.GameAlreadyExistsException;
 import io.clix.core.GameEvent;
@@ -29,6 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -85,7 +86,8 @@ public final class InMemoryGameOrchestrator implements GameOrchestrator {
   public GameView createGame(GameSpec spec) {
     Objects.requireNonNull(spec, "spec");
     String gameId = spec.gameId().orElseGet(() -> "g" + UUID.randomUUID().toString().replace("-", ""));
-    GameSpec withId = spec.gameId().isPresent() ? spec : GameSpec.builder().from(spec).gameId(gameId).build();
+    // A copy, id filled in: the caller may still change the metadata node it built the spec with.
+    GameSpec withId = GameSpec.builder().from(spec).gameId(gameId).metadata(spec.metadata().deepCopy()).build();
     Game fresh = new Game();
     synchronized (fresh) {
       Game existing = games.putIfAbsent(gameId, fresh);
@@ -94,11 +96,11 @@ public final class InMemoryGameOrchestrator implements GameOrchestrator {
           if (!existing.state.spec().equals(withId)) {
             throw new GameAlreadyExistsException("game " + gameId + " exists with a different spec", gameId);
           }
-          return existing.state.toView();
+          return detached(existing.state.toView());
         }
       }
       apply(fresh, GameRules.create(gameId, withId, clock.instant()));
-      return fresh.state.toView();
+      return detached(fresh.state.toView());
     }
   }
 
@@ -110,20 +112,20 @@ public final class InMemoryGameOrchestrator implements GameOrchestrator {
     JsonNode data = playerData == null ? null : playerData.deepCopy();
     GameState state = update(gameId, s -> GameRules.join(s, playerId, data, clock.instant()));
     return JoinResult.builder().playerId(playerId).seat(state.seat(playerId).orElseThrow().seat())
-        .game(state.toView()).build();
+        .game(detached(state.toView())).build();
   }
 
   @Override
   public GameView leave(String gameId, String playerId) {
     RequestRules.gameId(gameId);
     RequestRules.playerId(gameId, playerId);
-    return update(gameId, s -> GameRules.leave(s, playerId, clock.instant())).toView();
+    return detached(update(gameId, s -> GameRules.leave(s, playerId, clock.instant())).toView());
   }
 
   @Override
   public GameView startNow(String gameId) {
     RequestRules.gameId(gameId);
-    return update(gameId, s -> GameRules.startNow(s, clock.instant())).toView();
+    return detached(update(gameId, s -> GameRules.startNow(s, clock.instant())).toView());
   }
 
   @Override
@@ -138,7 +140,7 @@ public final class InMemoryGameOrchestrator implements GameOrchestrator {
       receipt[0] = receiptOf(s, step, playerId, round, copy);
       return step;
     });
-    return receipt[0];
+    return detached(receipt[0], MoveReceipt.class);
   }
 
   private static MoveReceipt receiptOf(GameState before, Step step, String playerId, int round, JsonNode move) {
@@ -156,23 +158,25 @@ public final class InMemoryGameOrchestrator implements GameOrchestrator {
     RequestRules.gameId(gameId);
     RequestRules.result(gameId, result);
     JsonNode copy = result == null ? null : result.deepCopy();
-    return update(gameId, s -> GameRules.finish(s, copy, clock.instant())).toView();
+    return detached(update(gameId, s -> GameRules.finish(s, copy, clock.instant())).toView());
   }
 
   @Override
   public GameView cancel(String gameId, String reason) {
     RequestRules.gameId(gameId);
     RequestRules.reason(gameId, reason);
-    return update(gameId, s -> GameRules.cancel(s, reason, clock.instant())).toView();
+    return detached(update(gameId, s -> GameRules.cancel(s, reason, clock.instant())).toView());
   }
 
   @Override
   public GameView describe(String gameId) {
     RequestRules.gameId(gameId);
     Game game = find(gameId);
+    GameView view;
     synchronized (game) {
-      return game.state.toView();
+      view = game.state.toView();
     }
+    return detached(view);
   }
 
   @Override
@@ -181,7 +185,8 @@ public final class InMemoryGameOrchestrator implements GameOrchestrator {
     Game game = find(gameId);
     synchronized (game) {
       int from = (int) Math.max(0, Math.min(afterSequence, game.events.size()));
-      return List.copyOf(game.events.subList(from, game.events.size()));
+      return game.events.subList(from, game.events.size()).stream().map(InMemoryGameOrchestrator::detached)
+          .collect(Collectors.toUnmodifiableList());
     }
   }
 
@@ -247,9 +252,23 @@ public final class InMemoryGameOrchestrator implements GameOrchestrator {
   private static <T> CompletableFuture<T> async(Supplier<T> call) {
     try {
       return CompletableFuture.completedFuture(call.get());
-    } catch (ClixException | NullPointerException e) {
+    } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
+  }
+
+  // ---- copies: callers and listeners get values that share no mutable JSON with the stored game
+
+  private static GameView detached(GameView view) {
+    return detached(view, GameView.class);
+  }
+
+  private static GameEvent detached(GameEvent event) {
+    return GameEvent.builder().from(event).data(event.data().deepCopy()).build();
+  }
+
+  private static <T> T detached(T value, Class<T> type) {
+    return ClixJson.mapper().convertValue(value, type);
   }
 
   // ---- state changes
@@ -280,7 +299,7 @@ public final class InMemoryGameOrchestrator implements GameOrchestrator {
     for (GameEvent event : step.events()) {
       for (GameEventListener listener : listeners) {
         try {
-          listener.onEvent(event);
+          listener.onEvent(detached(event));
         } catch (RuntimeException e) {
           LOG.warn("game event listener failed on {} #{}", event.gameId(), event.sequence(), e);
         }

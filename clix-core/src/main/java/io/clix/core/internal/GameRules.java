@@ -49,12 +49,20 @@ public final class GameRules {
 
   /** Seats a player; a seated player gets the same seat (no change). Fills start the game. */
   public static Step join(GameState s, String playerId, JsonNode playerData, Instant now) {
+    if (playerData != null && (playerData.isNull() || playerData.isMissingNode())) {
+      playerData = null; // JSON null is no data, as the stored state has it
+    }
     GameState.Seat seated = s.seat(playerId).orElse(null);
     if (seated != null && seated.active() && s.status() == GameStatus.LOBBY) {
       return new Step(s, java.util.List.of());
     }
     if (seated != null && s.status() != GameStatus.LOBBY && !s.status().isEnded() && seated.active()) {
       return new Step(s, java.util.List.of());
+    }
+    if (s.status() == GameStatus.RUNNING && seated == null && s.players().size() >= s.spec().capacity()) {
+      // The lobby closed because it filled up: for the player who came too late, the game is full.
+      throw new GameFullException("game " + s.gameId() + " is full: all " + s.spec().capacity()
+          + " seats are taken", s.gameId());
     }
     if (s.status() != GameStatus.LOBBY) {
       throw new GameStateException("cannot join game " + s.gameId() + ": it is " + s.status()
@@ -191,6 +199,9 @@ public final class GameRules {
 
   /** Finishes a running game; a game finished with the same result is returned unchanged. */
   public static Step finish(GameState s, JsonNode result, Instant now) {
+    if (result != null && (result.isNull() || result.isMissingNode())) {
+      result = null; // JSON null is no result, as the stored state has it
+    }
     if (s.status() == GameStatus.FINISHED && Objects.equals(s.result(), result)) {
       return new Step(s, java.util.List.of());
     }

@@ -39,12 +39,17 @@ public record GameState(
     long version) {
 
   public GameState {
+    result = result == null || result.isNull() || result.isMissingNode() ? null : result;
     players = List.copyOf(players);
     moves = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(moves));
   }
 
   /** A seated player. */
   public record Seat(String playerId, int seat, JsonNode data, Instant joinedAt, boolean active) {
+    public Seat {
+      data = data == null || data.isNull() || data.isMissingNode() ? null : data;
+    }
+
     Player toPlayer() {
       return Player.builder().playerId(playerId).seat(seat).data(Optional.ofNullable(data))
           .joinedAt(joinedAt).active(active).build();

@@ -1,13 +1,19 @@
 package io.clix.examples.demo;
 
-import io.clix.core.GameOrchestrator;
-import io.clix.testkit.InMemoryGameOrchestrator;
+import io.clix.aws.AwsGameOrchestrator;
+import io.clix.aws.ClixDeployment;
+import io.clix.aws.Correlation;
+import io.clix.examples.local.LocalAws;
 import io.clix.testkit.ManualClock;
 import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 
 /**
- * The demo: the README's first command. Runs in-process, prints a transcript and a summary, exits 0
- * (2 for a bad flag).
+ * The demo, the README's first command: replays the seed's shared-activity design and counts its
+ * mix-ups, then runs the same games through Clix in each correlation mode on two backend instances,
+ * all in-process on the embedded local stack. Exits 0, or 2 for a bad flag.
  */
 public final class DemoMain {
 
@@ -26,15 +32,45 @@ public final class DemoMain {
       System.out.println(DemoOptions.USAGE);
       return;
     }
-    PrintStream out = System.out;
-    out.println("== Clix on the in-memory orchestrator: " + options.games() + " games, "
-        + options.players() + " players, " + options.rounds() + " rounds");
-    try (GameOrchestrator games = InMemoryGameOrchestrator.create(ManualClock.create())) {
-      ClixGamesRun.Outcome outcome = new ClixGamesRun("mem", options, games).run();
-      ClixGamesRun.print(out, outcome);
+    run(options, System.out);
+    System.exit(0); // the SDK's async clients keep non-daemon threads for a while
+  }
+
+  static void run(DemoOptions options, PrintStream out) throws Exception {
+    List<String> summary = new ArrayList<>();
+    try (LocalAws aws = new LocalAws(ManualClock.create(), null)) {
+      out.println("Clix demo on the embedded local stack at " + aws.stack().endpoint() + ": "
+          + options.games() + " games, " + options.players() + " players each, " + options.rounds() + " rounds");
       out.println();
-      out.printf("%-28s %6s %9s %8s%n", "approach", "games", "finished", "mix-ups");
-      out.printf("%-28s %6d %9d %8d%n", "Clix (in-memory)", outcome.games(), outcome.finished(), outcome.mixUps());
+      out.println("== Part 1: the seed as written (every game waits on one shared JoinGame activity)");
+      SeedReplay.Outcome seed = SeedReplay.run(aws.stack(), aws.sfn(), options.games(), options.players());
+      out.println(seed.joins() + " players polled the shared activity; " + seed.completed()
+          + " completed a task; " + seed.mixUps() + " of those completed another game's task:");
+      seed.lines().forEach(out::println);
+      summary.add(row("seed: one shared activity", seed.games(), seed.completed(), 0, seed.mixUps()));
+
+      int part = 2;
+      for (String mode : options.modes()) {
+        Correlation correlation = Correlation.valueOf(mode.toUpperCase(Locale.ROOT));
+        out.println();
+        out.println("== Part " + part++ + ": Clix, " + mode + " (two backend instances, calls in random order)");
+        ClixDeployment deployment = aws.provision("demo-" + mode, correlation);
+        AwsGameOrchestrator first = aws.orchestrator(deployment, mode + "-backend-1");
+        AwsGameOrchestrator second = aws.orchestrator(deployment, mode + "-backend-2");
+        ClixGamesRun.Outcome outcome = new ClixGamesRun(mode, options, first, second).run();
+        aws.settle();
+        ClixGamesRun.print(out, outcome);
+        summary.add(row("Clix, " + mode, outcome.games(), outcome.games() * options.players(),
+            outcome.finished(), outcome.mixUps()));
+      }
     }
+    out.println();
+    out.println("== Summary");
+    out.println(String.format("%-28s %6s %15s %9s %8s", "approach", "games", "joins completed", "finished", "mix-ups"));
+    summary.forEach(out::println);
+  }
+
+  private static String row(String approach, int games, int joins, int finished, int mixUps) {
+    return String.format("%-28s %6d %15d %9d %8d", approach, games, joins, finished, mixUps);
   }
 }

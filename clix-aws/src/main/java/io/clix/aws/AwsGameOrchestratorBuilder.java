@@ -1,0 +1,173 @@
+package io.clix.aws;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sfn.SfnAsyncClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
+
+/**
+ * Options of an {@link AwsGameOrchestrator}. Required: {@link #tableName} and {@link
+ * #stateMachineArn} (or both from a {@link #deployment}), and the sync pair ({@link #sfnClient} + {@link #dynamoDbClient}) and/or the async pair. The
+ * activity ARNs ({@link #activities} or {@link #activityPrefix}) turn on the task router: it
+ * polls the timer activity (both modes) and the wait activities ({@link Correlation#ACTIVITIES});
+ * its long polls need a Step Functions client whose read timeout exceeds 65 seconds.
+ */
+public final class AwsGameOrchestratorBuilder {
+  SfnClient sfn;
+  DynamoDbClient dynamoDb;
+  SfnAsyncClient sfnAsync;
+  DynamoDbAsyncClient dynamoDbAsync;
+  String tableName;
+  String stateMachineArn;
+  Correlation correlation = Correlation.CALLBACKS;
+  private ActivityArns activities;
+  private String activityPrefix;
+  Clock clock = Clock.systemUTC();
+  Duration retention = Duration.ofDays(7);
+  int routerWorkers = 4;
+  Duration heartbeat;
+  String workerName = "clix-" + ProcessHandle.current().pid();
+
+  AwsGameOrchestratorBuilder() {}
+
+  /** The sync Step Functions client (used by the sync methods). */
+  public AwsGameOrchestratorBuilder sfnClient(SfnClient sfn) {
+    this.sfn = Objects.requireNonNull(sfn, "sfn");
+    return this;
+  }
+
+  /** The sync DynamoDB client (used by the sync methods). */
+  public AwsGameOrchestratorBuilder dynamoDbClient(DynamoDbClient dynamoDb) {
+    this.dynamoDb = Objects.requireNonNull(dynamoDb, "dynamoDb");
+    return this;
+  }
+
+  /** The async Step Functions client (used by the async methods and the task router). */
+  public AwsGameOrchestratorBuilder sfnAsyncClient(SfnAsyncClient sfnAsync) {
+    this.sfnAsync = Objects.requireNonNull(sfnAsync, "sfnAsync");
+    return this;
+  }
+
+  /** The async DynamoDB client (used by the async methods and the task router). */
+  public AwsGameOrchestratorBuilder dynamoDbAsyncClient(DynamoDbAsyncClient dynamoDbAsync) {
+    this.dynamoDbAsync = Objects.requireNonNull(dynamoDbAsync, "dynamoDbAsync");
+    return this;
+  }
+
+  /**
+   * Everything {@link ClixProvisioner#provision()} set up: the table, the state machine, its
+   * activities and its correlation mode.
+   */
+  public AwsGameOrchestratorBuilder deployment(ClixDeployment deployment) {
+    Objects.requireNonNull(deployment, "deployment");
+    return tableName(deployment.tableName()).stateMachineArn(deployment.stateMachineArn())
+        .activities(deployment.activities()).correlation(deployment.correlation());
+  }
+
+  /** The game table (see {@link ClixProvisioner}). */
+  public AwsGameOrchestratorBuilder tableName(String tableName) {
+    this.tableName = Objects.requireNonNull(tableName, "tableName");
+    return this;
+  }
+
+  /** The generated state machine every game's execution runs. */
+  public AwsGameOrchestratorBuilder stateMachineArn(String stateMachineArn) {
+    this.stateMachineArn = Objects.requireNonNull(stateMachineArn, "stateMachineArn");
+    return this;
+  }
+
+  /** How the state machine hands over task tokens; must match its definition. Default CALLBACKS. */
+  public AwsGameOrchestratorBuilder correlation(Correlation correlation) {
+    this.correlation = Objects.requireNonNull(correlation, "correlation");
+    return this;
+  }
+
+  /** The deployment's activities; enables the task router. */
+  public AwsGameOrchestratorBuilder activities(ActivityArns activities) {
+    this.activities = Objects.requireNonNull(activities, "activities");
+    return this;
+  }
+
+  /** The activities as {@code <prefix>-lobby/-round/-timers} in the state machine's region and account. */
+  public AwsGameOrchestratorBuilder activityPrefix(String prefix) {
+    this.activityPrefix = Objects.requireNonNull(prefix, "prefix");
+    return this;
+  }
+
+  /** The clock the rules read the time from; share a {@code ManualClock} with a local stack in tests. */
+  public AwsGameOrchestratorBuilder clock(Clock clock) {
+    this.clock = Objects.requireNonNull(clock, "clock");
+    return this;
+  }
+
+  /** How long a finished game's records stay before DynamoDB's TTL removes them. Default 7 days. */
+  public AwsGameOrchestratorBuilder retention(Duration retention) {
+    if (retention == null || retention.isNegative()) {
+      throw new IllegalArgumentException("retention must be zero or more: " + retention);
+    }
+    this.retention = retention;
+    return this;
+  }
+
+  /** Polls the router keeps outstanding (at least one per polled activity; 0 turns the router off). Default 4. */
+  public AwsGameOrchestratorBuilder routerWorkers(int workers) {
+    if (workers < 0 || workers > 256) {
+      throw new IllegalArgumentException("routerWorkers must be 0..256: " + workers);
+    }
+    this.routerWorkers = workers;
+    return this;
+  }
+
+  /** Heartbeat interval for stored activity tasks, when the definition sets HeartbeatSeconds. Default none. */
+  public AwsGameOrchestratorBuilder heartbeat(Duration interval) {
+    if (interval != null && (interval.isZero() || interval.isNegative())) {
+      throw new IllegalArgumentException("heartbeat must be positive: " + interval);
+    }
+    this.heartbeat = interval;
+    return this;
+  }
+
+  /** The worker name the router's polls carry (GetActivityTask workerName). Default {@code clix-<pid>}. */
+  public AwsGameOrchestratorBuilder workerName(String workerName) {
+    this.workerName = Objects.requireNonNull(workerName, "workerName");
+    return this;
+  }
+
+  ActivityArns activities() {
+    if (activities != null) {
+      return activities;
+    }
+    if (activityPrefix == null) {
+      return null;
+    }
+    String[] arn = stateMachineArn.split(":", 7);
+    if (arn.length < 7) {
+      throw new IllegalArgumentException("not a state machine ARN: " + stateMachineArn);
+    }
+    String base = String.join(":", arn[0], arn[1], arn[2], arn[3], arn[4]) + ":activity:" + activityPrefix;
+    return new ActivityArns(base + "-lobby", base + "-round", base + "-timers");
+  }
+
+  /**
+   * Builds the orchestrator and starts its task router.
+   *
+   * @throws IllegalStateException if a required option is missing
+   */
+  public AwsGameOrchestrator build() {
+    if (tableName == null || stateMachineArn == null) {
+      throw new IllegalStateException("tableName and stateMachineArn are required");
+    }
+    boolean syncPair = sfn != null && dynamoDb != null;
+    boolean asyncPair = sfnAsync != null && dynamoDbAsync != null;
+    if (!syncPair && !asyncPair) {
+      throw new IllegalStateException("give sfnClient + dynamoDbClient, sfnAsyncClient + dynamoDbAsyncClient, or both");
+    }
+    if (correlation == Correlation.ACTIVITIES && activities() == null) {
+      throw new IllegalStateException("ACTIVITIES correlation needs activities(...) or activityPrefix(...)");
+    }
+    return AwsGameOrchestrator.build(this);
+  }
+}

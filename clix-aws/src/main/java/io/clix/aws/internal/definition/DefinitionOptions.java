@@ -1,0 +1,39 @@
+package io.clix.aws.internal.definition;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.clix.aws.Correlation;
+import java.util.Objects;
+import java.util.OptionalInt;
+
+/**
+ * What the generated state machine is built from. The table name and activity ARNs are JSON values
+ * so the same states can hold literal strings (for the API) or CloudFormation references such as
+ * {@code {"Ref": "ClixTable"}} (for a template fragment).
+ *
+ * @param correlation how waits hand over their task tokens
+ * @param tableName the game table's name
+ * @param lobbyActivity the lobby wait activity (used in activities mode)
+ * @param roundActivity the round wait activity (used in activities mode)
+ * @param timerActivity the timer activity (used in both modes)
+ * @param heartbeatSeconds HeartbeatSeconds of the activity waits, if any
+ * @param timerTimeoutSeconds TimeoutSeconds of the timer activity task
+ */
+public record DefinitionOptions(
+    Correlation correlation,
+    JsonNode tableName,
+    JsonNode lobbyActivity,
+    JsonNode roundActivity,
+    JsonNode timerActivity,
+    OptionalInt heartbeatSeconds,
+    int timerTimeoutSeconds) {
+
+  /** Checks every value is present. */
+  public DefinitionOptions {
+    Objects.requireNonNull(correlation, "correlation");
+    Objects.requireNonNull(tableName, "tableName");
+    Objects.requireNonNull(lobbyActivity, "lobbyActivity");
+    Objects.requireNonNull(roundActivity, "roundActivity");
+    Objects.requireNonNull(timerActivity, "timerActivity");
+    Objects.requireNonNull(heartbeatSeconds, "heartbeatSeconds");
+  }
+}

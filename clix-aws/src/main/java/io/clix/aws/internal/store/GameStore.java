@@ -1,0 +1,306 @@
+package io.clix.aws.internal.store;
+
+import static io.clix.aws.internal.store.ItemCodec.json;
+import static io.clix.aws.internal.store.ItemCodec.key;
+import static io.clix.aws.internal.store.ItemCodec.n;
+import static io.clix.aws.internal.store.ItemCodec.s;
+
+import io.clix.aws.internal.calls.AwsCalls;
+import io.clix.aws.internal.calls.AwsErrors;
+import io.clix.core.ClixException;
+import io.clix.core.ClixServiceException;
+import io.clix.core.GameAlreadyExistsException;
+import io.clix.core.GameEvent;
+import io.clix.core.GameNotFoundException;
+import io.clix.core.GameSpec;
+import io.clix.core.internal.GameRules;
+import io.clix.core.internal.GameState;
+import io.clix.core.internal.Step;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.Update;
+
+/**
+ * Games in DynamoDB: the game item ({@code sk = 0}: state JSON, version, status/round/point
+ * mirrors, timer markers) and one item per event ({@code sk = sequence}). Every change reads the
+ * item, folds pending timer markers ({@link TimerFold}), applies a {@link GameRules} function and
+ * writes the new state and its events in one TransactWriteItems conditional on the version read
+ * (and on the markers read), retrying from the read on a conflict. So capacity, one seat, one move
+ * and the order of states hold across any number of backends, with no lock. After a write that
+ * moves the game off the point a task token waits at, {@link TokenStore#completeStale} completes it.
+ */
+public final class GameStore {
+
+  /** Attempts of the optimistic loop before giving up with a retryable error. */
+  static final int MAX_ATTEMPTS = 50;
+
+  private final AwsCalls calls;
+  private final String table;
+  private final Clock clock;
+  private final Duration retention;
+  private final TokenStore tokens;
+  private final EventSink sink;
+
+  /** Receives the events of every write that committed, with the version the write started from. */
+  @FunctionalInterface
+  public interface EventSink {
+    CompletableFuture<Void> written(String gameId, long base, List<GameEvent> events);
+  }
+
+  public GameStore(AwsCalls calls, String table, Clock clock, Duration retention, EventSink sink) {
+    this.calls = calls;
+    this.table = table;
+    this.clock = clock;
+    this.retention = retention;
+    this.tokens = new TokenStore(calls, table);
+    this.sink = sink;
+  }
+
+  public TokenStore tokens() {
+    return tokens;
+  }
+
+  public Clock clock() {
+    return clock;
+  }
+
+  /**
+   * What a change did.
+   *
+   * @param before the state the rule saw (after folding timers)
+   * @param step what the rule did to it
+   * @param events every event written (the fold's, then the rule's)
+   */
+  public record Outcome(GameState before, Step step, List<GameEvent> events) {
+    public GameState after() {
+      return step.state();
+    }
+  }
+
+  /** The game item, without its token, or empty if there is no such game. */
+  public CompletableFuture<Optional<GameItem>> read(String gameId) {
+    GetItemRequest request = GetItemRequest.builder()
+        .tableName(table)
+        .key(key(gameId, 0))
+        .consistentRead(true)
+        .projectionExpression("#state, #fired, #wp, #spec")
+        .expressionAttributeNames(Map.of("#state", Attributes.STATE, "#fired", Attributes.FIRED,
+            "#wp", Attributes.WAIT_POINT, "#spec", Attributes.SPEC))
+        .build();
+    return calls.getItem(request).handle((r, e) -> {
+      if (e != null) {
+        throw AwsErrors.map(e, "reading the game (DynamoDB GetItem)", gameId, false);
+      }
+      return r.hasItem() && r.item().containsKey(Attributes.STATE)
+          ? Optional.of(ItemCodec.decode(gameId, r.item())) : Optional.empty();
+    });
+  }
+
+  private CompletableFuture<GameItem> readExisting(String gameId) {
+    return read(gameId).thenApply(item -> item.orElseThrow(
+        () -> new GameNotFoundException("no game with id " + gameId, gameId)));
+  }
+
+  /** Folds pending timers and persists them; the game as it stands now. */
+  public CompletableFuture<Outcome> observe(String gameId) {
+    return update(gameId, s -> new Step(s, List.of()));
+  }
+
+  /**
+   * Applies a rule to the game's current state (timers folded) and writes the result. A rule that
+   * refuses (throws a {@link ClixException}) still lets the fold be written, then fails with it.
+   */
+  public CompletableFuture<Outcome> update(String gameId, Function<GameState, Step> rule) {
+    return attempt(gameId, rule, 1);
+  }
+
+  private CompletableFuture<Outcome> attempt(String gameId, Function<GameState, Step> rule, int attempt) {
+    return readExisting(gameId).thenCompose(item -> {
+      Step fold = TimerFold.fold(item.state(), item.fired());
+      Step ruled;
+      ClixException refused = null;
+      try {
+        ruled = rule.apply(fold.state());
+      } catch (ClixException e) {
+        refused = e;
+        ruled = new Step(fold.state(), List.of());
+      }
+      Step step = ruled;
+      List<GameEvent> events = new ArrayList<>(fold.events());
+      events.addAll(step.events());
+      Outcome outcome = new Outcome(fold.state(), step, List.copyOf(events));
+      ClixException refusal = refused;
+      if (events.isEmpty()) {
+        CompletableFuture<Void> heal = item.hasStaleToken()
+            ? tokens.completeStale(gameId, item.state()) : CompletableFuture.completedFuture(null);
+        return heal.thenCompose(v -> finish(outcome, refusal));
+      }
+      return write(gameId, item, step.state(), events).thenCompose(written -> {
+        if (!written) {
+          if (attempt >= MAX_ATTEMPTS) {
+            throw new ClixServiceException("game " + gameId + " kept changing under " + MAX_ATTEMPTS
+                + " attempts to update it; try again", gameId, "TooManyConflicts", true, null);
+          }
+          return calls.pause(backoff(attempt)).thenCompose(v -> attempt(gameId, rule, attempt + 1));
+        }
+        boolean moved = !WaitPoint.current(item.state()).equals(WaitPoint.current(step.state()));
+        CompletableFuture<Void> complete = moved || item.hasStaleToken()
+            ? tokens.completeStale(gameId, step.state()) : CompletableFuture.completedFuture(null);
+        return complete
+            .thenCompose(v -> sink.written(gameId, item.state().version(), outcome.events()))
+            .thenCompose(v -> finish(outcome, refusal));
+      });
+    });
+  }
+
+  private static CompletableFuture<Outcome> finish(Outcome outcome, ClixException refusal) {
+    return refusal == null ? CompletableFuture.completedFuture(outcome) : CompletableFuture.failedFuture(refusal);
+  }
+
+  private static Duration backoff(int attempt) {
+    long cap = Math.min(50, 2L * attempt);
+    return Duration.ofMillis(ThreadLocalRandom.current().nextLong(cap + 1));
+  }
+
+  /** Writes state + events conditional on the version and markers read; false on a conflict. */
+  private CompletableFuture<Boolean> write(String gameId, GameItem item, GameState after, List<GameEvent> events) {
+    Map<String, String> names = new HashMap<>(Map.of("#state", Attributes.STATE, "#version", Attributes.VERSION,
+        "#status", Attributes.STATUS, "#round", Attributes.ROUND, "#point", Attributes.POINT,
+        "#fired", Attributes.FIRED));
+    Map<String, AttributeValue> values = new HashMap<>(Map.of(":state", s(ItemCodec.stateJson(after)),
+        ":version", n(after.version()), ":status", s(after.status().name()), ":round", n(after.round()),
+        ":point", s(WaitPoint.current(after)), ":expected", n(item.state().version()),
+        ":fired", n(item.fired().size())));
+    String set = "SET #state = :state, #version = :version, #status = :status, #round = :round, #point = :point";
+    if (after.status().isEnded() && after.endedAt() != null) {
+      set += ", #expiresAt = :expiresAt";
+      names.put("#expiresAt", Attributes.EXPIRES_AT);
+      values.put(":expiresAt", n(after.endedAt().plus(retention).getEpochSecond()));
+    }
+    List<TransactWriteItem> writes = new ArrayList<>();
+    writes.add(TransactWriteItem.builder().update(Update.builder()
+        .tableName(table).key(key(gameId, 0))
+        .updateExpression(set)
+        .conditionExpression("#version = :expected AND size(#fired) = :fired")
+        .expressionAttributeNames(names).expressionAttributeValues(values).build()).build());
+    events.forEach(e -> writes.add(eventPut(gameId, after, e)));
+    return transact(gameId, writes);
+  }
+
+  private TransactWriteItem eventPut(String gameId, GameState s, GameEvent e) {
+    Map<String, AttributeValue> item = new HashMap<>(key(gameId, e.sequence()));
+    item.put(Attributes.EVENT, s(json(e)));
+    item.put(Attributes.EXPIRES_AT, n(eventsExpire(s).getEpochSecond()));
+    return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+        .conditionExpression("attribute_not_exists(#pk)")
+        .expressionAttributeNames(Map.of("#pk", Attributes.PK)).build()).build();
+  }
+
+  /** Events outlive the longest the game can last, plus the retention. */
+  private Instant eventsExpire(GameState s) {
+    GameSpec spec = s.spec();
+    return s.createdAt().plus(spec.lobbyTimeout()).plus(spec.roundTimeout().multipliedBy(spec.rounds()))
+        .plus(retention);
+  }
+
+  private CompletableFuture<Boolean> transact(String gameId, List<TransactWriteItem> writes) {
+    TransactWriteItemsRequest request = TransactWriteItemsRequest.builder().transactItems(writes).build();
+    return calls.transactWriteItems(request).handle((r, e) -> {
+      if (e == null) {
+        return true;
+      }
+      if (isConflict(e)) {
+        return false;
+      }
+      throw AwsErrors.map(e, "writing the game (DynamoDB TransactWriteItems)", gameId, false);
+    });
+  }
+
+  private static boolean isConflict(Throwable t) {
+    Throwable e = AwsErrors.unwrap(t);
+    if (!(e instanceof TransactionCanceledException)) {
+      return AwsErrors.is(e, "TransactionConflictException");
+    }
+    List<CancellationReason> reasons = ((TransactionCanceledException) e).cancellationReasons();
+    if (reasons == null || reasons.isEmpty()) {
+      return false;
+    }
+    boolean any = false;
+    for (CancellationReason reason : reasons) {
+      String code = reason.code();
+      if (code == null || "None".equals(code)) {
+        continue;
+      }
+      if (!code.equals("ConditionalCheckFailed") && !code.equals("TransactionConflict")
+          && !code.equals("ThrottlingError") && !code.equals("ProvisionedThroughputExceeded")) {
+        return false;
+      }
+      any = true;
+    }
+    return any;
+  }
+
+  /** What {@link #create} did: whether this call created the game, and the game now. */
+  public record Created(boolean fresh, GameState state) {}
+
+  /**
+   * Writes a new game (item + its created event) if the id is free; an existing game with the same
+   * spec is returned as it is, one with another spec fails with {@link GameAlreadyExistsException}.
+   */
+  public CompletableFuture<Created> create(String gameId, GameSpec spec) {
+    Step step = GameRules.create(gameId, spec, clock.instant());
+    GameState s = step.state();
+    Map<String, AttributeValue> item = new HashMap<>(key(gameId, 0));
+    item.put(Attributes.STATE, s(ItemCodec.stateJson(s)));
+    item.put(Attributes.VERSION, n(s.version()));
+    item.put(Attributes.STATUS, s(s.status().name()));
+    item.put(Attributes.ROUND, n(s.round()));
+    item.put(Attributes.POINT, s(WaitPoint.current(s)));
+    item.put(Attributes.FIRED, AttributeValue.fromM(Map.of()));
+    item.put(Attributes.SPEC, s(json(spec)));
+    List<TransactWriteItem> writes = new ArrayList<>();
+    writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
+        .conditionExpression("attribute_not_exists(#pk)")
+        .expressionAttributeNames(Map.of("#pk", Attributes.PK)).build()).build());
+    step.events().forEach(e -> writes.add(eventPut(gameId, s, e)));
+    return transact(gameId, writes).thenCompose(written -> {
+      if (written) {
+        return sink.written(gameId, 0, step.events()).thenApply(v -> new Created(true, s));
+      }
+      return update(gameId, existing -> {
+        if (!existing.spec().equals(spec)) {
+          throw new GameAlreadyExistsException("game " + gameId + " exists with a different spec", gameId);
+        }
+        return new Step(existing, List.of());
+      }).thenApply(o -> new Created(false, o.after()));
+    });
+  }
+
+  /** Deletes a game this call just created (its execution could not start); only while untouched. */
+  public CompletableFuture<Void> undoCreate(String gameId) {
+    List<TransactWriteItem> deletes = List.of(
+        TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(key(gameId, 0))
+            .conditionExpression("#version = :one")
+            .expressionAttributeNames(Map.of("#version", Attributes.VERSION))
+            .expressionAttributeValues(Map.of(":one", n(1))).build()).build(),
+        TransactWriteItem.builder().delete(Delete.builder().tableName(table).key(key(gameId, 1)).build()).build());
+    return transact(gameId, deletes).thenApply(ok -> null);
+  }
+}

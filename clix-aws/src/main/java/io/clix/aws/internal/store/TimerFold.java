@@ -1,0 +1,53 @@
+package io.clix.aws.internal.store;
+
+import io.clix.core.GameEvent;
+import io.clix.core.internal.GameRules;
+import io.clix.core.internal.GameState;
+import io.clix.core.internal.Step;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Folds the timer markers the state machine wrote ({@code fired.lobby}, {@code fired.round-<n>})
+ * into a game's state, in the order they fired, with the rules {@link GameRules#lobbyTimeout} and
+ * {@link GameRules#roundDeadline} (no-ops for markers the game has passed). So every read shows a
+ * timeout that fired, even before a worker ran.
+ */
+public final class TimerFold {
+
+  private TimerFold() {}
+
+  /** The state after every pending marker, and the events the markers caused (none if all are stale). */
+  public static Step fold(GameState state, Map<String, Instant> fired) {
+    List<Map.Entry<String, Instant>> markers = new ArrayList<>(fired.entrySet());
+    markers.sort(Comparator.<Map.Entry<String, Instant>, Instant>comparing(Map.Entry::getValue)
+        .thenComparing(e -> order(e.getKey())));
+    GameState s = state;
+    List<GameEvent> events = new ArrayList<>();
+    for (Map.Entry<String, Instant> marker : markers) {
+      Step step = apply(s, marker.getKey(), marker.getValue());
+      s = step.state();
+      events.addAll(step.events());
+    }
+    return new Step(s, events);
+  }
+
+  private static Step apply(GameState s, String point, Instant firedAt) {
+    if (WaitPoint.LOBBY.equals(point)) {
+      return GameRules.lobbyTimeout(s, firedAt);
+    }
+    Optional<Integer> round = WaitPoint.roundOf(point);
+    if (round.isPresent()) {
+      return GameRules.roundDeadline(s, round.get(), firedAt);
+    }
+    return new Step(s, List.of());
+  }
+
+  private static int order(String point) {
+    return WaitPoint.LOBBY.equals(point) ? 0 : WaitPoint.roundOf(point).orElse(Integer.MAX_VALUE);
+  }
+}

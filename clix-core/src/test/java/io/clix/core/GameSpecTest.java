@@ -1,0 +1,141 @@
+package io.clix.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clix.core.InvalidRequestException.Violation;
+import java.time.Duration;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.Test;
+
+class GameSpecTest {
+
+  private static InvalidGameSpecException invalid(UnaryOperator<ImmutableGameSpec.Builder> edit) {
+    InvalidGameSpecException e = catchThrowableOfType(InvalidGameSpecException.class,
+        () -> edit.apply(GameSpec.builder()).build());
+    assertThat(e).as("the spec is refused").isNotNull();
+    return e;
+  }
+
+  private static void valid(UnaryOperator<ImmutableGameSpec.Builder> edit) {
+    edit.apply(GameSpec.builder()).build();
+  }
+
+  @Test
+  void defaultsAreTheDocumentedOnes() {
+    GameSpec spec = GameSpec.builder().build();
+    assertThat(spec.gameId()).isEmpty();
+    assertThat(spec.capacity()).isEqualTo(4);
+    assertThat(spec.minPlayers()).isEqualTo(2);
+    assertThat(spec.lobbyTimeout()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(spec.rounds()).isEqualTo(1);
+    assertThat(spec.roundTimeout()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(spec.metadata()).isEqualTo(JsonNodeFactory.instance.objectNode());
+  }
+
+  @Test
+  void theDefaultMinimumNeverExceedsTheCapacity() {
+    assertThat(GameSpec.builder().capacity(1).build().minPlayers()).isEqualTo(1);
+    assertThat(GameSpec.builder().capacity(9).build().minPlayers()).isEqualTo(2);
+  }
+
+  @Test
+  void everyViolationIsListedInOneExceptionInFieldOrder() {
+    ObjectNode big = JsonNodeFactory.instance.objectNode().put("blob", "x".repeat(Limits.MAX_METADATA_BYTES));
+    InvalidGameSpecException e = invalid(b -> b.gameId("has space").capacity(65).minPlayers(0)
+        .lobbyTimeout(Duration.ZERO).rounds(101).roundTimeout(Duration.ofDays(366)).metadata(big));
+
+    assertThat(e.violations()).extracting(Violation::field)
+        .containsExactly("gameId", "capacity", "minPlayers", "lobbyTimeout", "rounds", "roundTimeout", "metadata");
+    assertThat(e.getMessage()).startsWith("invalid request: ");
+    for (Violation v : e.violations()) {
+      assertThat(e.getMessage()).contains(v.toString());
+      assertThat(v.rule()).isNotBlank();
+    }
+    assertThat(e).isInstanceOf(InvalidRequestException.class).isInstanceOf(ClixException.class);
+    assertThat(e.isRetryable()).isFalse();
+    assertThat(e.gameId()).as("an invalid id is not echoed as the game's id").isEmpty();
+  }
+
+  @Test
+  void aValidIdIsReportedWithTheViolations() {
+    InvalidGameSpecException e = invalid(b -> b.gameId("table-1").rounds(0));
+    assertThat(e.gameId()).contains("table-1");
+    assertThat(e.violations()).containsExactly(new Violation("rounds", "must be between 1 and 100, was 0"));
+  }
+
+  @Test
+  void gameIdMustBeANonEmptyExecutionNameOfAtMost80Characters() {
+    valid(b -> b.gameId("a"));
+    valid(b -> b.gameId("A-z_0-9"));
+    valid(b -> b.gameId("x".repeat(80)));
+    for (String bad : new String[] {"", "x".repeat(81), "a b", "a/b", "a.b", "a:b", "\u00e9t\u00e9", "a\tb"}) {
+      assertThat(invalid(b -> b.gameId(bad)).violations()).as("id \"%s\"", bad)
+          .extracting(Violation::field).containsExactly("gameId");
+    }
+  }
+
+  @Test
+  void capacityIsBetweenOneAndTheLimit() {
+    valid(b -> b.capacity(1));
+    valid(b -> b.capacity(Limits.MAX_CAPACITY).minPlayers(Limits.MAX_CAPACITY));
+    assertThat(invalid(b -> b.capacity(Limits.MAX_CAPACITY + 1)).violations())
+        .extracting(Violation::field).containsExactly("capacity");
+    assertThat(invalid(b -> b.capacity(-3).minPlayers(1)).violations())
+        .extracting(Violation::field).containsExactly("capacity");
+  }
+
+  @Test
+  void minPlayersIsAtLeastOneAndAtMostTheCapacity() {
+    valid(b -> b.capacity(3).minPlayers(3));
+    valid(b -> b.capacity(3).minPlayers(1));
+    assertThat(invalid(b -> b.capacity(3).minPlayers(4)).violations())
+        .containsExactly(new Violation("minPlayers", "must not exceed capacity 3, was 4"));
+    assertThat(invalid(b -> b.minPlayers(0)).violations()).extracting(Violation::field).containsExactly("minPlayers");
+  }
+
+  @Test
+  void timeoutsAreWholeSecondsFromOneSecondToAYear() {
+    valid(b -> b.lobbyTimeout(Duration.ofSeconds(1)).roundTimeout(Duration.ofDays(365)));
+    for (Duration bad : new Duration[] {Duration.ZERO, Duration.ofSeconds(-5), Duration.ofMillis(999),
+        Duration.ofMillis(1500), Duration.ofDays(365).plusSeconds(1)}) {
+      assertThat(invalid(b -> b.lobbyTimeout(bad)).violations()).as("lobby %s", bad)
+          .extracting(Violation::field).containsExactly("lobbyTimeout");
+      assertThat(invalid(b -> b.roundTimeout(bad)).violations()).as("round %s", bad)
+          .extracting(Violation::field).containsExactly("roundTimeout");
+    }
+  }
+
+  @Test
+  void roundsAreBetweenOneAndTheLimit() {
+    valid(b -> b.rounds(Limits.MAX_ROUNDS));
+    assertThat(invalid(b -> b.rounds(0)).violations()).extracting(Violation::field).containsExactly("rounds");
+    assertThat(invalid(b -> b.rounds(Limits.MAX_ROUNDS + 1)).violations())
+        .extracting(Violation::field).containsExactly("rounds");
+  }
+
+  @Test
+  void metadataIsABoundedJsonObject() {
+    JsonNodeFactory json = JsonNodeFactory.instance;
+    // {"k":"..."} is 8 bytes around the value: this one is exactly at the limit.
+    valid(b -> b.metadata(json.objectNode().put("k", "x".repeat(Limits.MAX_METADATA_BYTES - 8))));
+    assertThat(invalid(b -> b.metadata(json.objectNode().put("k", "x".repeat(Limits.MAX_METADATA_BYTES - 7))))
+        .violations()).extracting(Violation::field).containsExactly("metadata");
+    assertThat(invalid(b -> b.metadata(json.arrayNode())).violations())
+        .containsExactly(new Violation("metadata", "must be a JSON object"));
+    assertThat(invalid(b -> b.metadata(json.textNode("x"))).violations()).extracting(Violation::field)
+        .containsExactly("metadata");
+  }
+
+  @Test
+  void specsWithTheSameValuesAreEqual() {
+    GameSpec a = GameSpec.builder().gameId("g").capacity(3)
+        .metadata(JsonNodeFactory.instance.objectNode().put("a", 1).put("b", 2)).build();
+    GameSpec b = GameSpec.builder().gameId("g").capacity(3)
+        .metadata(JsonNodeFactory.instance.objectNode().put("b", 2).put("a", 1)).build();
+    assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
+    assertThat(a).isNotEqualTo(GameSpec.builder().from(a).rounds(2).build());
+  }
+}

@@ -1,0 +1,237 @@
+package io.clix.examples.bench;
+
+import com.fasterxml.jackson.databind.node.IntNode;
+import io.clix.aws.AwsGameOrchestrator;
+import io.clix.aws.ClixDeployment;
+import io.clix.aws.Correlation;
+import io.clix.core.GameSpec;
+import io.clix.examples.local.LocalAws;
+import io.clix.testkit.ManualClock;
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sfn.model.HistoryEvent;
+
+/**
+ * The end-to-end benchmark harness: on the embedded local stack, in one run, it measures AWS API
+ * calls per game by operation (beside the design's minimum), Step Functions state transitions per
+ * game, join and move latency through Clix beside the bare SDK call, how many open lobbies one
+ * backend instance holds (threads, heap after GC), and the local stack's own throughput. Prints
+ * one table per figure. Not a test: run it from the README's Performance section.
+ */
+public final class EndToEndBenchmark {
+
+  private static final int PLAYERS = 4;
+  private static final int ROUNDS = 3;
+
+  private EndToEndBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    int lobbies = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
+    int games = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+    System.out.println("Clix end-to-end benchmark on the embedded local stack; "
+        + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version"));
+    for (Correlation mode : Correlation.values()) {
+      callsAndTransitions(mode);
+    }
+    latency();
+    openLobbies(lobbies);
+    throughput(games);
+    System.exit(0);
+  }
+
+  /** Figures 1 and 2: API calls by operation and state transitions for one 4-player, 3-round game. */
+  private static void callsAndTransitions(Correlation mode) throws Exception {
+    CallCounter counter = new CallCounter();
+    try (LocalAws aws = new LocalAws(ManualClock.create(), counter)) {
+      ClixDeployment deployment = aws.provision("bench", mode);
+      AwsGameOrchestrator games = aws.orchestrator(deployment, "bench");
+      aws.settle();
+      counter.reset();
+      String id = playOneGame(games, "calls");
+      aws.settle();
+      Map<String, Long> calls = counter.snapshot();
+      long polls = calls.getOrDefault("Sfn:GetActivityTask", 0L);
+      long total = counter.total() - polls;
+      int minimum = minimumCalls(PLAYERS, ROUNDS);
+      System.out.println();
+      System.out.printf("== 1. AWS API calls for one %d-player, %d-round game, %s mode%n", PLAYERS, ROUNDS,
+          mode.name().toLowerCase(Locale.ROOT));
+      calls.forEach((op, n) -> System.out.printf("   %-36s %5d%n", op, n));
+      System.out.printf("   %-36s %5d   (GetActivityTask long polls are per instance, not per game: excluded)%n",
+          "total", total);
+      System.out.printf("   %-36s %5d   = 2 + P + P*R + (1 + R)%n", "design minimum", minimum);
+      System.out.printf("   %-36s %5.2f%n", "ratio actual / minimum", (double) total / minimum);
+      long transitions = stateTransitions(aws, deployment, id);
+      System.out.printf("== 2. Step Functions state transitions for that game (%s): %d%n",
+          mode.name().toLowerCase(Locale.ROOT), transitions);
+    }
+  }
+
+  /**
+   * The fewest calls the design allows: one conditional write to create the game and one
+   * StartExecution, one conditional write per join and per move, and one SendTaskSuccess per wait a
+   * player ends (the lobby and each round).
+   */
+  static int minimumCalls(int players, int rounds) {
+    return 2 + players + players * rounds + (1 + rounds);
+  }
+
+  private static long stateTransitions(LocalAws aws, ClixDeployment deployment, String gameId) {
+    String executionArn = deployment.stateMachineArn().replace(":stateMachine:", ":execution:") + ":" + gameId;
+    long entered = 0;
+    for (HistoryEvent e : aws.sfn().getExecutionHistoryPaginator(b -> b.executionArn(executionArn)).events()) {
+      if (e.typeAsString().endsWith("StateEntered")) {
+        entered++;
+      }
+    }
+    return entered;
+  }
+
+  private static String playOneGame(AwsGameOrchestrator games, String id) {
+    games.createGame(spec(id));
+    for (int p = 1; p <= PLAYERS; p++) {
+      games.join(id, "p" + p);
+    }
+    for (int r = 1; r <= ROUNDS; r++) {
+      for (int p = 1; p <= PLAYERS; p++) {
+        games.submitMove(id, "p" + p, r, IntNode.valueOf(p));
+      }
+    }
+    return id;
+  }
+
+  private static GameSpec spec(String id) {
+    return GameSpec.builder().gameId(id).capacity(PLAYERS).minPlayers(2).rounds(ROUNDS)
+        .lobbyTimeout(Duration.ofMinutes(10)).roundTimeout(Duration.ofMinutes(10)).build();
+  }
+
+  /** Figure 3: join and move latency through Clix beside a bare conditional UpdateItem, same run. */
+  private static void latency() throws Exception {
+    try (LocalAws aws = new LocalAws(Clock.systemUTC(), null)) {
+      ClixDeployment deployment = aws.provision("latency", Correlation.CALLBACKS);
+      AwsGameOrchestrator games = aws.orchestrator(deployment, "latency");
+      Percentiles join = new Percentiles();
+      Percentiles move = new Percentiles();
+      Percentiles bare = new Percentiles();
+      for (int g = 0; g < 150; g++) {
+        String id = "lat-" + g;
+        games.createGame(spec(id));
+        for (int p = 1; p <= PLAYERS; p++) {
+          long t = System.nanoTime();
+          games.join(id, "p" + p);
+          record(join, g, t);
+        }
+        for (int r = 1; r <= ROUNDS; r++) {
+          for (int p = 1; p <= PLAYERS; p++) {
+            long t = System.nanoTime();
+            games.submitMove(id, "p" + p, r, IntNode.valueOf(p));
+            record(move, g, t);
+          }
+        }
+        for (int i = 0; i < PLAYERS; i++) {
+          long t = System.nanoTime();
+          aws.dynamoDb().updateItem(b -> b.tableName(deployment.tableName())
+              .key(Map.of("pk", AttributeValue.fromS("bare-" + id), "sk", AttributeValue.fromN("0")))
+              .updateExpression("ADD n :one").conditionExpression("attribute_not_exists(n) OR n < :max")
+              .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":max", AttributeValue.fromN("100"))));
+          record(bare, g, t);
+        }
+      }
+      System.out.println();
+      System.out.println("== 3. latency through Clix beside the bare SDK call (callbacks mode, system clock, warm-up of 20 games dropped)");
+      System.out.printf("   %-44s %8s %8s %6s%n", "call", "p50 ms", "p99 ms", "n");
+      row("join (Clix)", join);
+      row("submitMove (Clix)", move);
+      row("bare conditional UpdateItem (SDK)", bare);
+      System.out.printf("   overhead at p50: join %.2f ms, move %.2f ms over the bare call%n",
+          join.percentileMillis(50) - bare.percentileMillis(50), move.percentileMillis(50) - bare.percentileMillis(50));
+    }
+  }
+
+  private static void record(Percentiles p, int game, long start) {
+    if (game >= 20) {
+      p.add(System.nanoTime() - start);
+    }
+  }
+
+  private static void row(String name, Percentiles p) {
+    System.out.printf("   %-44s %8.2f %8.2f %6d%n", name, p.percentileMillis(50), p.percentileMillis(99), p.count());
+  }
+
+  /** Figure 4: open lobbies one backend instance holds at once, with threads and heap after GC. */
+  private static void openLobbies(int lobbies) throws Exception {
+    try (LocalAws aws = new LocalAws(ManualClock.create(), null)) {
+      ClixDeployment deployment = aws.provision("lobbies", Correlation.CALLBACKS);
+      AwsGameOrchestrator games = aws.orchestrator(deployment, "lobbies");
+      aws.settle();
+      int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
+      long start = System.nanoTime();
+      ExecutorService pool = Executors.newFixedThreadPool(16);
+      List<Future<?>> calls = new ArrayList<>();
+      AtomicInteger open = new AtomicInteger();
+      for (int i = 0; i < lobbies; i++) {
+        String id = "lobby-" + i;
+        calls.add(pool.submit(() -> {
+          games.createGame(spec(id));
+          games.join(id, "first");
+          open.incrementAndGet();
+        }));
+      }
+      for (Future<?> f : calls) {
+        f.get();
+      }
+      pool.shutdown();
+      aws.settle();
+      double seconds = (System.nanoTime() - start) / 1e9;
+      long sample = games.describe("lobby-" + (lobbies - 1)).players().size();
+      System.gc();
+      System.gc();
+      long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+      int threadsAfter = ManagementFactory.getThreadMXBean().getThreadCount();
+      System.out.println();
+      System.out.printf("== 4. open lobbies held at once by one backend instance: %d (each with a waiting execution; last has %d player)%n",
+          open.get(), sample);
+      System.out.printf("   opened in %.1f s; live threads %d before, %d after; heap after GC %.1f MB (local stack included, same JVM)%n",
+          seconds, threadsBefore, threadsAfter, heap / 1048576.0);
+    }
+  }
+
+  /** Figure 5: the local stack's own throughput: full games and state transitions per second on this machine. */
+  private static void throughput(int games) throws Exception {
+    try (LocalAws aws = new LocalAws(ManualClock.create(), null)) {
+      ClixDeployment deployment = aws.provision("throughput", Correlation.CALLBACKS);
+      AwsGameOrchestrator orchestrator = aws.orchestrator(deployment, "throughput");
+      aws.settle();
+      long start = System.nanoTime();
+      ExecutorService pool = Executors.newFixedThreadPool(8);
+      List<Future<?>> runs = new ArrayList<>();
+      for (int g = 0; g < games; g++) {
+        String id = "tp-" + g;
+        runs.add(pool.submit(() -> playOneGame(orchestrator, id)));
+      }
+      for (Future<?> f : runs) {
+        f.get();
+      }
+      pool.shutdown();
+      aws.settle();
+      double seconds = (System.nanoTime() - start) / 1e9;
+      long transitions = 0;
+      for (int g = 0; g < games; g++) {
+        transitions += stateTransitions(aws, deployment, "tp-" + g);
+      }
+      System.out.println();
+      System.out.printf("== 5. the local stack: %d full games (%d players, %d rounds) in %.1f s: %.1f games/s, %.0f state transitions/s%n",
+          games, PLAYERS, ROUNDS, seconds, games / seconds, transitions / seconds);
+    }
+  }
+}

@@ -1,0 +1,72 @@
+package io.clix.testkit;
+
+import io.clix.core.GameOrchestrator;
+import io.clix.testkit.contract.AsyncContract;
+import io.clix.testkit.contract.ConcurrencyContract;
+import io.clix.testkit.contract.CreateContract;
+import io.clix.testkit.contract.DisclosureContract;
+import io.clix.testkit.contract.EndingContract;
+import io.clix.testkit.contract.EventContract;
+import io.clix.testkit.contract.LeaveContract;
+import io.clix.testkit.contract.ListenerContract;
+import io.clix.testkit.contract.LobbyContract;
+import io.clix.testkit.contract.RoundContract;
+import io.clix.testkit.contract.TimeoutContract;
+import io.clix.testkit.contract.ValueContract;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+
+/**
+ * The behaviour every {@link GameOrchestrator} promises, as a JUnit 5 suite: extend this class,
+ * return a fresh {@link ContractEnvironment} from {@link #createEnvironment()}, and every rule of
+ * the lobby, the rounds, the ends, the events, what views and events disclose, the isolation of
+ * JSON values, the listeners, the async twins and concurrent use is checked against your
+ * orchestrator (the parts are in {@link io.clix.testkit.contract}). Clix runs it on
+ * {@link InMemoryGameOrchestrator} and on the AWS orchestrator; the tests only move time through
+ * {@link ContractEnvironment#advance}.
+ *
+ * <pre>{@code
+ * class InMemoryContractTest extends GameOrchestratorContract {
+ *   protected ContractEnvironment createEnvironment() {
+ *     ManualClock clock = ManualClock.create();
+ *     return ContractEnvironment.of(InMemoryGameOrchestrator.create(clock), clock);
+ *   }
+ * }
+ * }</pre>
+ */
+public abstract class GameOrchestratorContract implements CreateContract, LobbyContract, LeaveContract,
+    TimeoutContract, RoundContract, EndingContract, EventContract, DisclosureContract, ValueContract, ListenerContract, AsyncContract,
+    ConcurrencyContract {
+
+  private ContractEnvironment environment;
+
+  /** A fresh environment for one test: a new orchestrator and a clock no other test moves. */
+  protected abstract ContractEnvironment createEnvironment() throws Exception;
+
+  @Override
+  public final ContractEnvironment environment() {
+    if (environment == null) {
+      throw new IllegalStateException("no environment: the contract opens one before each test");
+    }
+    return environment;
+  }
+
+  /** Opens the test's environment; runs before each test. */
+  @BeforeEach
+  protected final void openEnvironment() throws Exception {
+    environment = createEnvironment();
+    if (environment == null) {
+      throw new IllegalStateException("createEnvironment() returned null");
+    }
+  }
+
+  /** Closes the test's environment; runs after each test, whatever its outcome. */
+  @AfterEach
+  protected final void closeEnvironment() {
+    ContractEnvironment opened = environment;
+    environment = null;
+    if (opened != null) {
+      opened.close();
+    }
+  }
+}

@@ -1,0 +1,7 @@
+/**
+ * The parts of {@link io.clix.testkit.GameOrchestratorContract}: interfaces of JUnit 5 tests, one
+ * per area of behaviour (creating, the lobby, leaving, the lobby timeout, rounds, the ends, events,
+ * what is disclosed, value isolation, listeners, the async twins, concurrency). Extend
+ * {@code GameOrchestratorContract} to run them all; implement single parts to run only those.
+ */
+package io.clix.testkit.contract;

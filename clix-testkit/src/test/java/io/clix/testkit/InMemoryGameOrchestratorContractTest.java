@@ -1,0 +1,11 @@
+package io.clix.testkit;
+
+/** The contract suite on {@link InMemoryGameOrchestrator}, each test on its own {@link ManualClock}. */
+class InMemoryGameOrchestratorContractTest extends GameOrchestratorContract {
+
+  @Override
+  protected ContractEnvironment createEnvironment() {
+    ManualClock clock = ManualClock.create();
+    return ContractEnvironment.of(InMemoryGameOrchestrator.create(clock), clock);
+  }
+}
