@@ -16,11 +16,16 @@ import software.amazon.awssdk.services.sfn.model.GetActivityTaskResponse;
 
 /**
  * A benchmark of the local Step Functions (not a test): state transitions per second through a
- * 100-state Pass chain, executions started per second, and activity task round-trip latency,
- * all through the real {@link SfnClient} over HTTP on the system clock. Run it with
- * {@code mvn -q -pl clix-testkit -am test-compile} and then
- * {@code java -cp "clix-testkit/target/test-classes:clix-testkit/target/classes:$(cat cp.txt)"
- * io.clix.testkit.bench.SfnBenchmark} (cp.txt from {@code dependency:build-classpath}).
+ * 100-state Pass chain (end to end, and the interpreter alone), executions started per second,
+ * and activity task round-trip latency, all through the real {@link SfnClient} over HTTP. Run:
+ *
+ * <pre>
+ * mvn -B -ntp -q -pl clix-testkit -am test-compile \
+ *     org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
+ *     -Dmdep.outputFile=/tmp/sfn-cp.txt -Dmdep.includeScope=test
+ * java -cp "clix-testkit/target/test-classes:clix-testkit/target/classes:$(cat /tmp/sfn-cp.txt)" \
+ *     io.clix.testkit.bench.SfnBenchmark [chainExecutions=200] [starts=2000] [roundTrips=500]
+ * </pre>
  */
 public final class SfnBenchmark {
 
