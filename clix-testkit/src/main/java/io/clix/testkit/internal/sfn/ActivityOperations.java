@@ -121,7 +121,7 @@ final class ActivityOperations {
     String output = SfnJson.requiredText(request, "output");
     JsonNode parsed = SfnJson.parseOrNull(output);
     if (parsed == null) {
-      throw SfnErrors.invalidOutput("Invalid Output: 'The provided output is not valid JSON.'");
+      throw SfnErrors.invalidOutput("Invalid Output: '" + SfnJson.parseProblem(output) + "'");
     }
     if (SfnJson.utf8Length(output) > SfnJson.PAYLOAD_LIMIT) {
       throw SfnErrors.validation("1 validation error detected: Value at 'output' failed to satisfy "

@@ -54,8 +54,8 @@ final class ExecutionOperations {
     }
     JsonNode inputNode = SfnJson.parseOrNull(input);
     if (inputNode == null) {
-      throw SfnErrors.invalidExecutionInput("Invalid State Machine Execution Input: 'Unrecognized token: "
-          + "the input is not valid JSON.'");
+      throw SfnErrors.invalidExecutionInput("Invalid State Machine Execution Input: '"
+          + SfnJson.parseProblem(input) + "'");
     }
     String arn = arns.execution(machine.name, name);
     Execution created;

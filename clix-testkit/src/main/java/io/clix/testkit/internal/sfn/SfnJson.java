@@ -51,6 +51,16 @@ final class SfnJson {
     }
   }
 
+  /** Why {@code text} is not JSON, in the parser's words (as AWS quotes them), or null if it is. */
+  static String parseProblem(String text) {
+    try {
+      JsonNode node = MAPPER.readTree(text);
+      return node == null || node.isMissingNode() ? "No content to map due to end-of-input" : null;
+    } catch (JsonProcessingException e) {
+      return e.getOriginalMessage();
+    }
+  }
+
   static int utf8Length(String text) {
     return text == null ? 0 : text.getBytes(StandardCharsets.UTF_8).length;
   }
