@@ -24,6 +24,9 @@ import java.util.Objects;
  * <p>Run it on a {@link ManualClock} and every timer of every execution (Wait states, task
  * timeouts, heartbeats, retries, long polls) and every TTL moves only when the test calls
  * {@link #advance(Duration)}, which returns once the executions have processed what fell due.
+ * Task states can use activities, {@code .waitForTaskToken}, the DynamoDB integrations, and any
+ * resource ARN bound to a Java {@link TaskHandler} with {@link Builder#resource(String, TaskHandler)}.
+ * In JUnit 5 tests, {@link LocalStackExtension} starts one per test class and injects it.
  *
  * <pre>{@code
  * try (LocalStack stack = LocalStack.builder().clock(ManualClock.create()).start()) {
