@@ -24,6 +24,9 @@ import java.util.Objects;
  * <p>Run it on a {@link ManualClock} and every timer of every execution (Wait states, task
  * timeouts, heartbeats, retries, long polls) and every TTL moves only when the test calls
  * {@link #advance(Duration)}, which returns once the executions have processed what fell due.
+ * Task states can use activities, {@code .waitForTaskToken}, the DynamoDB integrations, and any
+ * resource ARN bound to a Java {@link TaskHandler} with {@link Builder#resource(String, TaskHandler)}.
+ * In JUnit 5 tests, {@link LocalStackExtension} starts one per test class and injects it.
  *
  * <pre>{@code
  * try (LocalStack stack = LocalStack.builder().clock(ManualClock.create()).start()) {
@@ -93,8 +96,9 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /**
-   * Moves the stack's {@link ManualClock} forward, firing every timer due on the way in order, and
-   * returns once the executions have processed them.
+   * Lets the executions finish what they are doing at the current time, then moves the stack's
+   * {@link ManualClock} forward, firing every timer due on the way in order, and returns once the
+   * executions have processed them.
    *
    * @throws IllegalStateException if the stack does not run on a manual clock
    */
@@ -102,6 +106,7 @@ public final class LocalStack implements AutoCloseable {
     if (!(clock instanceof ManualClock)) {
       throw new IllegalStateException("advance needs a stack built with a ManualClock; this one runs on " + clock);
     }
+    awaitIdle(); // what was started at the current time runs at the current time
     ((ManualClock) clock).advance(amount);
     awaitIdle();
   }

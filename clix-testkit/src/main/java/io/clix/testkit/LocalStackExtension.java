@@ -4,7 +4,9 @@ import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -51,16 +53,19 @@ public final class LocalStackExtension implements BeforeAllCallback, BeforeEachC
   private final Boolean manualClock;
   private final Boolean stackPerMethod;
   private final String region;
+  private final Consumer<LocalStack.Builder> customizer;
 
   /** The extension with its defaults (or the test class's {@link LocalStackOptions}). */
   public LocalStackExtension() {
-    this(null, null, "us-east-1");
+    this(null, null, "us-east-1", b -> { });
   }
 
-  private LocalStackExtension(Boolean manualClock, Boolean stackPerMethod, String region) {
+  private LocalStackExtension(Boolean manualClock, Boolean stackPerMethod, String region,
+      Consumer<LocalStack.Builder> customizer) {
     this.manualClock = manualClock;
     this.stackPerMethod = stackPerMethod;
     this.region = region;
+    this.customizer = customizer;
   }
 
   /** A builder for a configured extension to register with {@code @RegisterExtension}. */
@@ -138,7 +143,7 @@ public final class LocalStackExtension implements BeforeAllCallback, BeforeEachC
     boolean manual = manual(context);
     // Keyed by the owner, so a nested class or a method does not find its parent's stack.
     return owner.getStore(NAMESPACE).getOrComputeIfAbsent("stack:" + owner.getUniqueId(),
-        k -> new Fixture(manual, region), Fixture.class);
+        k -> new Fixture(manual, region, customizer), Fixture.class);
   }
 
   /** A stack and the clients made for it; closed with the context that owns it. */
@@ -151,12 +156,13 @@ public final class LocalStackExtension implements BeforeAllCallback, BeforeEachC
     DynamoDbClient dynamoDb;
     DynamoDbAsyncClient dynamoDbAsync;
 
-    Fixture(boolean manual, String region) {
+    Fixture(boolean manual, String region, Consumer<LocalStack.Builder> customizer) {
       this.region = region;
       LocalStack.Builder builder = LocalStack.builder().region(region);
       if (manual) {
         builder.clock(ManualClock.create());
       }
+      customizer.accept(builder);
       this.stack = builder.start();
     }
 
@@ -212,8 +218,18 @@ public final class LocalStackExtension implements BeforeAllCallback, BeforeEachC
     private Boolean manualClock;
     private Boolean stackPerMethod;
     private String region = "us-east-1";
+    private Consumer<LocalStack.Builder> customizer = b -> { };
 
     private Builder() {}
+
+    /**
+     * Further settings for each stack the extension starts, e.g. bound task handlers:
+     * {@code .stack(b -> b.resource(lambdaArn, handler))}. Runs after the clock and region are set.
+     */
+    public Builder stack(Consumer<LocalStack.Builder> customizer) {
+      this.customizer = Objects.requireNonNull(customizer, "customizer");
+      return this;
+    }
 
     /** Run on a fresh {@link ManualClock} ({@code true}, the default) or on the system clock. */
     public Builder manualClock(boolean manualClock) {
@@ -235,7 +251,7 @@ public final class LocalStackExtension implements BeforeAllCallback, BeforeEachC
 
     /** The configured extension. */
     public LocalStackExtension build() {
-      return new LocalStackExtension(manualClock, stackPerMethod, region);
+      return new LocalStackExtension(manualClock, stackPerMethod, region, customizer);
     }
   }
 }

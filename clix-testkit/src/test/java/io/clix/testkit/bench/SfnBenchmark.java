@@ -3,6 +3,8 @@ package io.clix.testkit.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clix.testkit.LocalStack;
+import io.clix.testkit.ManualClock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -14,11 +16,16 @@ import software.amazon.awssdk.services.sfn.model.GetActivityTaskResponse;
 
 /**
  * A benchmark of the local Step Functions (not a test): state transitions per second through a
- * 100-state Pass chain, executions started per second, and activity task round-trip latency,
- * all through the real {@link SfnClient} over HTTP on the system clock. Run it with
- * {@code mvn -q -pl clix-testkit -am test-compile} and then
- * {@code java -cp "clix-testkit/target/test-classes:clix-testkit/target/classes:$(cat cp.txt)"
- * io.clix.testkit.bench.SfnBenchmark} (cp.txt from {@code dependency:build-classpath}).
+ * 100-state Pass chain (end to end, and the interpreter alone), executions started per second,
+ * and activity task round-trip latency, all through the real {@link SfnClient} over HTTP. Run:
+ *
+ * <pre>
+ * mvn -B -ntp -q -pl clix-testkit -am test-compile \
+ *     org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
+ *     -Dmdep.outputFile=/tmp/sfn-cp.txt -Dmdep.includeScope=test
+ * java -cp "clix-testkit/target/test-classes:clix-testkit/target/classes:$(cat /tmp/sfn-cp.txt)" \
+ *     io.clix.testkit.bench.SfnBenchmark [chainExecutions=200] [starts=2000] [roundTrips=500]
+ * </pre>
  */
 public final class SfnBenchmark {
 
@@ -38,6 +45,8 @@ public final class SfnBenchmark {
           + " cores, Java " + System.getProperty("java.version"));
       transitions(stack, sfn, chainExecutions / 4); // warm-up
       transitions(stack, sfn, chainExecutions);
+      releasedAtOnce(chainExecutions / 4);
+      releasedAtOnce(chainExecutions);
       startRate(stack, sfn, starts / 4);
       startRate(stack, sfn, starts);
       roundTrip(stack, sfn, roundTrips / 5, true);
@@ -46,8 +55,49 @@ public final class SfnBenchmark {
   }
 
   private static void transitions(LocalStack stack, SfnClient sfn, int executions) {
-    ObjectMapper json = new ObjectMapper();
-    ObjectNode definition = json.createObjectNode().put("StartAt", "S0");
+    ObjectNode definition = chain();
+    String machine = sfn.createStateMachine(b -> b.name("chain-" + System.nanoTime()).roleArn(ROLE)
+        .definition(definition.toString())).stateMachineArn();
+    long start = System.nanoTime();
+    for (int i = 0; i < executions; i++) {
+      sfn.startExecution(b -> b.stateMachineArn(machine).input("{\"n\":1}"));
+    }
+    stack.awaitIdle();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.printf("100-state Pass chain, end to end (StartExecution calls included): %d executions, %d state transitions in %.3f s = %,.0f transitions/s%n",
+        executions, executions * 100, seconds, executions * 100 / seconds);
+  }
+
+  /**
+   * The interpreter alone: executions wait at a 1 s Wait state on a manual clock, then one advance
+   * releases them all and the 100 Pass states run with no client in the way.
+   */
+  private static void releasedAtOnce(int executions) {
+    try (LocalStack stack = LocalStack.builder().clock(ManualClock.create()).start();
+        SfnClient sfn = SfnClient.builder().endpointOverride(stack.endpoint()).region(Region.US_EAST_1)
+            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
+            .httpClient(UrlConnectionHttpClient.create()).build()) {
+      ObjectNode definition = chain();
+      ObjectNode wait = ((ObjectNode) definition.get("States")).putObject("Hold");
+      wait.put("Type", "Wait").put("Seconds", 1).put("Next", "S0");
+      definition.put("StartAt", "Hold");
+      String machine = sfn.createStateMachine(b -> b.name("held").roleArn(ROLE).definition(definition.toString()))
+          .stateMachineArn();
+      for (int i = 0; i < executions; i++) {
+        sfn.startExecution(b -> b.stateMachineArn(machine));
+      }
+      stack.awaitIdle();
+      long start = System.nanoTime();
+      stack.advance(Duration.ofSeconds(1));
+      double seconds = (System.nanoTime() - start) / 1e9;
+      System.out.printf("Interpreter alone (%d executions released at once by the manual clock): %d Pass "
+          + "transitions in %.3f s = %,.0f transitions/s%n", executions, executions * 100, seconds,
+          executions * 100 / seconds);
+    }
+  }
+
+  private static ObjectNode chain() {
+    ObjectNode definition = new ObjectMapper().createObjectNode().put("StartAt", "S0");
     ObjectNode states = definition.putObject("States");
     for (int i = 0; i < 100; i++) {
       ObjectNode state = states.putObject("S" + i).put("Type", "Pass");
@@ -57,16 +107,7 @@ public final class SfnBenchmark {
         state.put("Next", "S" + (i + 1));
       }
     }
-    String machine = sfn.createStateMachine(b -> b.name("chain-" + System.nanoTime()).roleArn(ROLE)
-        .definition(definition.toString())).stateMachineArn();
-    long start = System.nanoTime();
-    for (int i = 0; i < executions; i++) {
-      sfn.startExecution(b -> b.stateMachineArn(machine).input("{\"n\":1}"));
-    }
-    stack.awaitIdle();
-    double seconds = (System.nanoTime() - start) / 1e9;
-    System.out.printf("100-state Pass chain: %d executions, %d state transitions in %.3f s = %,.0f transitions/s%n",
-        executions, executions * 100, seconds, executions * 100 / seconds);
+    return definition;
   }
 
   private static void startRate(LocalStack stack, SfnClient sfn, int count) {

@@ -35,15 +35,20 @@ final class Activity {
 
   /** Hands {@code task} to a waiting worker, or queues it for the next poll. */
   void offer(Task task) {
-    Poller poller;
-    synchronized (this) {
-      poller = pollers.pollFirst();
-      if (poller == null) {
-        tasks.addLast(task);
+    while (true) {
+      Poller poller;
+      synchronized (this) {
+        poller = pollers.pollFirst();
+        if (poller == null) {
+          tasks.addLast(task);
+          return;
+        }
+      }
+      if (poller.answer.complete(task)) {
         return;
       }
+      // that worker went away (its answer was cancelled): try the next one
     }
-    poller.answer.complete(task);
   }
 
   /** Takes a queued open task, or registers {@code poller} to wait for one; returns the task or null. */
@@ -58,12 +63,31 @@ final class Activity {
     return null;
   }
 
-  /** Ends a poll that got no task (its 60 seconds are over). */
+  /**
+   * Ends a poll that got no task (its 60 seconds are over). A poller {@link #offer} has already
+   * taken keeps the task it is being handed.
+   */
   void giveUp(Poller poller) {
+    boolean waiting;
+    synchronized (this) {
+      waiting = pollers.remove(poller);
+    }
+    if (waiting) {
+      poller.answer.complete(null);
+    }
+  }
+
+  /** Withdraws a worker that went away; a task already handed to it goes to the next worker. */
+  void withdraw(Poller poller) {
     synchronized (this) {
       pollers.remove(poller);
     }
-    poller.answer.complete(null);
+    if (!poller.answer.cancel(false)) {
+      Task task = poller.answer.getNow(null);
+      if (task != null) {
+        offer(task);
+      }
+    }
   }
 
   void delete() {

@@ -98,7 +98,7 @@ final class ActivityOperations {
         task = poller.answer.get();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        activity.giveUp(poller);
+        activity.withdraw(poller);
         return SfnJson.object();
       } catch (ExecutionException e) {
         throw new IllegalStateException(e.getCause());
@@ -121,7 +121,7 @@ final class ActivityOperations {
     String output = SfnJson.requiredText(request, "output");
     JsonNode parsed = SfnJson.parseOrNull(output);
     if (parsed == null) {
-      throw SfnErrors.invalidOutput("Invalid Output: 'The provided output is not valid JSON.'");
+      throw SfnErrors.invalidOutput("Invalid Output: '" + SfnJson.parseProblem(output) + "'");
     }
     if (SfnJson.utf8Length(output) > SfnJson.PAYLOAD_LIMIT) {
       throw SfnErrors.validation("1 validation error detected: Value at 'output' failed to satisfy "
