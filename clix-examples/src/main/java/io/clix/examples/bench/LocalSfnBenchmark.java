@@ -1,4 +1,4 @@
-package io.clix.testkit.bench;
+package io.clix.examples.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,18 +20,15 @@ import software.amazon.awssdk.services.sfn.model.GetActivityTaskResponse;
  * and activity task round-trip latency, all through the real {@link SfnClient} over HTTP. Run:
  *
  * <pre>
- * mvn -B -ntp -q -pl clix-testkit -am test-compile \
- *     org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath \
- *     -Dmdep.outputFile=/tmp/sfn-cp.txt -Dmdep.includeScope=test
- * java -cp "clix-testkit/target/test-classes:clix-testkit/target/classes:$(cat /tmp/sfn-cp.txt)" \
- *     io.clix.testkit.bench.SfnBenchmark [chainExecutions=200] [starts=2000] [roundTrips=500]
+ * mvn -B -ntp -q -pl clix-examples -am -DskipTests package exec:java@bench-sfn [-Dexec.args="..."]
  * </pre>
+ * Arguments: [chainExecutions=200] [starts=2000] [roundTrips=500].
  */
-public final class SfnBenchmark {
+public final class LocalSfnBenchmark {
 
   private static final String ROLE = "arn:aws:iam::123456789012:role/bench";
 
-  private SfnBenchmark() {}
+  private LocalSfnBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     int chainExecutions = args.length > 0 ? Integer.parseInt(args[0]) : 200;

@@ -1,4 +1,4 @@
-package io.clix.testkit.bench;
+package io.clix.examples.bench;
 
 import io.clix.testkit.LocalStack;
 import java.time.Duration;
@@ -27,16 +27,13 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * class path Surefire records (any test of the module run first):
  *
  * <pre>
- * mvn -B -ntp -q -o -pl clix-testkit -am test -Dtest=DynamoDbUpdateTest -Dsurefire.failIfNoSpecifiedTests=false
- * cp=$(grep -o 'name="surefire.test.class.path" value="[^"]*"' \
- *   clix-testkit/target/surefire-reports/TEST-io.clix.testkit.internal.dynamodb.DynamoDbUpdateTest.xml \
- *   | sed 's/.*value="//; s/"$//')
- * java -cp "$cp" io.clix.testkit.bench.DynamoDbBenchmark 10 4
+ * mvn -B -ntp -q -pl clix-examples -am -DskipTests package exec:java@bench-dynamodb [-Dexec.args="..."]
  * </pre>
+ * Arguments: [seconds=5] [threads=4].
  */
-public final class DynamoDbBenchmark {
+public final class LocalDynamoDbBenchmark {
 
-  private DynamoDbBenchmark() {}
+  private LocalDynamoDbBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
