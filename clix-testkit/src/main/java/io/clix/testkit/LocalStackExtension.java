@@ -1,6 +1,5 @@
 package io.clix.testkit;
 
-import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,11 +12,6 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sfn.SfnAsyncClient;
@@ -167,34 +161,26 @@ public final class LocalStackExtension implements BeforeAllCallback, BeforeEachC
     }
 
     synchronized Object client(Class<?> type) {
-      URI endpoint = stack.endpoint();
-      StaticCredentialsProvider credentials =
-          StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
-      Region awsRegion = Region.of(region);
       if (type == SfnClient.class) {
         if (sfn == null) {
-          sfn = track(SfnClient.builder().endpointOverride(endpoint).region(awsRegion)
-              .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build());
+          sfn = track(stack.newSfnClient());
         }
         return sfn;
       }
       if (type == SfnAsyncClient.class) {
         if (sfnAsync == null) {
-          sfnAsync = track(SfnAsyncClient.builder().endpointOverride(endpoint).region(awsRegion)
-              .credentialsProvider(credentials).httpClient(NettyNioAsyncHttpClient.create()).build());
+          sfnAsync = track(stack.newSfnAsyncClient());
         }
         return sfnAsync;
       }
       if (type == DynamoDbClient.class) {
         if (dynamoDb == null) {
-          dynamoDb = track(DynamoDbClient.builder().endpointOverride(endpoint).region(awsRegion)
-              .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build());
+          dynamoDb = track(stack.newDynamoDbClient());
         }
         return dynamoDb;
       }
       if (dynamoDbAsync == null) {
-        dynamoDbAsync = track(DynamoDbAsyncClient.builder().endpointOverride(endpoint).region(awsRegion)
-            .credentialsProvider(credentials).httpClient(NettyNioAsyncHttpClient.create()).build());
+        dynamoDbAsync = track(stack.newDynamoDbAsyncClient());
       }
       return dynamoDbAsync;
     }

@@ -7,10 +7,6 @@ import io.clix.testkit.ManualClock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.GetActivityTaskResponse;
 
@@ -35,9 +31,7 @@ public final class LocalSfnBenchmark {
     int starts = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
     int roundTrips = args.length > 2 ? Integer.parseInt(args[2]) : 500;
     try (LocalStack stack = LocalStack.start();
-        SfnClient sfn = SfnClient.builder().endpointOverride(stack.endpoint()).region(Region.US_EAST_1)
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
-            .httpClient(UrlConnectionHttpClient.create()).build()) {
+        SfnClient sfn = stack.newSfnClient()) {
       System.out.println("Clix local Step Functions benchmark, " + Runtime.getRuntime().availableProcessors()
           + " cores, Java " + System.getProperty("java.version"));
       transitions(stack, sfn, chainExecutions / 4); // warm-up
@@ -71,9 +65,7 @@ public final class LocalSfnBenchmark {
    */
   private static void releasedAtOnce(int executions) {
     try (LocalStack stack = LocalStack.builder().clock(ManualClock.create()).start();
-        SfnClient sfn = SfnClient.builder().endpointOverride(stack.endpoint()).region(Region.US_EAST_1)
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
-            .httpClient(UrlConnectionHttpClient.create()).build()) {
+        SfnClient sfn = stack.newSfnClient()) {
       ObjectNode definition = chain();
       ObjectNode wait = ((ObjectNode) definition.get("States")).putObject("Hold");
       wait.put("Type", "Wait").put("Seconds", 1).put("Next", "S0");
