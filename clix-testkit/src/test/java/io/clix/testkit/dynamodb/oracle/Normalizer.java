@@ -1,0 +1,87 @@
+package io.clix.testkit.dynamodb.oracle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
+import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
+
+/**
+ * Removes from an answer what legitimately differs between two correct DynamoDB endpoints, so
+ * that what is left must be equal: identities and clocks (ARNs, table ids, creation and
+ * throughput-change times), the sizes and counts DynamoDB itself refreshes only every six hours,
+ * consumed capacity nobody asked for, and orders DynamoDB does not define (items of a Scan and of
+ * a BatchGetItem). Set members are already sorted by {@link SdkJson}.
+ */
+final class Normalizer {
+
+  /**
+   * Fields of table and index descriptions that identify or time-stamp the resource, or that
+   * DynamoDB updates only periodically (TableSizeBytes, ItemCount, IndexSizeBytes).
+   */
+  private static final Set<String> VOLATILE = Set.of(
+      "TableArn", "TableId", "CreationDateTime", "IndexArn", "LatestStreamArn", "LatestStreamLabel",
+      "TableSizeBytes", "ItemCount", "IndexSizeBytes", "LastIncreaseDateTime", "LastDecreaseDateTime",
+      "LastUpdateToPayPerRequestDateTime", "NumberOfDecreasesToday");
+
+  private Normalizer() {}
+
+  /** The normalized form of {@code answer}, the rendering of the endpoint's reply to {@code request}. */
+  static JsonNode normalize(DynamoDbRequest request, JsonNode answer) {
+    JsonNode node = answer.deepCopy();
+    dropVolatile(node);
+    if (node instanceof ObjectNode object && !object.has("error")) {
+      if (!consumedCapacityRequested(request)) {
+        object.remove("ConsumedCapacity");
+      }
+      if (request instanceof ScanRequest && object.get("Items") instanceof ArrayNode items) {
+        object.set("Items", sorted(items));
+      }
+      if (request instanceof BatchGetItemRequest && object.get("Responses") instanceof ObjectNode responses) {
+        responses.fields().forEachRemaining(table -> table.setValue(sorted((ArrayNode) table.getValue())));
+      }
+    }
+    return node;
+  }
+
+  /** The items in a canonical order (by their JSON text), for results whose order DynamoDB leaves open. */
+  static ArrayNode sorted(ArrayNode items) {
+    List<JsonNode> list = new ArrayList<>();
+    items.forEach(list::add);
+    list.sort(Comparator.comparing(JsonNode::toString));
+    ArrayNode result = JsonNodeFactory.instance.arrayNode();
+    list.forEach(result::add);
+    return result;
+  }
+
+  private static boolean consumedCapacityRequested(DynamoDbRequest request) {
+    return request.getValueForField("ReturnConsumedCapacity", Object.class)
+        .map(value -> !ReturnConsumedCapacity.NONE.toString().equals(value.toString()))
+        .orElse(false);
+  }
+
+  private static void dropVolatile(JsonNode node) {
+    if (node instanceof ObjectNode object) {
+      Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
+      while (fields.hasNext()) {
+        Map.Entry<String, JsonNode> field = fields.next();
+        if (VOLATILE.contains(field.getKey())) {
+          fields.remove();
+        } else {
+          dropVolatile(field.getValue());
+        }
+      }
+    } else if (node instanceof ArrayNode array) {
+      array.forEach(Normalizer::dropVolatile);
+    }
+  }
+}
