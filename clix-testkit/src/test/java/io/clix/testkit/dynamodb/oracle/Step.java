@@ -21,6 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.ListTablesRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.ScanResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactGetItemsRequest;
@@ -56,6 +57,14 @@ interface Step {
    */
   static Step scanAll(ScanRequest request) {
     return new ScanAll(request);
+  }
+
+  /**
+   * A Query followed page by page until no LastEvaluatedKey is returned; every page is compared
+   * whole (Query order is defined, so pages and their LastEvaluatedKey must agree).
+   */
+  static Step queryPages(QueryRequest request) {
+    return new QueryPages(request);
   }
 
   /** The answer of {@code client} to {@code request}, as {@link SdkJson} renders it, before normalization. */
@@ -124,6 +133,45 @@ interface Step {
           || sdkRequest instanceof ScanRequest || sdkRequest instanceof BatchGetItemRequest
           || sdkRequest instanceof DescribeTableRequest || sdkRequest instanceof ListTablesRequest
           || sdkRequest instanceof TransactGetItemsRequest || sdkRequest instanceof DescribeTimeToLiveRequest);
+    }
+  }
+
+  /** A Query read to its last page. */
+  record QueryPages(QueryRequest first) implements Step {
+    @Override
+    public JsonNode request() {
+      ObjectNode node = JsonNodeFactory.instance.objectNode();
+      node.set("QueryAllPages", describe(first));
+      return node;
+    }
+
+    @Override
+    public JsonNode run(DynamoDbClient client) {
+      ArrayNode pages = JsonNodeFactory.instance.arrayNode();
+      Map<String, AttributeValue> start = null;
+      do {
+        QueryRequest page = first.toBuilder().exclusiveStartKey(start).build();
+        try {
+          QueryResponse response = client.query(page);
+          pages.add(Normalizer.normalize(page, SdkJson.of(response)));
+          start = response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty()
+              ? response.lastEvaluatedKey() : null;
+        } catch (AwsServiceException e) {
+          pages.add(Normalizer.normalize(page, SdkJson.error(e)));
+          start = null;
+        }
+        if (pages.size() > 1000) {
+          throw new IllegalStateException("more than 1000 pages querying " + first);
+        }
+      } while (start != null);
+      ObjectNode node = JsonNodeFactory.instance.objectNode();
+      node.set("Pages", pages);
+      return node;
+    }
+
+    @Override
+    public boolean writes() {
+      return false;
     }
   }
 
