@@ -1,0 +1,126 @@
+package io.clix.testkit.internal.dynamodb;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clix.testkit.internal.dynamodb.expr.AttributeValues;
+import io.clix.testkit.internal.dynamodb.expr.ExpressionContext;
+import io.clix.testkit.internal.http.ServiceError;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * The expressions of one request (condition, filter, update, projection, key condition) parsed by
+ * the {@code expr} package against the request's ExpressionAttributeNames and Values, seen by the
+ * operations through a few small interfaces.
+ */
+final class Expressions {
+
+  /** A parsed UpdateExpression. */
+  interface Update {
+    /** Applies the update to a (copied, mutable) item and returns it. */
+    ObjectNode apply(ObjectNode item);
+
+    /** The top-level attributes the update sets or removes. */
+    Set<String> touched();
+
+    /** The updated attributes of an item (for ReturnValues UPDATED_OLD/UPDATED_NEW), or {@code null}. */
+    ObjectNode updatedPart(ObjectNode item);
+  }
+
+  /** A parsed ProjectionExpression. */
+  interface Projection {
+    ObjectNode apply(ObjectNode item);
+  }
+
+  /** A parsed KeyConditionExpression. */
+  interface KeyMatch {
+    KeyValue hash();
+
+    boolean matchesRange(ObjectNode item);
+  }
+
+  private final ExpressionContext context;
+
+  private Expressions(ExpressionContext context) {
+    this.context = context;
+  }
+
+  /** The expressions context of a request object (its ExpressionAttributeNames and Values). */
+  static Expressions of(JsonNode request) {
+    return new Expressions(ExpressionContext.of(request));
+  }
+
+  /** The condition of {@code expression} (null when absent) as a predicate on items. */
+  Predicate<ObjectNode> condition(String expression, String kind) {
+    if (expression == null) {
+      return null;
+    }
+    throw Faults.validation("not yet: " + kind);
+  }
+
+  /** The update of {@code expression}, or {@code null} when absent. */
+  Update update(String expression) {
+    if (expression == null) {
+      return null;
+    }
+    throw Faults.validation("not yet: UpdateExpression");
+  }
+
+  /** The request's ProjectionExpression, or {@code null} when absent. */
+  Projection projection(JsonNode request) {
+    String expression = Requests.text(request, "ProjectionExpression", null);
+    if (expression == null) {
+      return null;
+    }
+    throw Faults.validation("not yet: ProjectionExpression");
+  }
+
+  /** The key condition of a Query against the table's or index's key schema. */
+  KeyMatch keyCondition(String expression, KeySchema keys) {
+    throw Faults.validation("not yet: KeyConditionExpression");
+  }
+
+  /** Refuses unused ExpressionAttributeNames and Values. */
+  void checkAllUsed() {
+    context.checkAllUsed();
+  }
+
+  /**
+   * Checks every attribute value of an item and returns it with numbers in canonical form.
+   *
+   * @throws ServiceError a ValidationException as DynamoDB words it
+   */
+  static ObjectNode validateItem(JsonNode item) {
+    ObjectNode out = JsonNodeFactory.instance.objectNode();
+    Iterator<Map.Entry<String, JsonNode>> fields = item.fields();
+    while (fields.hasNext()) {
+      Map.Entry<String, JsonNode> field = fields.next();
+      out.set(field.getKey(), AttributeValues.validate(field.getValue()));
+    }
+    return out;
+  }
+
+  static boolean equalValues(JsonNode a, JsonNode b) {
+    return AttributeValues.equalsValue(a, b);
+  }
+
+  /**
+   * Runs a request's parsing stage as the single-item write operations report it: their expression
+   * and attribute value errors read "1 validation error detected: ..." on DynamoDB.
+   */
+  static <T> T counted(Supplier<T> stage) {
+    try {
+      return stage.get();
+    } catch (ServiceError e) {
+      String message = e.body().path("message").asText("");
+      if (Faults.VALIDATION.equals(e.body().path("__type").asText()) && !message.contains("validation error")) {
+        throw Faults.validation("1 validation error detected: " + message);
+      }
+      throw e;
+    }
+  }
+}
