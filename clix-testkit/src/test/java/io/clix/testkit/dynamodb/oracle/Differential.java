@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -25,7 +26,8 @@ final class Differential {
   private static final boolean PRINT = Boolean.getBoolean("oracle.print");
 
   private final Endpoints endpoints;
-  private boolean fixtureChanged = true;
+  /** Fixture tables a write may have changed since the last reset; {@code null} for "any table". */
+  private Set<String> changed;
 
   Differential(Endpoints endpoints) {
     this.endpoints = endpoints;
@@ -80,12 +82,12 @@ final class Differential {
     }
   }
 
-  /** Re-creates the fixture on both endpoints if a previous step may have changed it. */
+  /** Re-creates on both endpoints the fixture tables that previous steps may have changed. */
   void startFromFixture() {
-    if (fixtureChanged) {
-      Fixture.reset(endpoints.embedded());
-      Fixture.reset(endpoints.dynalite());
-      fixtureChanged = false;
+    if (changed == null || !changed.isEmpty()) {
+      Fixture.reset(endpoints.embedded(), changed);
+      Fixture.reset(endpoints.dynalite(), changed);
+      changed = new HashSet<>();
     }
   }
 
@@ -95,14 +97,18 @@ final class Differential {
     JsonNode dynalite = step.run(endpoints.dynalite());
     Outcome outcome = new Outcome(embedded, dynalite);
     if (step.writes() && outcome.succeeded()) {
-      fixtureChanged = true;
+      tablesChanged(step.tablesWritten());
     }
     return outcome;
   }
 
-  /** Marks the fixture as changed (e.g. after a test that wrote directly through a client). */
-  void fixtureChanged() {
-    fixtureChanged = true;
+  /** Marks fixture tables as changed ({@code null}: any table), e.g. after writing directly through a client. */
+  void tablesChanged(Set<String> tables) {
+    if (tables == null || changed == null) {
+      changed = null;
+    } else {
+      changed.addAll(tables);
+    }
   }
 
   /** The request, both answers and the paths where they differ, for a failure message. */

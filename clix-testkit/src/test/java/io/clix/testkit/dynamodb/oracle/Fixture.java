@@ -12,15 +12,20 @@ import static io.clix.testkit.dynamodb.oracle.Attr.nul;
 import static io.clix.testkit.dynamodb.oracle.Attr.s;
 import static io.clix.testkit.dynamodb.oracle.Attr.ss;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.DeleteRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
@@ -28,9 +33,9 @@ import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
+import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 /**
  * The tables and items every case starts from, identical on both endpoints.
@@ -122,27 +127,58 @@ final class Fixture {
     return Map.of(PLAYERS, players, SCORES, scores, BLOBS, blobs, WORDS, words);
   }
 
-  /** Drops and re-creates the fixture tables on {@code client} and loads the seed items. */
-  static void reset(DynamoDbClient client) {
-    for (String table : client.listTables().tableNames()) {
-      try {
-        client.deleteTable(r -> r.tableName(table));
-      } catch (ResourceNotFoundException gone) {
-        // already deleted
-      }
-    }
-    tables().forEach(client::createTable);
-    items().forEach((table, items) -> {
-      for (int from = 0; from < items.size(); from += 25) {
-        List<WriteRequest> writes = items.subList(from, Math.min(items.size(), from + 25)).stream()
-            .map(item -> WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build())
-            .toList();
-        BatchWriteItemRequest batch = BatchWriteItemRequest.builder().requestItems(Map.of(table, writes)).build();
-        if (!client.batchWriteItem(batch).unprocessedItems().isEmpty()) {
-          throw new IllegalStateException("seed items left unprocessed in " + table);
+  /**
+   * Brings {@code client} back to the fixture: drops every table that is not a fixture table,
+   * creates the fixture tables that are missing, and replaces the items of those named in
+   * {@code changed} (all of them when it is {@code null}) by the seed items.
+   */
+  static void reset(DynamoDbClient client, Set<String> changed) {
+    List<String> existing = client.listTables().tableNames();
+    Map<String, List<Map<String, AttributeValue>>> seed = items();
+    try (DynamoDbWaiter waiter = DynamoDbWaiter.builder().client(client)
+        .overrideConfiguration(c -> c.maxAttempts(500).backoffStrategyV2(BackoffStrategy.fixedDelay(Duration.ofMillis(5))))
+        .build()) {
+      for (String table : existing) {
+        if (!seed.containsKey(table)) {
+          client.deleteTable(r -> r.tableName(table));
+          waiter.waitUntilTableNotExists(r -> r.tableName(table));
         }
       }
-    });
+      for (CreateTableRequest create : tables()) {
+        String table = create.tableName();
+        if (!existing.contains(table)) {
+          client.createTable(create);
+          waiter.waitUntilTableExists(r -> r.tableName(table));
+          write(client, table, seed.get(table).stream().map(Fixture::putRequest).toList());
+        } else if (changed == null || changed.contains(table)) {
+          List<WriteRequest> writes = new ArrayList<>();
+          List<String> keyNames = create.keySchema().stream().map(KeySchemaElement::attributeName).toList();
+          client.scanPaginator(r -> r.tableName(table)).items().forEach(item -> writes.add(deleteRequest(item, keyNames)));
+          write(client, table, writes);
+          write(client, table, seed.get(table).stream().map(Fixture::putRequest).toList());
+        }
+      }
+    }
+  }
+
+  private static WriteRequest putRequest(Map<String, AttributeValue> item) {
+    return WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build();
+  }
+
+  private static WriteRequest deleteRequest(Map<String, AttributeValue> item, List<String> keyNames) {
+    Map<String, AttributeValue> key = new HashMap<>();
+    keyNames.forEach(name -> key.put(name, item.get(name)));
+    return WriteRequest.builder().deleteRequest(DeleteRequest.builder().key(key).build()).build();
+  }
+
+  private static void write(DynamoDbClient client, String table, List<WriteRequest> writes) {
+    for (int from = 0; from < writes.size(); from += 25) {
+      BatchWriteItemRequest batch = BatchWriteItemRequest.builder()
+          .requestItems(Map.of(table, writes.subList(from, Math.min(writes.size(), from + 25)))).build();
+      if (!client.batchWriteItem(batch).unprocessedItems().isEmpty()) {
+        throw new IllegalStateException("fixture writes left unprocessed in " + table);
+      }
+    }
   }
 
   private static AttributeDefinition attribute(String name, ScalarAttributeType type) {

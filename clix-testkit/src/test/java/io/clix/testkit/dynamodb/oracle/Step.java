@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
+import java.util.Set;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -45,6 +46,11 @@ interface Step {
 
   /** Whether a successful answer means the endpoint's state changed (so the fixture must be reset). */
   boolean writes();
+
+  /** The tables a successful write may have changed; {@code null} for "any table" (e.g. CreateTable). */
+  default Set<String> tablesWritten() {
+    return null;
+  }
 
   /** A step sending {@code request} once. */
   static Step call(DynamoDbRequest request) {
@@ -133,6 +139,18 @@ interface Step {
           || sdkRequest instanceof ScanRequest || sdkRequest instanceof BatchGetItemRequest
           || sdkRequest instanceof DescribeTableRequest || sdkRequest instanceof ListTablesRequest
           || sdkRequest instanceof TransactGetItemsRequest || sdkRequest instanceof DescribeTimeToLiveRequest);
+    }
+
+    @Override
+    public Set<String> tablesWritten() {
+      if (sdkRequest instanceof BatchWriteItemRequest batch) {
+        return batch.requestItems().keySet();
+      }
+      if (sdkRequest instanceof PutItemRequest || sdkRequest instanceof UpdateItemRequest
+          || sdkRequest instanceof DeleteItemRequest) {
+        return sdkRequest.getValueForField("TableName", String.class).map(Set::of).orElse(null);
+      }
+      return null;
     }
   }
 
