@@ -4,7 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clix.testkit.internal.dynamodb.expr.AttributeValues;
+import io.clix.testkit.internal.dynamodb.expr.Condition;
+import io.clix.testkit.internal.dynamodb.expr.ConditionParser;
 import io.clix.testkit.internal.dynamodb.expr.ExpressionContext;
+import io.clix.testkit.internal.dynamodb.expr.KeyCondition;
+import io.clix.testkit.internal.dynamodb.expr.KeyConditionParser;
+import io.clix.testkit.internal.dynamodb.expr.ProjectionParser;
+import io.clix.testkit.internal.dynamodb.expr.UpdateExpression;
+import io.clix.testkit.internal.dynamodb.expr.UpdateParser;
 import io.clix.testkit.internal.http.ServiceError;
 import java.util.Iterator;
 import java.util.Map;
@@ -59,7 +66,8 @@ final class Expressions {
     if (expression == null) {
       return null;
     }
-    throw Faults.validation("not yet: " + kind);
+    Condition condition = ConditionParser.parse(expression, context, kind);
+    return condition::test;
   }
 
   /** The update of {@code expression}, or {@code null} when absent. */
@@ -67,7 +75,23 @@ final class Expressions {
     if (expression == null) {
       return null;
     }
-    throw Faults.validation("not yet: UpdateExpression");
+    UpdateExpression parsed = UpdateParser.parse(expression, context);
+    return new Update() {
+      @Override
+      public ObjectNode apply(ObjectNode item) {
+        return parsed.apply(item);
+      }
+
+      @Override
+      public Set<String> touched() {
+        return parsed.updatedAttributes();
+      }
+
+      @Override
+      public ObjectNode updatedPart(ObjectNode item) {
+        return item == null ? null : parsed.updatedValues(item);
+      }
+    };
   }
 
   /** The request's ProjectionExpression, or {@code null} when absent. */
@@ -76,12 +100,26 @@ final class Expressions {
     if (expression == null) {
       return null;
     }
-    throw Faults.validation("not yet: ProjectionExpression");
+    io.clix.testkit.internal.dynamodb.expr.Projection parsed = ProjectionParser.parse(expression, context);
+    return parsed::project;
   }
 
   /** The key condition of a Query against the table's or index's key schema. */
   KeyMatch keyCondition(String expression, KeySchema keys) {
-    throw Faults.validation("not yet: KeyConditionExpression");
+    KeyCondition parsed = KeyConditionParser.parse(expression, context, keys.hashName(),
+        String.valueOf(keys.hashType()), keys.rangeName(), keys.hasRange() ? String.valueOf(keys.rangeType()) : null);
+    KeyValue hash = KeyValue.of(parsed.hashValue(), keys.hashType());
+    return new KeyMatch() {
+      @Override
+      public KeyValue hash() {
+        return hash;
+      }
+
+      @Override
+      public boolean matchesRange(ObjectNode item) {
+        return !keys.hasRange() || parsed.matchesRange(item.get(keys.rangeName()));
+      }
+    };
   }
 
   /** Refuses unused ExpressionAttributeNames and Values. */
