@@ -3,7 +3,6 @@ package io.clix.testkit.dynamodb.oracle;
 import static io.clix.testkit.dynamodb.oracle.Attr.b;
 import static io.clix.testkit.dynamodb.oracle.Attr.bool;
 import static io.clix.testkit.dynamodb.oracle.Attr.item;
-import static io.clix.testkit.dynamodb.oracle.Attr.l;
 import static io.clix.testkit.dynamodb.oracle.Attr.n;
 import static io.clix.testkit.dynamodb.oracle.Attr.names;
 import static io.clix.testkit.dynamodb.oracle.Attr.s;
@@ -24,7 +23,9 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * Condition expressions, the whole grammar: each condition is used both as a Scan filter over the
  * four players (so it is evaluated against items that hold, lack and mistype its attributes) and
  * as the ConditionExpression of an UpdateItem on p1 (so the write passes or fails with
- * ConditionalCheckFailedException).
+ * ConditionalCheckFailedException). Not here, because dynalite is not the oracle for them
+ * ({@link DynaliteDeviations}): comparisons of lists and maps, attribute_type of a BOOL false, and
+ * contains with a list operand (whose meaning for a list of lists DynamoDB does not document).
  */
 @ExtendWith(DifferentialExtension.class)
 class ConditionOracleTest {
@@ -47,7 +48,6 @@ class ConditionOracleTest {
       new Condition("tags = :v", ":v", ss("fast", "red")),
       new Condition("stats.wins > stats.losses"),
       new Condition("stats.streak[0].won = :t", ":t", bool(true)),
-      new Condition("history[2] = :l", ":l", l(n(3))),
       new Condition("nick = nick"),
       new Condition("lvl BETWEEN :a AND :b", ":a", n(-1), ":b", n("2.5")),
       new Condition("nick BETWEEN :a AND :b", ":a", s("A"), ":b", s("Adz")),
@@ -71,7 +71,6 @@ class ConditionOracleTest {
       new Condition("attribute_type(nick, :t)", ":t", s("S")),
       new Condition("attribute_type(lvl, :t)", ":t", s("N")),
       new Condition("attribute_type(avatar, :t)", ":t", s("B")),
-      new Condition("attribute_type(active, :t)", ":t", s("BOOL")),
       new Condition("attribute_type(nothing, :t)", ":t", s("NULL")),
       new Condition("attribute_type(stats, :t)", ":t", s("M")),
       new Condition("attribute_type(history, :t)", ":t", s("L")),
@@ -85,7 +84,6 @@ class ConditionOracleTest {
       new Condition("contains(tags, :p)", ":p", s("red")),
       new Condition("contains(scores, :p)", ":p", n(14)),
       new Condition("contains(history, :p)", ":p", s("two")),
-      new Condition("contains(history, :p)", ":p", l(n(3))),
       new Condition("contains(stats, :p)", ":p", s("wins")),
       new Condition("contains(tags, :p)", ":p", ss("red")),
       new Condition("size(nick) = :n", ":n", n(3)),

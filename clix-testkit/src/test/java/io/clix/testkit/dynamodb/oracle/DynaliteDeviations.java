@@ -15,5 +15,9 @@ final class DynaliteDeviations {
   static final String SYNTAX_ERRORS =
       "dynalite words syntax errors as its PEG.js parser does; DynamoDB says 'Syntax error; token: ..., near: ...'";
 
+  /** dynalite's CreateTable answers ResourceInUseException without a message; DynamoDB names the table. */
+  static final String NO_MESSAGE_FOR_EXISTING_TABLE =
+      "dynalite answers ResourceInUseException with an empty message; DynamoDB says the table already exists";
+
   private DynaliteDeviations() {}
 }

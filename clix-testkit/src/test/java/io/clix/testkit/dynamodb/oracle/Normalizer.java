@@ -33,18 +33,45 @@ final class Normalizer {
       "TableSizeBytes", "ItemCount", "IndexSizeBytes", "LastIncreaseDateTime", "LastDecreaseDateTime",
       "LastUpdateToPayPerRequestDateTime", "NumberOfDecreasesToday");
 
+  /**
+   * Fields DynamoDB added to table descriptions after dynalite was written (deletion protection in
+   * 2023, warm throughput in 2024): dynalite never sends them, so they are left out of the
+   * comparison; {@link DocumentedBehaviourTest} checks them on the embedded endpoint.
+   */
+  private static final Set<String> NEWER_THAN_DYNALITE = Set.of("DeletionProtectionEnabled", "WarmThroughput");
+
+  /**
+   * The envelope DynamoDB itself puts around some ValidationException messages and not others, for
+   * the same error (it "varies by region": paritysuite/dynamodb-conformance#48), so it is compared
+   * without it.
+   */
+  static final String VALIDATION_ENVELOPE = "1 validation error detected: ";
+
   private Normalizer() {}
 
   /** The normalized form of {@code answer}, the rendering of the endpoint's reply to {@code request}. */
   static JsonNode normalize(DynamoDbRequest request, JsonNode answer) {
     JsonNode node = answer.deepCopy();
     dropVolatile(node);
+    if (node.get("error") instanceof ObjectNode error && error.path("message").asText().startsWith(VALIDATION_ENVELOPE)) {
+      error.put("message", error.get("message").asText().substring(VALIDATION_ENVELOPE.length()));
+    }
     if (node instanceof ObjectNode object && !object.has("error")) {
+      if (object.get("Attributes") instanceof ObjectNode attributes && attributes.isEmpty()) {
+        // dynalite answers UPDATED_OLD/UPDATED_NEW with "Attributes": {} when no attribute qualifies; DynamoDB leaves
+        // Attributes out (checked against DynamoDB in ExtendDB/extenddb#121); DocumentedBehaviourTest holds the
+        // embedded endpoint to the latter.
+        object.remove("Attributes");
+      }
       if (!consumedCapacityRequested(request)) {
         object.remove("ConsumedCapacity");
       }
       if (request instanceof ScanRequest && object.get("Items") instanceof ArrayNode items) {
         object.set("Items", sorted(items));
+      }
+      if (request instanceof ScanRequest && object.has("LastEvaluatedKey")) {
+        // Which item a page of a Scan ends on depends on the unspecified scan order; whether there is one does not.
+        object.put("LastEvaluatedKey", "(depends on scan order)");
       }
       if (request instanceof BatchGetItemRequest && object.get("Responses") instanceof ObjectNode responses) {
         responses.fields().forEachRemaining(table -> table.setValue(sorted((ArrayNode) table.getValue())));
@@ -74,7 +101,7 @@ final class Normalizer {
       Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
       while (fields.hasNext()) {
         Map.Entry<String, JsonNode> field = fields.next();
-        if (VOLATILE.contains(field.getKey())) {
+        if (VOLATILE.contains(field.getKey()) || NEWER_THAN_DYNALITE.contains(field.getKey())) {
           fields.remove();
         } else {
           dropVolatile(field.getValue());

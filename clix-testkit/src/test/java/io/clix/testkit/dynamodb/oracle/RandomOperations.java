@@ -250,7 +250,8 @@ final class RandomOperations {
       default -> { }
     }
     query.keyConditionExpression(condition).scanIndexForward(random.nextBoolean());
-    if (random.nextInt(3) == 0) {
+    // No filter on the keys-only local index: DynamoDB fetches unprojected attributes from the table, dynalite does not.
+    if (index != 2 && random.nextInt(3) == 0) {
       query.filterExpression("attribute_exists(cnt)");
     }
     if (random.nextInt(4) == 0) {
