@@ -1,11 +1,17 @@
 package io.clix.testkit.dynamodb.oracle;
 
 import io.clix.testkit.LocalStack;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.PrintStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
-import org.junit.jupiter.api.Assumptions;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -20,22 +26,35 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * Starts, once for the whole test run, the embedded endpoint ({@link LocalStack}) and dynalite,
  * and hands test methods a {@link Differential} holding a real {@code DynamoDbClient} for each. Both are
  * stopped when the run ends. Without {@code node} or an installed dynalite, every test of the
- * class is skipped with a reason saying so (also printed to stderr). With
+ * class is skipped (disabled) with a reason saying so, also printed to the console once. With
  * {@code -Doracle.selfCheck=true} a second dynalite stands in for the embedded endpoint, which
  * checks the normalizer itself: two runs of the same implementation must compare equal.
  */
-final class DifferentialExtension implements BeforeAllCallback, ParameterResolver {
+final class DifferentialExtension implements ExecutionCondition, BeforeAllCallback, ParameterResolver {
 
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(DifferentialExtension.class);
 
+  /** Whether the skip notice went to the console already (once per test JVM is enough). */
+  private static final AtomicBoolean TOLD = new AtomicBoolean();
+
+  @Override
+  public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+    Optional<String> unavailable = Dynalite.unavailable();
+    if (unavailable.isEmpty()) {
+      return ConditionEvaluationResult.enabled("dynalite is installed and node is on the PATH");
+    }
+    if (TOLD.compareAndSet(false, true)) {
+      // The build redirects test output to files; the forked JVM's own stderr still reaches the console.
+      PrintStream console = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+      console.println("[WARNING] " + unavailable.get());
+    }
+    System.err.println("SKIPPED " + context.getDisplayName() + ": " + unavailable.get());
+    return ConditionEvaluationResult.disabled(unavailable.get());
+  }
+
   @Override
   public void beforeAll(ExtensionContext context) {
-    Optional<String> unavailable = Dynalite.unavailable();
-    if (unavailable.isPresent()) {
-      System.err.println("SKIPPED " + context.getDisplayName() + ": " + unavailable.get());
-    }
-    Assumptions.assumeTrue(unavailable.isEmpty(), unavailable::get);
     endpoints(context);
   }
 
@@ -55,7 +74,7 @@ final class DifferentialExtension implements BeforeAllCallback, ParameterResolve
   }
 
   /** Both servers and their clients, closed by JUnit when the root context closes. */
-  private static final class Started implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+  private static final class Started implements AutoCloseable {
     private final LocalStack stack;
     private final Dynalite dynalite;
     private final Dynalite selfCheck;

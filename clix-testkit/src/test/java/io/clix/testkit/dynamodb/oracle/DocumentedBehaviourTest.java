@@ -78,6 +78,7 @@ class DocumentedBehaviourTest {
   // Code "None" for the actions that did not cause it (API reference, TransactWriteItems and
   // CancellationReason; the real answer's shape is quoted in erlcloud/erlcloud#607).
   @Test
+  @SuppressWarnings("unchecked") // the SDK's Consumer<...Builder>... varargs
   void transactWriteAppliesEveryActionWhenAllConditionsHold() {
     dynamo.transactWriteItems(t -> t.transactItems(
         i -> i.put(p -> p.tableName(PLAYERS).item(item("id", s("p9"), "x", n(1))).conditionExpression(
@@ -94,6 +95,7 @@ class DocumentedBehaviourTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked") // the SDK's Consumer<...Builder>... varargs
   void transactWriteAppliesNothingWhenOneConditionFails() {
     TransactionCanceledException cancelled = catchThrowableOfType(TransactionCanceledException.class,
         () -> dynamo.transactWriteItems(t -> t.transactItems(
@@ -118,6 +120,7 @@ class DocumentedBehaviourTest {
   }
 
   @Test
+  @SuppressWarnings("unchecked") // the SDK's Consumer<...Builder>... varargs
   void transactWriteRefusesTwoActionsOnOneItem() {
     DynamoDbException refused = catchThrowableOfType(DynamoDbException.class,
         () -> dynamo.transactWriteItems(t -> t.transactItems(
@@ -132,6 +135,7 @@ class DocumentedBehaviourTest {
   // corresponds to the TransactGetItem object in the same position"; an item that does not exist
   // gives an ItemResponse without Item.
   @Test
+  @SuppressWarnings("unchecked") // the SDK's Consumer<...Builder>... varargs
   void transactGetAnswersInRequestOrder() {
     List<ItemResponse> responses = dynamo.transactGetItems(t -> t.transactItems(
         i -> i.get(g -> g.tableName(PLAYERS).key(P2).projectionExpression("nick")),

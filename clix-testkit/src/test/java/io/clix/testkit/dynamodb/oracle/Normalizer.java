@@ -6,9 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
@@ -74,7 +72,7 @@ final class Normalizer {
         object.put("LastEvaluatedKey", "(depends on scan order)");
       }
       if (request instanceof BatchGetItemRequest && object.get("Responses") instanceof ObjectNode responses) {
-        responses.fields().forEachRemaining(table -> table.setValue(sorted((ArrayNode) table.getValue())));
+        responses.properties().forEach(table -> responses.set(table.getKey(), sorted((ArrayNode) table.getValue())));
       }
     }
     return node;
@@ -98,15 +96,9 @@ final class Normalizer {
 
   private static void dropVolatile(JsonNode node) {
     if (node instanceof ObjectNode object) {
-      Iterator<Map.Entry<String, JsonNode>> fields = object.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> field = fields.next();
-        if (VOLATILE.contains(field.getKey()) || NEWER_THAN_DYNALITE.contains(field.getKey())) {
-          fields.remove();
-        } else {
-          dropVolatile(field.getValue());
-        }
-      }
+      object.remove(VOLATILE);
+      object.remove(NEWER_THAN_DYNALITE);
+      object.forEach(Normalizer::dropVolatile);
     } else if (node instanceof ArrayNode array) {
       array.forEach(Normalizer::dropVolatile);
     }

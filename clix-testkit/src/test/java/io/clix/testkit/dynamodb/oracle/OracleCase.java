@@ -28,7 +28,7 @@ record OracleCase(String name, List<Step> steps, String messagesDifferBecause) {
     } else if (step instanceof DynamoDbRequest request) {
       return Step.call(request);
     } else if (step instanceof DynamoDbRequest.Builder builder) {
-      return Step.call((DynamoDbRequest) builder.build());
+      return Step.call(builder.build());
     }
     throw new IllegalArgumentException("not a request, request builder or step: " + step);
   }

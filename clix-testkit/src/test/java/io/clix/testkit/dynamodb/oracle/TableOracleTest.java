@@ -23,6 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 @ExtendWith(DifferentialExtension.class)
 class TableOracleTest {
 
+  @SuppressWarnings("unchecked") // the SDK's Consumer<...Builder>... varargs
   static CreateTableRequest.Builder hashTable(String name) {
     return CreateTableRequest.builder().tableName(name)
         .attributeDefinitions(a -> a.attributeName("k").attributeType(ScalarAttributeType.S))
@@ -30,6 +31,7 @@ class TableOracleTest {
         .billingMode(BillingMode.PAY_PER_REQUEST);
   }
 
+  @SuppressWarnings("unchecked") // the SDK's Consumer<...Builder>... varargs
   static Stream<OracleCase> cases() {
     return Stream.of(
         OracleCase.of("describe the fixture tables", DescribeTableRequest.builder().tableName(PLAYERS),
