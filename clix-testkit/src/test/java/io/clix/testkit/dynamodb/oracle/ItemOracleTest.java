@@ -54,6 +54,9 @@ class ItemOracleTest {
             get(PLAYERS, P1).projectionExpression("history[7], nick")),
         OracleCase.of("get with overlapping projection paths",
             get(PLAYERS, P1).projectionExpression("stats, stats.wins")),
+        OracleCase.of("get with an unused name", get(PLAYERS, P1).projectionExpression("nick")
+            .expressionAttributeNames(names("#n", "nick"))),
+        OracleCase.of("get with names but no projection", get(PLAYERS, P1).expressionAttributeNames(names("#n", "nick"))),
         OracleCase.of("get with the same projection path twice", get(PLAYERS, P1).projectionExpression("nick, nick")),
         OracleCase.of("get with legacy AttributesToGet", get(PLAYERS, P1).attributesToGet("nick", "lvl")),
         OracleCase.of("get with a key missing its hash attribute", get(PLAYERS, item("nick", s("Ada")))),
@@ -118,6 +121,11 @@ class ItemOracleTest {
         OracleCase.of("put then get a nested document", put(PLAYERS, item("id", s("p9"),
                 "doc", m("a", l(m("b", l(n(1), bool(true), nul(), ss("q")))), "c", m("d", m("e", s("f")))))),
             get(PLAYERS, NEW).projectionExpression("doc.a[0].b[3], doc.c.d.e")),
+        OracleCase.of("put an item of just under 400 KB", put(PLAYERS, item("id", s("p9"), "blob", s("x".repeat(400_000))))
+            .returnValues(ReturnValue.ALL_OLD), get(PLAYERS, NEW).projectionExpression("id")),
+        OracleCase.of("put an item over 400 KB", put(PLAYERS, item("id", s("p9"), "blob", s("x".repeat(409_600))))),
+        OracleCase.of("put a hash key over 2048 bytes", put(PLAYERS, item("id", s("k".repeat(2049))))),
+        OracleCase.of("put a range key over 1024 bytes", put(Fixture.WORDS, item("h", s("w"), "w", s("k".repeat(1025))))),
         OracleCase.of("get with a projection naming a reserved word", get(PLAYERS, P1).projectionExpression("name")),
         OracleCase.of("put with a condition naming a reserved word",
             put(PLAYERS, item("id", s("p1"))).conditionExpression("attribute_exists(level)")),

@@ -11,6 +11,7 @@ import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.DeleteTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.DescribeTimeToLiveRequest;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ListTablesRequest;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
@@ -37,6 +38,7 @@ class TableOracleTest {
         OracleCase.of("describe the fixture tables", DescribeTableRequest.builder().tableName(PLAYERS),
             DescribeTableRequest.builder().tableName(SCORES)),
         OracleCase.of("describe a missing table", DescribeTableRequest.builder().tableName("Nope")),
+        OracleCase.of("describe the time to live of a new table", DescribeTimeToLiveRequest.builder().tableName(PLAYERS)),
         OracleCase.of("list tables", ListTablesRequest.builder()),
         OracleCase.of("list tables by pages", ListTablesRequest.builder().limit(2),
             ListTablesRequest.builder().exclusiveStartTableName("Blobs").limit(2),
