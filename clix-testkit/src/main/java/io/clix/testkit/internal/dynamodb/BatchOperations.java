@@ -14,12 +14,14 @@ import java.util.Set;
 /**
  * BatchGetItem (up to 100 keys) and BatchWriteItem (up to 25 puts and deletes): every request is
  * checked before any is served, then each item is read or written on its own (atomic per item,
- * not across the batch). Nothing is ever left unprocessed.
+ * not across the batch). Writes are never left unprocessed; reads beyond 16 MB are, as DynamoDB
+ * leaves them, in {@code UnprocessedKeys}.
  */
 final class BatchOperations {
 
   static final int MAX_GET = 100;
   static final int MAX_WRITE = 25;
+  static final long MAX_GET_BYTES = 16L * 1024 * 1024;
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
   private final TableCatalog catalog;
@@ -31,20 +33,30 @@ final class BatchOperations {
   JsonNode batchGetItem(JsonNode request) {
     JsonNode requestItems = requestItems(request);
     int total = 0;
-    for (JsonNode tableRequest : requestItems) {
-      total += tableRequest.path("Keys").size();
+    Iterator<Map.Entry<String, JsonNode>> counting = requestItems.fields();
+    while (counting.hasNext()) {
+      Map.Entry<String, JsonNode> entry = counting.next();
+      int keys = entry.getValue().path("Keys").size();
+      if (keys > MAX_GET) {
+        throw Faults.validation("1 validation error detected: Value at 'requestItems." + entry.getKey()
+            + ".member.keys' failed to satisfy constraint: Member must have length less than or equal to 100");
+      }
+      total += keys;
     }
     if (total > MAX_GET) {
       throw Faults.validation("Too many items requested for the BatchGetItem call");
     }
     List<Runnable> reads = new ArrayList<>();
+    long[] budget = {MAX_GET_BYTES};
+    ObjectNode unprocessed = JSON.objectNode();
     ObjectNode responses = JSON.objectNode();
     ArrayNode capacity = JSON.arrayNode();
     Iterator<Map.Entry<String, JsonNode>> tables = requestItems.fields();
     while (tables.hasNext()) {
       Map.Entry<String, JsonNode> entry = tables.next();
       Table table = catalog.require(entry.getKey());
-      JsonNode tableRequest = entry.getValue();
+      Expressions.checkUsage(entry.getValue(), List.of("ProjectionExpression"), 0, List.of("AttributesToGet"));
+      JsonNode tableRequest = LegacyParameters.rewrite(entry.getValue());
       JsonNode keys = tableRequest.get("Keys");
       if (keys == null || !keys.isArray() || keys.isEmpty()) {
         throw Faults.validation("1 validation error detected: Value null at 'requestItems." + entry.getKey()
@@ -62,16 +74,29 @@ final class BatchOperations {
         }
         itemKeys.add(itemKey);
       }
-      ArrayNode found = responses.putArray(table.name().equals(entry.getKey()) ? table.name() : entry.getKey());
+      ArrayNode found = responses.putArray(entry.getKey());
       boolean consistent = tableRequest.path("ConsistentRead").asBoolean(false);
       reads.add(() -> {
         long bytes = 0;
-        for (ItemKey itemKey : itemKeys) {
-          ObjectNode item = table.get(itemKey);
-          if (item != null) {
-            bytes += ItemSizes.of(item);
-            found.add(projection == null ? item : projection.apply(item));
+        ArrayNode left = JSON.arrayNode();
+        for (int i = 0; i < itemKeys.size(); i++) {
+          ObjectNode item = table.get(itemKeys.get(i));
+          if (item == null) {
+            continue;
           }
+          long size = ItemSizes.of(item);
+          if (size > budget[0] || !left.isEmpty()) {
+            left.add(keys.get(i));
+            continue;
+          }
+          budget[0] -= size;
+          bytes += size;
+          found.add(projection == null ? item : projection.apply(item));
+        }
+        if (!left.isEmpty()) {
+          ObjectNode rest = entry.getValue().deepCopy();
+          rest.set("Keys", left);
+          unprocessed.set(entry.getKey(), rest);
         }
         ObjectNode report = Capacity.report(request, table.name(), Capacity.readUnits(bytes, consistent));
         if (report != null) {
@@ -82,7 +107,7 @@ final class BatchOperations {
     reads.forEach(Runnable::run);
     ObjectNode out = JSON.objectNode();
     out.set("Responses", responses);
-    out.putObject("UnprocessedKeys");
+    out.set("UnprocessedKeys", unprocessed);
     if (!capacity.isEmpty()) {
       out.set("ConsumedCapacity", capacity);
     }

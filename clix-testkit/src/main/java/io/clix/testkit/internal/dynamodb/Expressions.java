@@ -13,7 +13,9 @@ import io.clix.testkit.internal.dynamodb.expr.ProjectionParser;
 import io.clix.testkit.internal.dynamodb.expr.UpdateExpression;
 import io.clix.testkit.internal.dynamodb.expr.UpdateParser;
 import io.clix.testkit.internal.http.ServiceError;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -120,6 +122,49 @@ final class Expressions {
         return !keys.hasRange() || parsed.matchesRange(item.get(keys.rangeName()));
       }
     };
+  }
+
+  /**
+   * The checks DynamoDB makes on a request's expression parameters before it looks at the table:
+   * no mix of expressions with the legacy parameters, and no ExpressionAttributeNames or Values
+   * without an expression to use them.
+   *
+   * @param expressions the request's expression members, those taking values first
+   * @param valueTaking how many of them (from the start) can use ExpressionAttributeValues
+   * @param legacy the request's legacy (non-expression) members
+   */
+  static void checkUsage(JsonNode request, List<String> expressions, int valueTaking, List<String> legacy) {
+    List<String> usedExpressions = new ArrayList<>();
+    for (String member : expressions) {
+      if (Requests.has(request, member)) {
+        usedExpressions.add(member);
+      }
+    }
+    List<String> usedLegacy = new ArrayList<>();
+    for (String member : legacy) {
+      if (Requests.has(request, member)) {
+        usedLegacy.add(member);
+      }
+    }
+    if (!usedExpressions.isEmpty() && !usedLegacy.isEmpty()) {
+      throw Faults.validation("Can not use both expression and non-expression parameters in the same request:"
+          + " Non-expression parameters: {" + String.join(", ", usedLegacy) + "} Expression parameters: {"
+          + String.join(", ", usedExpressions) + "}");
+    }
+    if (Requests.has(request, "ExpressionAttributeNames") && usedExpressions.isEmpty()) {
+      throw Faults.validation("ExpressionAttributeNames can only be specified when using expressions");
+    }
+    List<String> valueMembers = expressions.subList(0, valueTaking);
+    boolean valuesUsable = false;
+    for (String member : valueMembers) {
+      valuesUsable |= Requests.has(request, member);
+    }
+    if (Requests.has(request, "ExpressionAttributeValues") && !valuesUsable) {
+      String members = valueMembers.size() == 1 ? valueMembers.get(0) + " is null"
+          : String.join(", ", valueMembers.subList(0, valueMembers.size() - 1)) + " and "
+              + valueMembers.get(valueMembers.size() - 1) + " are null";
+      throw Faults.validation("ExpressionAttributeValues can only be specified when using expressions: " + members);
+    }
   }
 
   /** Refuses unused ExpressionAttributeNames and Values. */

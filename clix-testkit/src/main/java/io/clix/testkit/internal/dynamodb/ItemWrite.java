@@ -68,6 +68,22 @@ final class ItemWrite {
     return kind;
   }
 
+  /**
+   * Refuses an update that sets or removes a key attribute.
+   *
+   * @throws io.clix.testkit.internal.http.ServiceError a ValidationException as DynamoDB words it
+   */
+  void checkKeyUntouched() {
+    if (update == null) {
+      return;
+    }
+    for (String name : update.touched()) {
+      if (table.keys().isKeyAttribute(name)) {
+        throw Faults.invalidParameter("Cannot update attribute " + name + ". This attribute is part of the key");
+      }
+    }
+  }
+
   /** The update of an UPDATE write, or {@code null}. */
   Expressions.Update update() {
     return update;

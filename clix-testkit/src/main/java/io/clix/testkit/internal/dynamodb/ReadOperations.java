@@ -28,8 +28,11 @@ final class ReadOperations {
     this.catalog = catalog;
   }
 
-  JsonNode query(JsonNode request) {
-    check(request);
+  JsonNode query(JsonNode original) {
+    check(original);
+    Expressions.checkUsage(original, List.of("KeyConditionExpression", "FilterExpression", "ProjectionExpression"), 2,
+        List.of("KeyConditions", "QueryFilter", "AttributesToGet", "ConditionalOperator"));
+    JsonNode request = LegacyParameters.rewrite(original);
     Table table = catalog.require(request.get("TableName").asText());
     IndexDefinition index = index(table, request);
     String select = select(request, index, true);
@@ -40,8 +43,16 @@ final class ReadOperations {
       throw Faults.validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
     }
     Expressions.KeyMatch key = expressions.keyCondition(keyExpression, order.readKeys());
-    Predicate<ObjectNode> filter = expressions.condition(Requests.text(request, "FilterExpression", null),
-        "FilterExpression");
+    String filterExpression = Requests.text(request, "FilterExpression", null);
+    Predicate<ObjectNode> filter = expressions.condition(filterExpression, "FilterExpression");
+    if (filterExpression != null) {
+      for (String name : FilterKeys.topLevelNames(filterExpression, request)) {
+        if (order.readKeys().isKeyAttribute(name)) {
+          throw Faults.validation("Filter Expression can only contain non-primary key attributes: Primary key"
+              + " attribute: " + name);
+        }
+      }
+    }
     Expressions.Projection projection = expressions.projection(request);
     expressions.checkAllUsed();
     JsonNode start = request.get("ExclusiveStartKey");
@@ -85,10 +96,13 @@ final class ReadOperations {
     return page(request, table, index, order, matching, filter, projection, select);
   }
 
-  JsonNode scan(JsonNode request) {
+  JsonNode scan(JsonNode original) {
     Requests checks = new Requests();
-    checks.atLeast(request, "TotalSegments", "totalSegments", 1).atLeast(request, "Segment", "segment", 0);
-    check(request, checks);
+    checks.atLeast(original, "TotalSegments", "totalSegments", 1).atLeast(original, "Segment", "segment", 0);
+    check(original, checks);
+    Expressions.checkUsage(original, List.of("FilterExpression", "ProjectionExpression"), 1,
+        List.of("ScanFilter", "AttributesToGet", "ConditionalOperator"));
+    JsonNode request = LegacyParameters.rewrite(original);
     Table table = catalog.require(request.get("TableName").asText());
     IndexDefinition index = index(table, request);
     String select = select(request, index, false);

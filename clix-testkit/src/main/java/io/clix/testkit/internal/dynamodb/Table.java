@@ -41,6 +41,7 @@ final class Table {
   private final AtomicLong itemCount = new AtomicLong();
   private final AtomicLong sizeBytes = new AtomicLong();
   private volatile String ttlAttribute;
+  private volatile boolean deletionProtection;
 
   Table(TableDefinition definition, String arn, String id, Instant created, Clock clock) {
     this.definition = definition;
@@ -92,6 +93,14 @@ final class Table {
 
   void ttlAttribute(String attribute) {
     this.ttlAttribute = attribute;
+  }
+
+  boolean deletionProtection() {
+    return deletionProtection;
+  }
+
+  void deletionProtection(boolean enabled) {
+    this.deletionProtection = enabled;
   }
 
   /** The lock guarding writes to the item with that key (shared by the keys of one stripe). */

@@ -22,9 +22,10 @@ final class TableDefinition {
   private final long readCapacity;
   private final long writeCapacity;
   private final List<IndexDefinition> indexes;
+  private final JsonNode request;
 
   private TableDefinition(String name, KeySchema keys, JsonNode attributeDefinitions, boolean payPerRequest,
-      long readCapacity, long writeCapacity, List<IndexDefinition> indexes) {
+      long readCapacity, long writeCapacity, List<IndexDefinition> indexes, JsonNode request) {
     this.name = name;
     this.keys = keys;
     this.attributeDefinitions = attributeDefinitions;
@@ -32,6 +33,12 @@ final class TableDefinition {
     this.readCapacity = readCapacity;
     this.writeCapacity = writeCapacity;
     this.indexes = Collections.unmodifiableList(indexes);
+    this.request = request;
+  }
+
+  /** The CreateTable request, for the settings the description echoes (SSE, table class, streams). */
+  JsonNode request() {
+    return request;
   }
 
   String name() {
@@ -98,7 +105,11 @@ final class TableDefinition {
       }
     }
     Set<String> used = new LinkedHashSet<>();
-    KeySchema keys = keySchema(keySchema, types, used, "KeySchema");
+    List<String> missing = new ArrayList<>();
+    KeySchema keys = keySchema(keySchema, types, used, missing, "KeySchema");
+    if (!missing.isEmpty() && types.size() < used.size()) {
+      throw Faults.validation("Invalid KeySchema: Some index key attribute have no definition");
+    }
 
     String billing = request.path("BillingMode").asText("PROVISIONED");
     boolean payPerRequest = "PAY_PER_REQUEST".equals(billing);
@@ -126,13 +137,16 @@ final class TableDefinition {
     Set<String> indexNames = new LinkedHashSet<>();
     JsonNode lsis = request.get("LocalSecondaryIndexes");
     if (lsis != null && !lsis.isNull()) {
+      if (lsis.isEmpty()) {
+        throw Faults.invalidParameter("List of LocalSecondaryIndexes is empty");
+      }
       if (!keys.hasRange()) {
         throw Faults.invalidParameter(
             "Table KeySchema does not have a range key, which is required when specifying a LocalSecondaryIndex");
       }
       for (JsonNode lsi : lsis) {
         String indexName = lsi.path("IndexName").asText();
-        KeySchema indexKeys = keySchema(lsi.get("KeySchema"), types, used, "Index KeySchema");
+        KeySchema indexKeys = keySchema(lsi.get("KeySchema"), types, used, missing, "Index KeySchema");
         if (!indexKeys.hashName().equals(keys.hashName())) {
           throw Faults.invalidParameter("Index KeySchema does not have the same leading hash key as table KeySchema"
               + " for index: " + indexName + ". index hash key: " + indexKeys.hashName() + ", table hash key: "
@@ -146,9 +160,12 @@ final class TableDefinition {
     }
     JsonNode gsis = request.get("GlobalSecondaryIndexes");
     if (gsis != null && !gsis.isNull()) {
+      if (gsis.isEmpty()) {
+        throw Faults.invalidParameter("List of GlobalSecondaryIndexes is empty");
+      }
       for (JsonNode gsi : gsis) {
         String indexName = gsi.path("IndexName").asText();
-        KeySchema indexKeys = keySchema(gsi.get("KeySchema"), types, used, "Index KeySchema");
+        KeySchema indexKeys = keySchema(gsi.get("KeySchema"), types, used, missing, "Index KeySchema");
         if (!indexNames.add(indexName)) {
           throw Faults.invalidParameter("Duplicate index name: " + indexName);
         }
@@ -172,11 +189,24 @@ final class TableDefinition {
         indexes.add(new IndexDefinition(indexName, true, indexKeys, projection(gsi, indexName), indexRead, indexWrite));
       }
     }
-    if (used.size() != types.size()) {
-      throw Faults.invalidParameter("Number of attributes in KeySchema does not exactly match number of attributes"
-          + " defined in AttributeDefinitions");
+    List<String> defined = new ArrayList<>(types.keySet());
+    Collections.sort(defined);
+    if (!missing.isEmpty()) {
+      throw Faults.invalidParameter("Some index key attributes are not defined in AttributeDefinitions. Keys: "
+          + missing + ", AttributeDefinitions: " + defined);
     }
-    return new TableDefinition(name, keys, definitions.deepCopy(), payPerRequest, read, write, indexes);
+    if (used.size() != types.size()) {
+      if (indexes.isEmpty()) {
+        throw Faults.invalidParameter("Number of attributes in KeySchema does not exactly match number of"
+            + " attributes defined in AttributeDefinitions");
+      }
+      List<String> keysUsed = new ArrayList<>(used);
+      Collections.sort(keysUsed);
+      throw Faults.invalidParameter("Some AttributeDefinitions are not used. AttributeDefinitions: " + defined
+          + ", keys used: " + keysUsed);
+    }
+    return new TableDefinition(name, keys, definitions.deepCopy(), payPerRequest, read, write, indexes,
+        request.deepCopy());
   }
 
   private static JsonNode projection(JsonNode index, String indexName) {
@@ -210,7 +240,8 @@ final class TableDefinition {
     return value.asLong();
   }
 
-  private static KeySchema keySchema(JsonNode schema, Map<String, Character> types, Set<String> used, String what) {
+  private static KeySchema keySchema(JsonNode schema, Map<String, Character> types, Set<String> used,
+      List<String> missing, String what) {
     if (schema == null || !schema.isArray() || schema.size() < 1 || schema.size() > 2) {
       throw Faults.validation("1 validation error detected: Value '" + schema
           + "' at 'keySchema' failed to satisfy constraint: Member must have length less than or equal to 2");
@@ -229,21 +260,12 @@ final class TableDefinition {
         throw Faults.invalidParameter("Both the Hash Key and the Range Key element in the KeySchema have the same name");
       }
     }
-    List<String> missing = new ArrayList<>();
-    if (!types.containsKey(hash)) {
-      missing.add(hash);
+    for (String name : range == null ? List.of(hash) : List.of(hash, range)) {
+      if (!types.containsKey(name) && !missing.contains(name)) {
+        missing.add(name);
+      }
+      used.add(name);
     }
-    if (range != null && !types.containsKey(range)) {
-      missing.add(range);
-    }
-    if (!missing.isEmpty()) {
-      throw Faults.invalidParameter("Some index key attributes are not defined in AttributeDefinitions. Keys: "
-          + missing + ", AttributeDefinitions: " + new ArrayList<>(types.keySet()));
-    }
-    used.add(hash);
-    if (range != null) {
-      used.add(range);
-    }
-    return new KeySchema(hash, types.get(hash), range, range == null ? 0 : types.get(range));
+    return new KeySchema(hash, types.getOrDefault(hash, 'S'), range, range == null ? 0 : types.getOrDefault(range, 'S'));
   }
 }

@@ -33,6 +33,7 @@ final class TableOperations {
     TableDefinition definition = TableDefinition.parse(request);
     Table table = new Table(definition, catalog.arnOf(definition.name()), UUID.randomUUID().toString(),
         clock.instant(), clock);
+    table.deletionProtection(request.path("DeletionProtectionEnabled").asBoolean(false));
     catalog.add(table);
     if (request.has("Tags") && request.get("Tags").isArray()) {
       tags.put(table.arn(), (ArrayNode) request.get("Tags").deepCopy());
@@ -56,6 +57,10 @@ final class TableOperations {
   JsonNode deleteTable(JsonNode request) {
     String name = Requests.tableName(request);
     Table table = catalog.find(name);
+    if (table != null && table.deletionProtection()) {
+      throw Faults.validation("Resource cannot be deleted as it is currently protected against deletion. Disable"
+          + " deletion protection first.");
+    }
     if (table == null || catalog.remove(table.name()) == null) {
       throw Faults.resourceNotFound("Requested resource not found: Table: " + name + " not found");
     }
@@ -84,6 +89,9 @@ final class TableOperations {
 
   JsonNode updateTable(JsonNode request) {
     Table table = requireDescribed(request);
+    if (request.has("DeletionProtectionEnabled")) {
+      table.deletionProtection(request.get("DeletionProtectionEnabled").asBoolean());
+    }
     ObjectNode out = JSON.objectNode();
     out.set("TableDescription", describe(table, "ACTIVE"));
     return out;
@@ -234,7 +242,29 @@ final class TableOperations {
     if (!globals.isEmpty()) {
       out.set("GlobalSecondaryIndexes", globals);
     }
-    out.put("DeletionProtectionEnabled", false);
+    JsonNode created = definition.request();
+    JsonNode sse = created.path("SSESpecification");
+    if (sse.path("Enabled").asBoolean(false)) {
+      String region = table.arn().split(":")[3];
+      String account = table.arn().split(":")[4];
+      out.putObject("SSEDescription").put("Status", "ENABLED").put("SSEType", "KMS")
+          .put("KMSMasterKeyArn", sse.has("KMSMasterKeyId") && sse.get("KMSMasterKeyId").asText().startsWith("arn:")
+              ? sse.get("KMSMasterKeyId").asText()
+              : "arn:aws:kms:" + region + ":" + account + ":key/" + UUID.nameUUIDFromBytes(table.arn().getBytes(
+                  java.nio.charset.StandardCharsets.UTF_8)));
+    }
+    if (created.has("TableClass")) {
+      out.putObject("TableClassSummary").put("TableClass", created.get("TableClass").asText());
+    }
+    JsonNode stream = created.path("StreamSpecification");
+    if (stream.path("StreamEnabled").asBoolean(false)) {
+      out.set("StreamSpecification", stream.deepCopy());
+      String label = java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME
+          .format(java.time.LocalDateTime.ofInstant(table.created(), java.time.ZoneOffset.UTC));
+      out.put("LatestStreamLabel", label);
+      out.put("LatestStreamArn", table.arn() + "/stream/" + label);
+    }
+    out.put("DeletionProtectionEnabled", table.deletionProtection());
     out.set("WarmThroughput", warm(definition.payPerRequest(), definition.readCapacity(), definition.writeCapacity()));
     return out;
   }

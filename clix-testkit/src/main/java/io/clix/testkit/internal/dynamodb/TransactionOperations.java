@@ -145,6 +145,7 @@ final class TransactionOperations {
             + " satisfy constraint: Member must not be null");
       }
       new Requests().tableName(get, "TableName", "tableName").required(get, "Key", "key").check();
+      Expressions.checkUsage(get, List.of("ProjectionExpression"), 0, List.of());
       Table table = catalog.require(get.get("TableName").asText());
       ItemKey key = table.keys().keyOfKey(get.get("Key"));
       Expressions expressions = Expressions.of(get);
@@ -188,6 +189,11 @@ final class TransactionOperations {
     String kind = action.fieldNames().next();
     JsonNode body = action.get(kind);
     Requests checks = new Requests().tableName(body, "TableName", "tableName");
+    if ("Update".equals(kind)) {
+      Expressions.checkUsage(body, List.of("UpdateExpression", "ConditionExpression"), 2, List.of());
+    } else {
+      Expressions.checkUsage(body, List.of("ConditionExpression"), 1, List.of());
+    }
     switch (kind) {
       case "Put":
         checks.required(body, "Item", "item").check();
@@ -207,7 +213,9 @@ final class TransactionOperations {
       case "Update":
         checks.required(body, "Key", "key").required(body, "UpdateExpression", "updateExpression").check();
         Table updateTable = catalog.require(body.get("TableName").asText());
-        return ItemOperations.prepareUpdate(updateTable, body, updateTable.keys().keyOfKey(body.get("Key")));
+        ItemWrite update = ItemOperations.prepareUpdate(updateTable, body, updateTable.keys().keyOfKey(body.get("Key")));
+        update.checkKeyUntouched();
+        return update;
       default:
         throw Faults.validation("TransactItems can only contain one of Check, Put, Update or Delete");
     }
@@ -220,9 +228,8 @@ final class TransactionOperations {
         .check();
     JsonNode actions = request.get("TransactItems");
     if (!actions.isArray() || actions.size() < 1 || actions.size() > MAX_ACTIONS) {
-      throw Faults.validation("1 validation error detected: Value '" + actions + "' at 'transactItems' failed to"
-          + " satisfy constraint: Member must have length " + (actions.size() < 1 ? "greater than or equal to 1"
-          : "less than or equal to 100"));
+      throw Faults.validation("1 validation error detected at 'transactItems' failed to satisfy constraint: Member"
+          + " must have length " + (actions.size() < 1 ? "greater than or equal to 1" : "less than or equal to 100"));
     }
     return actions;
   }

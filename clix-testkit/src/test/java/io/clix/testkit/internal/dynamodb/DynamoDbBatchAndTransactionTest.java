@@ -75,9 +75,32 @@ class DynamoDbBatchAndTransactionTest {
     }
     assertThatThrownBy(() -> dynamo.client.batchGetItem(r -> r.requestItems(Map.of("batch",
         KeysAndAttributes.builder().keys(keys).build()))))
+        .hasMessageStartingWith("1 validation error detected: Value at 'requestItems.batch.member.keys' failed to"
+            + " satisfy constraint: Member must have length less than or equal to 100");
+    assertThatThrownBy(() -> dynamo.client.batchGetItem(r -> r.requestItems(Map.of(
+        "batch", KeysAndAttributes.builder().keys(keys.subList(0, 60)).build(),
+        "txn", KeysAndAttributes.builder().keys(keys.subList(0, 60)).build()))))
         .hasMessageStartingWith("Too many items requested for the BatchGetItem call");
     assertThatThrownBy(() -> dynamo.client.batchWriteItem(r -> r.requestItems(Map.of("nope", List.of(put("a"))))))
         .isInstanceOf(ResourceNotFoundException.class);
+  }
+
+  @Test
+  void batchGetLeavesWhatExceeds16MbUnprocessed() {
+    String big = "x".repeat(390 * 1024);
+    List<Map<String, AttributeValue>> keys = new ArrayList<>();
+    for (int i = 0; i < 50; i++) {
+      String pk = "large" + i;
+      dynamo.client.putItem(r -> r.tableName("batch").item(Map.of("pk", s(pk), "data", s(big))));
+      keys.add(Map.of("pk", s(pk)));
+    }
+    var got = dynamo.client.batchGetItem(r -> r.requestItems(Map.of("batch",
+        KeysAndAttributes.builder().keys(keys).consistentRead(true).build())));
+    int returned = got.responses().get("batch").size();
+    assertThat(returned).isEqualTo(42);
+    assertThat(got.unprocessedKeys().get("batch").keys()).hasSize(50 - returned)
+        .contains(Map.of("pk", s("large49"))).doesNotContain(Map.of("pk", s("large0")));
+    assertThat(got.unprocessedKeys().get("batch").consistentRead()).isTrue();
   }
 
   @Test

@@ -132,6 +132,21 @@ class DynamoDbItemsTest {
   }
 
   @Test
+  void expressionParametersNeedAnExpression() {
+    assertThatThrownBy(() -> dynamo.client.getItem(r -> r.tableName("items").key(Map.of("pk", s("a")))
+        .expressionAttributeNames(Map.of("#a", "a"))))
+        .hasMessageStartingWith("ExpressionAttributeNames can only be specified when using expressions");
+    assertThatThrownBy(() -> dynamo.client.putItem(r -> r.tableName("items").item(Map.of("pk", s("a")))
+        .expressionAttributeValues(Map.of(":a", s("a")))))
+        .hasMessageStartingWith("ExpressionAttributeValues can only be specified when using expressions:"
+            + " ConditionExpression is null");
+    assertThatThrownBy(() -> dynamo.client.getItem(r -> r.tableName("items").key(Map.of("pk", s("a")))
+        .projectionExpression("pk").attributesToGet("pk")))
+        .hasMessageStartingWith("Can not use both expression and non-expression parameters in the same request:"
+            + " Non-expression parameters: {AttributesToGet} Expression parameters: {ProjectionExpression}");
+  }
+
+  @Test
   void itemsOver400KbAreRefused() {
     String big = "x".repeat(400 * 1024);
     assertThatThrownBy(() -> dynamo.client.putItem(r -> r.tableName("items").item(Map.of("pk", s("big"),

@@ -109,6 +109,18 @@ class DynamoDbQueryScanTest {
   }
 
   @Test
+  void queryFiltersCannotUseKeyAttributes() {
+    assertThatThrownBy(() -> dynamo.client.query(r -> r.tableName("numbers").keyConditionExpression("pk = :p")
+        .filterExpression("parity = :odd OR #s > :z").expressionAttributeNames(Map.of("#s", "sk"))
+        .expressionAttributeValues(Map.of(":p", s("p"), ":odd", s("odd"), ":z", n("0")))))
+        .hasMessageStartingWith("Filter Expression can only contain non-primary key attributes: Primary key"
+            + " attribute: sk");
+    assertThat(dynamo.client.query(r -> r.tableName("numbers").keyConditionExpression("pk = :p")
+        .filterExpression("size(parity) > :z AND begins_with(parity, :o)")
+        .expressionAttributeValues(Map.of(":p", s("p"), ":z", n("0"), ":o", s("o")))).count()).isEqualTo(2);
+  }
+
+  @Test
   void queryPagesWithLimitAndExclusiveStartKey() {
     List<String> seen = new ArrayList<>();
     Map<String, AttributeValue> start = null;

@@ -116,6 +116,40 @@ class DynamoDbTablesTest {
   }
 
   @Test
+  void refusesUnusedDefinitionsAndEmptyIndexLists() {
+    assertThatThrownBy(() -> dynamo.client.createTable(r -> r.tableName("bad6")
+        .keySchema(key("id", KeyType.HASH)).attributeDefinitions(attribute("id", ScalarAttributeType.S),
+            attribute("owner", ScalarAttributeType.S), attribute("unused", ScalarAttributeType.N))
+        .globalSecondaryIndexes(GlobalSecondaryIndex.builder().indexName("g").keySchema(key("owner", KeyType.HASH))
+            .projection(p -> p.projectionType(ProjectionType.ALL)).build())
+        .billingMode(BillingMode.PAY_PER_REQUEST)))
+        .hasMessageStartingWith("One or more parameter values were invalid: Some AttributeDefinitions are not used."
+            + " AttributeDefinitions: [id, owner, unused], keys used: [id, owner]");
+    assertThatThrownBy(() -> dynamo.client.createTable(r -> r.tableName("bad7")
+        .keySchema(key("id", KeyType.HASH)).attributeDefinitions(attribute("id", ScalarAttributeType.S))
+        .globalSecondaryIndexes(List.of()).billingMode(BillingMode.PAY_PER_REQUEST)))
+        .hasMessageStartingWith("One or more parameter values were invalid: List of GlobalSecondaryIndexes is empty");
+  }
+
+  @Test
+  void describesEncryptionStreamsAndDeletionProtection() {
+    dynamo.client.createTable(r -> r.tableName("guarded").keySchema(key("id", KeyType.HASH))
+        .attributeDefinitions(attribute("id", ScalarAttributeType.S)).billingMode(BillingMode.PAY_PER_REQUEST)
+        .sseSpecification(s -> s.enabled(true))
+        .streamSpecification(s -> s.streamEnabled(true).streamViewType("NEW_AND_OLD_IMAGES"))
+        .deletionProtectionEnabled(true));
+    TableDescription described = dynamo.client.describeTable(r -> r.tableName("guarded")).table();
+    assertThat(described.sseDescription().statusAsString()).isEqualTo("ENABLED");
+    assertThat(described.streamSpecification().streamViewTypeAsString()).isEqualTo("NEW_AND_OLD_IMAGES");
+    assertThat(described.latestStreamArn()).startsWith(described.tableArn() + "/stream/");
+    assertThat(described.deletionProtectionEnabled()).isTrue();
+    assertThatThrownBy(() -> dynamo.client.deleteTable(r -> r.tableName("guarded")))
+        .hasMessageStartingWith("Resource cannot be deleted as it is currently protected against deletion.");
+    dynamo.client.updateTable(r -> r.tableName("guarded").deletionProtectionEnabled(false));
+    dynamo.client.deleteTable(r -> r.tableName("guarded"));
+  }
+
+  @Test
   void duplicateTableIsInUseAndMissingTableIsNotFound() {
     dynamo.table("twice", null);
     assertThatThrownBy(() -> dynamo.table("twice", null))

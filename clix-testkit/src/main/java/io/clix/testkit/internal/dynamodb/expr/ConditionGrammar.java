@@ -27,8 +27,7 @@ final class ConditionGrammar extends ExpressionParser {
 
   /** Parses the whole expression and reports its problems as DynamoDB orders them. */
   Condition parse() {
-    Condition condition = parseWhole(this::orCondition, Problems.CONDITION_ORDER);
-    return condition;
+    return parseWhole(this::orCondition, Problems.CONDITION_ORDER);
   }
 
   private Condition orCondition() {
@@ -89,6 +88,9 @@ final class ConditionGrammar extends ExpressionParser {
         Operand right = operand();
         checkMisused(List.of(left, right));
         checkDistinct(t.text(), List.of(left, right));
+        if (t.kind() != Token.Kind.EQ && t.kind() != Token.Kind.NE) {
+          checkOrderable(t.text(), List.of(left, right));
+        }
         return new Conditions.Compare(t.kind(), left, right);
       }
       default:
@@ -100,6 +102,7 @@ final class ConditionGrammar extends ExpressionParser {
       expectKeyword("AND");
       Operand high = operand();
       checkMisused(List.of(left, low, high));
+      checkOrderable("BETWEEN", List.of(left, low, high));
       checkBounds(low, high);
       return new Conditions.Between(left, low, high);
     }
@@ -182,6 +185,17 @@ final class ConditionGrammar extends ExpressionParser {
         break;
     }
     return call;
+  }
+
+  /** Refuses values that cannot be ordered (only S, N and B can) on either side of an ordering operator. */
+  private void checkOrderable(String operator, List<Operand> operands) {
+    for (Operand o : operands) {
+      String type = o instanceof Operand.Value ? o.staticType() : null;
+      if (type != null && !type.equals("S") && !type.equals("N") && !type.equals("B")) {
+        incorrectType(operator, type);
+        return;
+      }
+    }
   }
 
   private void incorrectType(String function, String type) {

@@ -24,6 +24,7 @@ public final class ExpressionContext {
   private final Map<String, ObjectNode> values = new LinkedHashMap<>();
   private final Set<String> usedNames = new LinkedHashSet<>();
   private final Set<String> usedValues = new LinkedHashSet<>();
+  private ServiceError deferred;
 
   /**
    * Checks and keeps the two maps; either may be {@code null} (or a JSON null) when the request has none.
@@ -65,6 +66,9 @@ public final class ExpressionContext {
         try {
           values.put(e.getKey(), AttributeValues.validate(e.getValue()));
         } catch (ServiceError invalid) {
+          if (!invalid.code().equals("ValidationException")) {
+            throw invalid;
+          }
           throw DynamoErrors.validation("ExpressionAttributeValues contains invalid value: "
               + DynamoErrors.messageOf(invalid) + " for key " + e.getKey());
         }
@@ -115,10 +119,20 @@ public final class ExpressionContext {
   }
 
   /**
+   * Keeps an error DynamoDB reports only after the unused-placeholder check (a key condition that
+   * parsed but does not fit the key schema); {@link #checkAllUsed()} throws it. The first one wins.
+   */
+  void defer(ServiceError error) {
+    if (deferred == null) {
+      deferred = error;
+    }
+  }
+
+  /**
    * Refuses placeholders that none of the request's expressions used, as DynamoDB does once every
-   * expression of the request is parsed.
+   * expression of the request is parsed; then throws any error a parser deferred until this point.
    *
-   * @throws ServiceError a {@code ValidationException} naming the unused keys
+   * @throws ServiceError a {@code ValidationException} naming the unused keys, or the deferred error
    */
   public void checkAllUsed() {
     Set<String> unusedNames = new LinkedHashSet<>(names.keySet());
@@ -132,6 +146,9 @@ public final class ExpressionContext {
     if (!unusedValues.isEmpty()) {
       throw DynamoErrors.validation("Value provided in ExpressionAttributeValues unused in expressions: keys: {"
           + String.join(", ", unusedValues) + "}");
+    }
+    if (deferred != null) {
+      throw deferred;
     }
   }
 }

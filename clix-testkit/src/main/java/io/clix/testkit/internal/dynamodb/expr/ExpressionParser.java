@@ -21,6 +21,9 @@ class ExpressionParser {
     }
   }
 
+  /** The longest expression DynamoDB accepts: 4 KB. */
+  static final int MAX_EXPRESSION_BYTES = 4096;
+
   final String text;
   final String kind;
   final ExpressionContext ctx;
@@ -43,12 +46,17 @@ class ExpressionParser {
   }
 
   /**
-   * Parses the whole text with {@code rule}: refuses an empty expression, reports syntax errors, then
-   * the first problem in {@code order}.
+   * Parses the whole text with {@code rule}: refuses an empty or oversized expression, reports syntax
+   * errors, then the first problem in {@code order}.
    */
   <T> T parseWhole(Supplier<T> rule, List<Problems.Kind> order) {
     if (text == null || text.isBlank()) {
       throw DynamoErrors.validation("Invalid " + kind + ": The expression can not be empty;");
+    }
+    int size = AttributeValues.utf8Length(text);
+    if (size > MAX_EXPRESSION_BYTES) {
+      throw DynamoErrors.validation("Invalid " + kind
+          + ": Expression size has exceeded the maximum allowed size; expression size: " + size);
     }
     T result;
     try {

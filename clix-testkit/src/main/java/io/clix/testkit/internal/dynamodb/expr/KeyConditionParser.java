@@ -1,6 +1,7 @@
 package io.clix.testkit.internal.dynamodb.expr;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.clix.testkit.internal.http.ServiceError;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,7 +10,9 @@ import java.util.Map;
 /**
  * Parses {@code KeyConditionExpression} texts: {@code hash = :v}, optionally {@code AND} one sort key
  * condition, refusing other shapes with DynamoDB's messages ({@code "Query condition missed key schema
- * element: id"}, {@code "Invalid operator used in KeyConditionExpression: OR"}, ...).
+ * element: id"}, {@code "Invalid operator used in KeyConditionExpression: OR"}, ...). Syntax and
+ * placeholder errors are thrown at once; errors of fit to the key schema are thrown by the returned
+ * condition's accessors and by {@link ExpressionContext#checkAllUsed()}, after unused placeholders.
  */
 public final class KeyConditionParser {
 
@@ -30,8 +33,26 @@ public final class KeyConditionParser {
    */
   public static KeyCondition parse(String expression, ExpressionContext ctx, String hashKeyName, String rangeKeyName) {
     Condition tree = new ConditionGrammar(expression, KIND, ctx).parse();
+    try {
+      return analyze(tree, hashKeyName, rangeKeyName);
+    } catch (ServiceError misfit) {
+      return failed(ctx, hashKeyName, rangeKeyName, misfit);
+    }
+  }
+
+  private static KeyCondition failed(ExpressionContext ctx, String hashKeyName, String rangeKeyName, ServiceError misfit) {
+    if (ctx != null) {
+      ctx.defer(misfit);
+    }
+    return KeyCondition.failed(hashKeyName, rangeKeyName, misfit);
+  }
+
+  private static KeyCondition analyze(Condition tree, String hashKeyName, String rangeKeyName) {
     Map<String, KeyTerm> terms = new LinkedHashMap<>();
     collect(tree, terms);
+    if (terms.size() > 2) {
+      throw DynamoErrors.validation("Conditions can be of length 1 or 2 only");
+    }
     if (!terms.containsKey(hashKeyName)) {
       throw DynamoErrors.validation("Query condition missed key schema element: " + hashKeyName);
     }
@@ -57,13 +78,16 @@ public final class KeyConditionParser {
   public static KeyCondition parse(String expression, ExpressionContext ctx, String hashKeyName, String hashKeyType,
       String rangeKeyName, String rangeKeyType) {
     KeyCondition condition = parse(expression, ctx, hashKeyName, rangeKeyName);
+    if (!condition.isValid()) {
+      return condition;
+    }
     boolean matches = hashKeyType.equals(AttributeValues.typeOf(condition.hashValue()));
     for (JsonNode v : condition.rangeValues()) {
       matches &= rangeKeyType != null && rangeKeyType.equals(AttributeValues.typeOf(v));
     }
     if (!matches) {
-      throw DynamoErrors.validation(
-          "One or more parameter values were invalid: Condition parameter type does not match schema type");
+      return failed(ctx, hashKeyName, rangeKeyName, DynamoErrors.validation(
+          "One or more parameter values were invalid: Condition parameter type does not match schema type"));
     }
     return condition;
   }

@@ -2,6 +2,7 @@ package io.clix.testkit.internal.dynamodb.expr;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,7 +20,7 @@ final class UpdateGrammar extends ExpressionParser {
       "NULL", "NULL", "BOOL", "BOOLEAN", "L", "LIST", "M", "MAP");
 
   private final List<UpdateExpression.Action> actions = new ArrayList<>();
-  private final Set<String> sections = new java.util.HashSet<>();
+  private final Set<String> sections = new HashSet<>();
 
   UpdateGrammar(String text, ExpressionContext ctx) {
     super(text, "UpdateExpression", ctx, KEYWORDS, FUNCTIONS);
@@ -52,9 +53,11 @@ final class UpdateGrammar extends ExpressionParser {
       throw fail();
     }
     advance();
-    do {
+    action(name);
+    while (at(Token.Kind.COMMA)) {
+      advance();
       action(name);
-    } while (at(Token.Kind.COMMA) && advance() != null);
+    }
     if (!sections.add(name)) {
       problems.add(Problems.Kind.SECTION, "The \"" + name + "\" section can only be used once in an update expression;");
     }

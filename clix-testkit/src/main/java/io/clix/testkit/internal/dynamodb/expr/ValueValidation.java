@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clix.testkit.internal.http.ServiceError;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -15,12 +16,20 @@ import java.util.Set;
 final class ValueValidation {
 
   private static final String INVALID = "One or more parameter values were invalid: ";
+  private static final String SERIALIZATION_TYPE = "com.amazon.coral.service#SerializationException";
   private static final Set<String> TYPES = Set.of("S", "N", "B", "BOOL", "NULL", "M", "L", "SS", "NS", "BS");
 
   private ValueValidation() {
   }
 
+  /** The deepest nesting of maps and lists DynamoDB stores. */
+  static final int MAX_NESTING = 32;
+
   static ObjectNode validate(JsonNode value) {
+    return validate(value, 0);
+  }
+
+  private static ObjectNode validate(JsonNode value, int depth) {
     if (value == null || !value.isObject()) {
       throw DynamoErrors.validation(
           "Supplied AttributeValue is empty, must contain exactly one of the supported datatypes");
@@ -33,7 +42,7 @@ final class ValueValidation {
         continue;
       }
       types++;
-      result.set(e.getKey(), validateMember(e.getKey(), e.getValue()));
+      result.set(e.getKey(), validateMember(e.getKey(), e.getValue(), depth));
     }
     if (types == 0) {
       throw DynamoErrors.validation(
@@ -46,13 +55,18 @@ final class ValueValidation {
     return result;
   }
 
-  private static JsonNode validateMember(String type, JsonNode inner) {
+  private static JsonNode validateMember(String type, JsonNode inner, int depth) {
     JsonNodeFactory f = JsonNodeFactory.instance;
+    if ((type.equals("M") || type.equals("L")) && depth >= MAX_NESTING) {
+      throw DynamoErrors.validation("Nesting Levels have exceeded supported limits: "
+          + "Attributes in the item have nested levels beyond supported limit");
+    }
     switch (type) {
       case "N":
-        return f.textNode(canonicalNumber(inner.asText()));
+        return f.textNode(canonicalNumber(text(inner)));
       case "S":
       case "B":
+        text(inner);
         return inner;
       case "BOOL":
         return inner;
@@ -65,14 +79,14 @@ final class ValueValidation {
         ObjectNode map = f.objectNode();
         for (Iterator<Map.Entry<String, JsonNode>> it = inner.fields(); it.hasNext(); ) {
           Map.Entry<String, JsonNode> e = it.next();
-          map.set(e.getKey(), validate(e.getValue()));
+          map.set(e.getKey(), validate(e.getValue(), depth + 1));
         }
         return map;
       }
       case "L": {
         ArrayNode list = f.arrayNode();
         for (JsonNode element : inner) {
-          list.add(validate(element));
+          list.add(validate(element, depth + 1));
         }
         return list;
       }
@@ -95,7 +109,7 @@ final class ValueValidation {
     ArrayNode result = JsonNodeFactory.instance.arrayNode();
     List<String> texts = new ArrayList<>();
     for (JsonNode m : members) {
-      String text = m.asText();
+      String text = text(m);
       texts.add(text);
       result.add(type.equals("NS") ? canonicalNumber(text) : text);
     }
@@ -110,6 +124,27 @@ final class ValueValidation {
       }
     }
     return result;
+  }
+
+  /**
+   * The text of a string member; numbers, maps and lists where a string belongs are refused as the
+   * service's JSON reader refuses them, with a {@code SerializationException}.
+   */
+  private static String text(JsonNode member) {
+    if (member.isTextual()) {
+      return member.asText();
+    }
+    String message;
+    if (member.isNumber()) {
+      message = "NUMBER_VALUE cannot be converted to String";
+    } else if (member.isObject()) {
+      message = "Start of structure or map found where not expected";
+    } else if (member.isArray()) {
+      message = "Start of list found where not expected";
+    } else {
+      return member.asText();
+    }
+    throw new ServiceError(400, ServiceError.body(SERIALIZATION_TYPE, "Message", message));
   }
 
   private static String list(List<String> texts) {

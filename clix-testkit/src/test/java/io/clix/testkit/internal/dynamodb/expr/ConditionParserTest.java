@@ -155,10 +155,20 @@ class ConditionParserTest {
       "Price BETWEEN :n700 AND :n600 | Invalid ConditionExpression: The BETWEEN operator requires upper bound to be greater than or equal to lower bound; lower bound operand: AttributeValue: {N:700}, upper bound operand: AttributeValue: {N:600}",
       "Price BETWEEN :s AND :n600 | Invalid ConditionExpression: The BETWEEN operator requires same data type for lower and upper bounds; lower bound operand: AttributeValue: {S:Sporting Goods}, upper bound operand: AttributeValue: {N:600}",
       "'' | Invalid ConditionExpression: The expression can not be empty;",
+      "Price < :true | Invalid ConditionExpression: Incorrect operand type for operator or function; operator or function: <, operand type: BOOL",
+      "Price BETWEEN :n600 AND :true | Invalid ConditionExpression: Incorrect operand type for operator or function; operator or function: BETWEEN, operand type: BOOL",
       "size = :s AND unknownfn(x) | Invalid ConditionExpression: Invalid function name; function: unknownfn",
   })
   void refusesAsDynamoDbDoes(String expression, String message) {
     assertValidation(() -> eval(expression), message);
+  }
+
+  @Test
+  void expressionsAreLimitedToFourKilobytes() {
+    String fits = "a = b" + " ".repeat(4096 - 5);
+    assertThat(ConditionParser.parse(fits, ExpressionContext.empty(), "FilterExpression").test(obj("{}"))).isFalse();
+    assertValidation(() -> ConditionParser.parse(fits + " ", ExpressionContext.empty(), "FilterExpression"),
+        "Invalid FilterExpression: Expression size has exceeded the maximum allowed size; expression size: 4097");
   }
 
   @Test
