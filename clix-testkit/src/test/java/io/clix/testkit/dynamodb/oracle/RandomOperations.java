@@ -98,7 +98,7 @@ final class RandomOperations {
 
   /** A condition with its values added to {@code values}, or null for none. */
   private String condition(Map<String, AttributeValue> values) {
-    switch (random.nextInt(9)) {
+    switch (random.nextInt(11)) {
       case 0:
         return "attribute_not_exists(seq)";
       case 1:
@@ -115,6 +115,13 @@ final class RandomOperations {
       case 5:
         values.put(":ct", s("b"));
         return "contains(tags, :ct) AND NOT begins_with(player, :cp)";
+      case 6:
+        values.put(":cs", n(random.nextInt(4)));
+        return "size(doc.steps) >= :cs";
+      case 7:
+        values.put(":cl", n(random.nextInt(3)));
+        values.put(":cst", s("S"));
+        return "doc.steps[1] = :cl OR attribute_type(doc.x, :cst)";
       default:
         return null;
     }
@@ -146,18 +153,14 @@ final class RandomOperations {
   private UpdateItemRequest update() {
     Map<String, AttributeValue> values = new LinkedHashMap<>();
     List<String> set = new ArrayList<>();
+    List<String> remove = new ArrayList<>();
+    List<String> add = new ArrayList<>();
     List<String> other = new ArrayList<>();
+    // Each clause touches its own top-level attribute: overlapping paths are a validation error, tested elsewhere.
     Set<Integer> chosen = new HashSet<>();
     int clauses = 1 + random.nextInt(3);
     while (chosen.size() < clauses) {
       chosen.add(random.nextInt(9));
-    }
-    // Keep the paths of one expression apart (overlapping paths are a validation error, tested elsewhere).
-    if (chosen.contains(6) && chosen.contains(7)) {
-      chosen.remove(6);
-    }
-    if (chosen.contains(4) && chosen.contains(8)) {
-      chosen.remove(8);
     }
     for (int clause : chosen) {
       switch (clause) {
@@ -171,37 +174,51 @@ final class RandomOperations {
           values.put(":s", number());
         }
         case 2 -> {
-          other.add("ADD tags :at");
+          add.add("tags :at");
           values.put(":at", tags());
         }
         case 3 -> {
           other.add("DELETE bag :dt");
           values.put(":dt", tags());
         }
-        case 4 -> other.add("REMOVE note, ts");
+        case 4 -> {
+          if (random.nextBoolean()) {
+            remove.add("note, ts");
+          } else {
+            set.add("ts = ts - :one");
+            values.put(":one", n(1));
+          }
+        }
         case 5 -> {
           set.add("trail = list_append(if_not_exists(trail, :empty), :entry)");
           values.put(":empty", l());
           values.put(":entry", l(n(random.nextInt(9))));
         }
-        case 6 -> {
-          set.add("doc.x = :x");
-          values.put(":x", s("x" + random.nextInt(3)));
-        }
+        case 6 -> documentClause(set, remove, values);
         case 7 -> {
-          set.add("doc = if_not_exists(doc, :doc), player = :p");
-          values.put(":doc", m("x", s("start")));
+          set.add("player = :p");
           values.put(":p", s("p" + (1 + random.nextInt(3))));
         }
         default -> {
-          set.add("ts = ts - :one");
-          values.put(":one", n(1));
+          if (!chosen.contains(3)) {
+            add.add("bag :bt");
+            values.put(":bt", tags());
+          } else {
+            set.add("bonus = if_not_exists(bonus, :s0)");
+            values.put(":s0", n(0));
+          }
         }
       }
     }
     StringBuilder expression = new StringBuilder();
     if (!set.isEmpty()) {
       expression.append("SET ").append(String.join(", ", set));
+    }
+    if (!remove.isEmpty()) {
+      expression.append(" REMOVE ").append(String.join(", ", remove));
+    }
+    if (!add.isEmpty()) {
+      expression.append(" ADD ").append(String.join(", ", add));
     }
     other.forEach(clause -> expression.append(' ').append(clause));
     String condition = condition(values);
@@ -211,6 +228,30 @@ final class RandomOperations {
     return UpdateItemRequest.builder().tableName(SCORES).key(key()).updateExpression(expression.toString().trim())
         .conditionExpression(condition).expressionAttributeValues(values.isEmpty() ? null : values)
         .returnValues(UPDATE_RETURNS[random.nextInt(UPDATE_RETURNS.length)]).build();
+  }
+
+  /** One change to the nested document {@code doc} = {x: S, steps: L}, which may not exist yet. */
+  private void documentClause(List<String> set, List<String> remove, Map<String, AttributeValue> values) {
+    int index = random.nextInt(4);
+    switch (random.nextInt(5)) {
+      case 0 -> {
+        set.add("doc = if_not_exists(doc, :doc)");
+        values.put(":doc", m("x", s("start"), "steps", l(n(0), n(1))));
+      }
+      case 1 -> {
+        set.add("doc.x = :x");
+        values.put(":x", s("x" + random.nextInt(3)));
+      }
+      case 2 -> {
+        set.add("doc.steps[" + index + "] = :li");
+        values.put(":li", n(random.nextInt(5)));
+      }
+      case 3 -> remove.add("doc.steps[" + index + "]");
+      default -> {
+        set.add("doc.steps = list_append(doc.steps, :tail)");
+        values.put(":tail", l(n(random.nextInt(5))));
+      }
+    }
   }
 
   private DeleteItemRequest delete() {
