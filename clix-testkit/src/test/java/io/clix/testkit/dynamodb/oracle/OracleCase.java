@@ -12,14 +12,14 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
  * errors dynalite words otherwise than DynamoDB (the reason is given, and the DynamoDB wording is
  * asserted against the embedded endpoint in {@link DocumentedBehaviourTest}).
  */
-record OracleCase(String name, List<Step> steps, String messagesDifferBecause) {
+record OracleCase(String name, List<Step> steps, String messagesDifferBecause, String embeddedDiffers) {
 
   /**
    * A case from requests, request builders (built here) and {@link Step}s, in the order they are
    * sent.
    */
   static OracleCase of(String name, Object... steps) {
-    return new OracleCase(name, Stream.of(steps).map(OracleCase::step).toList(), null);
+    return new OracleCase(name, Stream.of(steps).map(OracleCase::step).toList(), null, null);
   }
 
   private static Step step(Object step) {
@@ -35,7 +35,16 @@ record OracleCase(String name, List<Step> steps, String messagesDifferBecause) {
 
   /** The same case comparing error messages no more, because dynalite words them differently: {@code reason}. */
   OracleCase errorTypeOnly(String reason) {
-    return new OracleCase(name, steps, reason);
+    return new OracleCase(name, steps, reason, embeddedDiffers);
+  }
+
+  /**
+   * The same case, known to fail because the embedded endpoint answers otherwise
+   * ({@code difference}): while it still differs it is reported as skipped with that reason
+   * instead of failing; once the endpoint is fixed it passes again and this mark can go.
+   */
+  OracleCase embeddedDiffers(String difference) {
+    return new OracleCase(name, steps, messagesDifferBecause, difference);
   }
 
   @Override
