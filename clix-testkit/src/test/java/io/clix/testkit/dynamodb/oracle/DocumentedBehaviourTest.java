@@ -287,6 +287,17 @@ class DocumentedBehaviourTest {
     assertThat(refused.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
   }
 
+  // Scan ConsistentRead: "ConsistentRead is not supported on global secondary indexes. If you scan a
+  // global secondary index with ConsistentRead set to true, you will receive a ValidationException"
+  // (API reference, Scan). dynalite scans the index.
+  @Test
+  void consistentScanOfAGlobalIndexIsRefused() {
+    DynamoDbException refused = catchThrowableOfType(DynamoDbException.class,
+        () -> dynamo.scan(r -> r.tableName(SCORES).indexName(Fixture.BY_PLAYER).consistentRead(true)));
+
+    assertThat(refused.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+  }
+
   // TableDescription.DeletionProtectionEnabled: "Indicates whether deletion protection is enabled
   // (true) or disabled (false) on the table" (API reference); it came after dynalite, which never
   // sends it, so the normalizer leaves it out of the comparison.

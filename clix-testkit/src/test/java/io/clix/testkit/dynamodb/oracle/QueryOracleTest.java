@@ -69,6 +69,13 @@ class QueryOracleTest {
             words("begins_with(w, :p)", ":p", s("game")).scanIndexForward(false)),
         OracleCase.of("string sort key BETWEEN", words("w BETWEEN :a AND :b", ":a", s("G"), ":b", s("gamz"))),
         OracleCase.of("string sort key < with unicode", words("w < :w", ":w", s("é"))),
+        OracleCase.of("number sort key order with negatives and decimals",
+            Requests.put(SCORES, item("game", s("g3"), "seq", n("-1.5"))), Requests.put(SCORES, item("game", s("g3"), "seq", n("1E+2"))),
+            Requests.put(SCORES, item("game", s("g3"), "seq", n("10.01"))), Requests.put(SCORES, item("game", s("g3"), "seq", n("-10"))),
+            Requests.put(SCORES, item("game", s("g3"), "seq", n("0"))),
+            query(SCORES, "game = :g").expressionAttributeValues(item(":g", s("g3"))),
+            query(SCORES, "game = :g AND seq BETWEEN :a AND :b").expressionAttributeValues(
+                item(":g", s("g3"), ":a", n("-2"), ":b", n("10.01"))).scanIndexForward(false)),
         OracleCase.of("binary sort key order", query(BLOBS, "h = :h").expressionAttributeValues(item(":h", s("a")))),
         OracleCase.of("binary sort key begins_with", query(BLOBS, "h = :h AND begins_with(r, :p)")
             .expressionAttributeValues(item(":h", s("a"), ":p", b("a")))),

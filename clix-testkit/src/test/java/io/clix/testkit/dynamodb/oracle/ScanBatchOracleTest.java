@@ -31,7 +31,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * Scan (filters, projections, Select COUNT, indexes, pagination read to the end) and
  * BatchGetItem / BatchWriteItem (several tables, projections, missing keys, limits, duplicates).
  * Scan order is unspecified, so items are compared as sorted sets of all pages. Segment without
- * TotalSegments is in {@link DocumentedBehaviourTest}: dynalite accepts it, DynamoDB refuses it.
+ * TotalSegments and a consistent Scan of a global index are in {@link DocumentedBehaviourTest}:
+ * dynalite accepts them, DynamoDB refuses them.
  */
 @ExtendWith(DifferentialExtension.class)
 class ScanBatchOracleTest {
