@@ -26,7 +26,7 @@ final class BatchOperations {
 
   private final TableCatalog catalog;
 
-  BatchOperations(TableCatalog catalog, ItemOperations items) {
+  BatchOperations(TableCatalog catalog) {
     this.catalog = catalog;
   }
 
@@ -147,7 +147,7 @@ final class BatchOperations {
         }
         ItemWrite write;
         if (put != null) {
-          ObjectNode item = Items.itemToPut(table, put.get("Item"), false);
+          ObjectNode item = Items.itemToPut(table, put.get("Item"), false, true);
           write = new ItemWrite(table, table.keys().keyOfItem(item), ItemWrite.Kind.PUT, item, null, null);
         } else {
           write = new ItemWrite(table, table.keys().keyOfKey(delete.get("Key")), ItemWrite.Kind.DELETE, null, null,

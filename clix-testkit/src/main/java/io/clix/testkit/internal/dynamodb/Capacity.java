@@ -41,6 +41,16 @@ final class Capacity {
     return node;
   }
 
+  /** The report of a read through an index: with INDEXES it also names the index's share. */
+  static ObjectNode report(JsonNode request, String tableName, double units, IndexDefinition index) {
+    ObjectNode report = report(request, tableName, units);
+    if (report != null && index != null && report.has("Table")) {
+      report.putObject(index.global() ? "GlobalSecondaryIndexes" : "LocalSecondaryIndexes")
+          .putObject(index.name()).put("CapacityUnits", units);
+    }
+    return report;
+  }
+
   /** Adds the report to a response when the request asked for one. */
   static void addTo(ObjectNode response, JsonNode request, String tableName, double units) {
     ObjectNode report = report(request, tableName, units);

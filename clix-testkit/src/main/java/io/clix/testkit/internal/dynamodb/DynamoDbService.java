@@ -16,14 +16,16 @@ public final class DynamoDbService implements AwsJsonService {
   private final ReadOperations reads;
   private final BatchOperations batches;
   private final TransactionOperations transactions;
+  private final AccountOperations account;
 
   public DynamoDbService(Clock clock, String region, String accountId) {
     TableCatalog catalog = new TableCatalog(region, accountId);
     this.tables = new TableOperations(catalog, clock);
     this.items = new ItemOperations(catalog);
     this.reads = new ReadOperations(catalog);
-    this.batches = new BatchOperations(catalog, items);
-    this.transactions = new TransactionOperations(catalog, items, clock);
+    this.batches = new BatchOperations(catalog);
+    this.transactions = new TransactionOperations(catalog, clock);
+    this.account = new AccountOperations(catalog, clock, region);
   }
 
   @Override
@@ -74,6 +76,14 @@ public final class DynamoDbService implements AwsJsonService {
         return transactions.transactWriteItems(request);
       case "TransactGetItems":
         return transactions.transactGetItems(request);
+      case "DescribeEndpoints":
+        return account.describeEndpoints();
+      case "DescribeLimits":
+        return account.describeLimits();
+      case "DescribeContinuousBackups":
+        return account.describeContinuousBackups(request);
+      case "UpdateContinuousBackups":
+        return account.updateContinuousBackups(request);
       default:
         throw Faults.unknownOperation();
     }

@@ -187,10 +187,6 @@ final class Expressions {
     return out;
   }
 
-  static boolean equalValues(JsonNode a, JsonNode b) {
-    return AttributeValues.equalsValue(a, b);
-  }
-
   /**
    * Runs a request's parsing stage as the single-item write operations report it: their expression
    * and attribute value errors read "1 validation error detected: ..." on DynamoDB.

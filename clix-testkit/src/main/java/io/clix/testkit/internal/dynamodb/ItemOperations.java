@@ -68,8 +68,8 @@ final class ItemOperations {
     Expressions.checkUsage(original, CONDITION, 1, List.of("Expected", "ConditionalOperator"));
     JsonNode request = LegacyParameters.rewrite(original);
     Table table = catalog.require(request.get("TableName").asText());
-    ItemKey key = table.keys().keyOfKey(request.get("Key"));
-    ItemWrite write = Expressions.counted(() -> prepare(table, request, key, ItemWrite.Kind.DELETE, null, null));
+    ItemWrite unkeyed = Expressions.counted(() -> prepare(table, request, null, ItemWrite.Kind.DELETE, null, null));
+    ItemWrite write = unkeyed.withKey(table.keys().keyOfKey(request.get("Key")));
     ItemWrite.Outcome outcome = run(write, request);
     ObjectNode out = JsonNodeFactory.instance.objectNode();
     if ("ALL_OLD".equals(returnValues) && outcome.before != null) {
@@ -91,8 +91,8 @@ final class ItemOperations {
         List.of("AttributeUpdates", "Expected", "ConditionalOperator"));
     JsonNode request = LegacyParameters.rewrite(original);
     Table table = catalog.require(request.get("TableName").asText());
-    ItemKey key = table.keys().keyOfKey(request.get("Key"));
-    ItemWrite write = Expressions.counted(() -> prepareUpdate(table, request, key));
+    ItemWrite unkeyed = Expressions.counted(() -> prepareUpdate(table, request, null));
+    ItemWrite write = unkeyed.withKey(table.keys().keyOfKey(request.get("Key")));
     write.checkKeyUntouched();
     ItemWrite.Outcome outcome = run(write, request);
     Expressions.Update update = write.update();

@@ -82,10 +82,12 @@ final class ItemOrder implements Comparator<JsonNode> {
 
   /**
    * Checks an {@code ExclusiveStartKey}: exactly the attributes of {@link #lastEvaluatedKey}, typed.
+   * DynamoDB words the refusal "The provided starting key is invalid", adding ": The provided key
+   * element does not match the schema" for a Scan of a table.
    *
-   * @throws io.clix.testkit.internal.http.ServiceError ("The provided starting key is invalid: ...")
+   * @throws io.clix.testkit.internal.http.ServiceError a ValidationException
    */
-  void checkStartKey(JsonNode start) {
+  void checkStartKey(JsonNode start, boolean scan) {
     int expected = count(table) + (index == null ? 0 : count(index));
     if (index != null) {
       for (String name : new String[] {index.hashName(), index.rangeName()}) {
@@ -97,7 +99,8 @@ final class ItemOrder implements Comparator<JsonNode> {
     boolean ok = start.isObject() && start.size() == expected && typed(start, table)
         && (index == null || typed(start, index));
     if (!ok) {
-      throw Faults.validation("The provided starting key is invalid: The provided key element does not match the schema");
+      throw Faults.validation("The provided starting key is invalid" + (scan && index == null
+          ? ": The provided key element does not match the schema" : ""));
     }
   }
 

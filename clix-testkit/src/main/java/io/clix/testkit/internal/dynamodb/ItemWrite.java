@@ -56,6 +56,11 @@ final class ItemWrite {
     this.condition = condition;
   }
 
+  /** The same write aimed at the item with {@code itemKey} (expressions are checked before the key). */
+  ItemWrite withKey(ItemKey itemKey) {
+    return new ItemWrite(table, itemKey, kind, item, update, condition);
+  }
+
   Table table() {
     return table;
   }

@@ -75,6 +75,14 @@ final class KeySchema {
     return new ItemKey(hash, range);
   }
 
+  /** Refuses an item whose key attributes are missing or mistyped, in BatchWriteItem's words. */
+  void checkBatchItemKey(JsonNode item) {
+    if (KeyValue.of(item.get(hashName), hashType) == null
+        || (rangeName != null && KeyValue.of(item.get(rangeName), rangeType) == null)) {
+      throw Faults.keyMismatch();
+    }
+  }
+
   private static KeyValue itemKeyValue(JsonNode item, String name, char type) {
     JsonNode attribute = item.get(name);
     if (attribute == null) {

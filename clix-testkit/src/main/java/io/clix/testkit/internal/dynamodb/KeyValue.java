@@ -61,11 +61,6 @@ final class KeyValue implements Comparable<KeyValue> {
     return bytes.length;
   }
 
-  /** The bytes the partition hash is computed from. */
-  byte[] hashBytes() {
-    return bytes;
-  }
-
   /** The wire form, e.g. {@code {"S":"x"}}. */
   ObjectNode toAttribute() {
     ObjectNode node = JsonNodeFactory.instance.objectNode();

@@ -35,7 +35,7 @@ final class ReadOperations {
     JsonNode request = LegacyParameters.rewrite(original);
     Table table = catalog.require(request.get("TableName").asText());
     IndexDefinition index = index(table, request);
-    String select = select(request, index, true);
+    String select = select(original, index, true);
     ItemOrder order = new ItemOrder(table.keys(), index == null ? null : index.keys());
     Expressions expressions = Expressions.of(request);
     String keyExpression = Requests.text(request, "KeyConditionExpression", null);
@@ -57,7 +57,7 @@ final class ReadOperations {
     expressions.checkAllUsed();
     JsonNode start = request.get("ExclusiveStartKey");
     if (start != null && !start.isNull()) {
-      order.checkStartKey(start);
+      order.checkStartKey(start, false);
     }
     boolean forward = request.path("ScanIndexForward").asBoolean(true);
     List<ObjectNode> candidates = new ArrayList<>();
@@ -66,7 +66,7 @@ final class ReadOperations {
         candidates.add(item);
       }
     } else {
-      for (ObjectNode item : table.all()) {
+      for (ObjectNode item : index.global() ? table.all() : table.partition(key.hash(), true)) {
         if (order.contains(item) && key.hash().equals(KeyValue.of(item.get(index.keys().hashName()),
             index.keys().hashType()))) {
           candidates.add(item);
@@ -105,7 +105,7 @@ final class ReadOperations {
     JsonNode request = LegacyParameters.rewrite(original);
     Table table = catalog.require(request.get("TableName").asText());
     IndexDefinition index = index(table, request);
-    String select = select(request, index, false);
+    String select = select(original, index, false);
     boolean hasSegment = Requests.has(request, "Segment");
     boolean hasTotal = Requests.has(request, "TotalSegments");
     if (hasSegment && !hasTotal) {
@@ -134,7 +134,7 @@ final class ReadOperations {
     expressions.checkAllUsed();
     JsonNode start = request.get("ExclusiveStartKey");
     if (start != null && !start.isNull()) {
-      order.checkStartKey(start);
+      order.checkStartKey(start, true);
     }
     List<ObjectNode> items = new ArrayList<>();
     KeySchema readKeys = order.readKeys();
@@ -204,7 +204,10 @@ final class ReadOperations {
       out.set("LastEvaluatedKey", order.lastEvaluatedKey(last));
     }
     boolean consistent = request.path("ConsistentRead").asBoolean(false);
-    Capacity.addTo(out, request, table.name(), Capacity.readUnits(bytes, consistent));
+    ObjectNode report = Capacity.report(request, table.name(), Capacity.readUnits(bytes, consistent), index);
+    if (report != null) {
+      out.set("ConsumedCapacity", report);
+    }
     return out;
   }
 
@@ -264,7 +267,8 @@ final class ReadOperations {
   /** The effective Select, checked against the projection and index as DynamoDB checks it. */
   private static String select(JsonNode request, IndexDefinition index, boolean query) {
     String prefix = query ? "1 validation error detected: " : "";
-    boolean projected = Requests.has(request, "ProjectionExpression");
+    boolean attributesToGet = Requests.has(request, "AttributesToGet");
+    boolean projected = Requests.has(request, "ProjectionExpression") || attributesToGet;
     String select = Requests.text(request, "Select", null);
     if (select == null) {
       return projected ? "SPECIFIC_ATTRIBUTES" : index == null ? "ALL_ATTRIBUTES" : "ALL_PROJECTED_ATTRIBUTES";
@@ -282,7 +286,7 @@ final class ReadOperations {
         }
         break;
       case "SPECIFIC_ATTRIBUTES":
-        if (!projected && !Requests.has(request, "AttributesToGet")) {
+        if (!projected) {
           throw Faults.validation(prefix
               + "Must specify the AttributesToGet or ProjectionExpression when choosing to get SPECIFIC_ATTRIBUTES");
         }
@@ -291,7 +295,8 @@ final class ReadOperations {
         break;
     }
     if (projected) {
-      throw Faults.validation(prefix + "Cannot specify the ProjectionExpression when choosing to get " + ("COUNT"
+      throw Faults.validation(prefix + "Cannot specify the " + (attributesToGet ? "AttributesToGet" : "ProjectionExpression")
+          + " when choosing to get " + ("COUNT"
           .equals(select) ? "only the Count" : select));
     }
     return select;

@@ -30,7 +30,7 @@ final class Table {
       Comparator.<KeyValue, byte[]>comparing(KeyValue::digest, Arrays::compareUnsigned)
           .thenComparing(Comparator.naturalOrder());
 
-  private final TableDefinition definition;
+  private volatile TableDefinition definition;
   private final String arn;
   private final String id;
   private final Instant created;
@@ -56,6 +56,11 @@ final class Table {
 
   TableDefinition definition() {
     return definition;
+  }
+
+  /** Replaces the definition (UpdateTable: indexes, billing, settings); the key schema never changes. */
+  void definition(TableDefinition updated) {
+    this.definition = updated;
   }
 
   KeySchema keys() {
@@ -144,7 +149,7 @@ final class Table {
     return old == null || expired(old) ? null : old;
   }
 
-  /** The live items of one partition in sort-key order, after {@code start} when given. */
+  /** The live items of one partition in sort-key order (or reversed). */
   List<ObjectNode> partition(KeyValue hash, boolean forward) {
     ConcurrentSkipListMap<KeyValue, ObjectNode> partition = partitions.get(hash);
     if (partition == null) {
@@ -154,7 +159,7 @@ final class Table {
     return live(view.values().iterator());
   }
 
-  /** Every live item in Scan order: partitions by digest, then by sort key. */
+  /** Every live item in Scan order: partitions by digest, then by sort key (expired items are purged on the way). */
   List<ObjectNode> all() {
     List<ObjectNode> out = new ArrayList<>();
     for (Map.Entry<KeyValue, ConcurrentSkipListMap<KeyValue, ObjectNode>> partition : partitions.entrySet()) {

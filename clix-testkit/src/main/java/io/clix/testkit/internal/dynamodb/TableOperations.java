@@ -49,6 +49,9 @@ final class TableOperations {
     if (table == null) {
       throw Faults.resourceNotFound("Requested resource not found: Table: " + name + " not found");
     }
+    if (table.ttlAttribute() != null) {
+      table.all();
+    }
     ObjectNode out = JSON.objectNode();
     out.set("Table", describe(table, "ACTIVE"));
     return out;
@@ -89,11 +92,25 @@ final class TableOperations {
 
   JsonNode updateTable(JsonNode request) {
     Table table = requireDescribed(request);
-    if (request.has("DeletionProtectionEnabled")) {
-      table.deletionProtection(request.get("DeletionProtectionEnabled").asBoolean());
+    String sseStatus;
+    JsonNode previousSse = describe(table, "ACTIVE").get("SSEDescription");
+    synchronized (table) {
+      if (request.has("DeletionProtectionEnabled")) {
+        table.deletionProtection(request.get("DeletionProtectionEnabled").asBoolean());
+      }
+      TableUpdate update = new TableUpdate(table.definition().request(), request);
+      table.definition(TableDefinition.parse(update.merged()));
+      sseStatus = update.sseStatus();
     }
     ObjectNode out = JSON.objectNode();
-    out.set("TableDescription", describe(table, "ACTIVE"));
+    ObjectNode description = describe(table, "ACTIVE");
+    if (sseStatus != null && !description.has("SSEDescription") && previousSse != null) {
+      description.set("SSEDescription", previousSse);
+    }
+    if (sseStatus != null && description.has("SSEDescription")) {
+      ((ObjectNode) description.get("SSEDescription")).put("Status", sseStatus);
+    }
+    out.set("TableDescription", description);
     return out;
   }
 

@@ -46,7 +46,7 @@ final class TransactionOperations {
     }
   }
 
-  TransactionOperations(TableCatalog catalog, ItemOperations items, Clock clock) {
+  TransactionOperations(TableCatalog catalog, Clock clock) {
     this.catalog = catalog;
     this.clock = clock;
   }
@@ -108,7 +108,7 @@ final class TransactionOperations {
         reasons.forEach(r -> codes.add(r.get("Code").asText()));
         ObjectNode body = ServiceError.body(Faults.DYNAMO + "TransactionCanceledException", "Message",
             "Transaction cancelled, please refer cancellation reasons for specific reasons "
-                + codes.toString().replace("[", "[").replace("]", "]"));
+                + codes);
         body.set("CancellationReasons", reasons);
         throw new ServiceError(400, body);
       }
@@ -126,7 +126,9 @@ final class TransactionOperations {
       }
     }
     if (token != null) {
-      tokens.put(token, new Token(request.deepCopy(), clock.instant(), out.deepCopy()));
+      Instant now = clock.instant();
+      tokens.values().removeIf(t -> !t.issued.plus(TOKEN_LIFETIME).isAfter(now));
+      tokens.put(token, new Token(request.deepCopy(), now, out.deepCopy()));
     }
     return out;
   }
@@ -203,17 +205,18 @@ final class TransactionOperations {
       case "Delete":
         checks.required(body, "Key", "key").check();
         Table deleteTable = catalog.require(body.get("TableName").asText());
-        return ItemOperations.prepare(deleteTable, body, deleteTable.keys().keyOfKey(body.get("Key")),
-            ItemWrite.Kind.DELETE, null, null);
+        return ItemOperations.prepare(deleteTable, body, null, ItemWrite.Kind.DELETE, null, null)
+            .withKey(deleteTable.keys().keyOfKey(body.get("Key")));
       case "ConditionCheck":
         checks.required(body, "Key", "key").required(body, "ConditionExpression", "conditionExpression").check();
         Table checkTable = catalog.require(body.get("TableName").asText());
-        return ItemOperations.prepare(checkTable, body, checkTable.keys().keyOfKey(body.get("Key")),
-            ItemWrite.Kind.CHECK, null, null);
+        return ItemOperations.prepare(checkTable, body, null, ItemWrite.Kind.CHECK, null, null)
+            .withKey(checkTable.keys().keyOfKey(body.get("Key")));
       case "Update":
         checks.required(body, "Key", "key").required(body, "UpdateExpression", "updateExpression").check();
         Table updateTable = catalog.require(body.get("TableName").asText());
-        ItemWrite update = ItemOperations.prepareUpdate(updateTable, body, updateTable.keys().keyOfKey(body.get("Key")));
+        ItemWrite update = ItemOperations.prepareUpdate(updateTable, body, null)
+            .withKey(updateTable.keys().keyOfKey(body.get("Key")));
         update.checkKeyUntouched();
         return update;
       default:

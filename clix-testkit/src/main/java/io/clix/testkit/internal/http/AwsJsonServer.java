@@ -31,8 +31,8 @@ public final class AwsJsonServer implements AutoCloseable {
   private static final String CONTENT_TYPE = "application/x-amz-json-1.0";
 
   static {
-    // The JDK server writes headers and body separately; without TCP_NODELAY, Nagle's algorithm and
-    // the client's delayed ACK hold every response back about 40 ms. Read once, when the first server starts.
+    // Without TCP_NODELAY the response body waits for the client's delayed ACK of the headers:
+    // 40 ms per call. The JDK server reads this once, when its first instance is made.
     if (System.getProperty("sun.net.httpserver.nodelay") == null) {
       System.setProperty("sun.net.httpserver.nodelay", "true");
     }

@@ -81,6 +81,9 @@ class DynamoDbBatchAndTransactionTest {
         "batch", KeysAndAttributes.builder().keys(keys.subList(0, 60)).build(),
         "txn", KeysAndAttributes.builder().keys(keys.subList(0, 60)).build()))))
         .hasMessageStartingWith("Too many items requested for the BatchGetItem call");
+    assertThatThrownBy(() -> dynamo.client.batchWriteItem(r -> r.requestItems(Map.of("batch", List.of(
+        WriteRequest.builder().putRequest(p -> p.item(Map.of("other", s("x")))).build())))))
+        .hasMessageStartingWith("The provided key element does not match the schema");
     assertThatThrownBy(() -> dynamo.client.batchWriteItem(r -> r.requestItems(Map.of("nope", List.of(put("a"))))))
         .isInstanceOf(ResourceNotFoundException.class);
   }

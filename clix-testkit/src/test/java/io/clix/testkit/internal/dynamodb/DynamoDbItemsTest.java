@@ -62,6 +62,21 @@ class DynamoDbItemsTest {
   }
 
   @Test
+  void theAsyncClientWorksToo() throws Exception {
+    try (var async = software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient.builder()
+        .endpointOverride(dynamo.stack.endpoint())
+        .region(software.amazon.awssdk.regions.Region.US_EAST_1)
+        .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+            software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("test", "test")))
+        .httpClient(software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient.create())
+        .build()) {
+      async.putItem(r -> r.tableName("items").item(Map.of("pk", s("async"), "v", n("7")))).get();
+      assertThat(async.getItem(r -> r.tableName("items").key(Map.of("pk", s("async")))).get().item())
+          .containsEntry("v", n("7"));
+    }
+  }
+
+  @Test
   void missingItemHasNoItem() {
     assertThat(dynamo.client.getItem(r -> r.tableName("items").key(Map.of("pk", s("absent")))).hasItem()).isFalse();
   }

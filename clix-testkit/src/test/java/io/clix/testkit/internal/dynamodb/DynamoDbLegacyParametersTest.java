@@ -72,6 +72,13 @@ class DynamoDbLegacyParametersTest {
   }
 
   @Test
+  void attributesToGetIsNamedInSelectErrors() {
+    assertThatThrownBy(() -> dynamo.client.scan(r -> r.tableName("legacy").attributesToGet("tag")
+        .select(software.amazon.awssdk.services.dynamodb.model.Select.COUNT)))
+        .hasMessageStartingWith("Cannot specify the AttributesToGet when choosing to get only the Count");
+  }
+
+  @Test
   void scanWithScanFilter() {
     var response = dynamo.client.scan(r -> r.tableName("legacy").scanFilter(Map.of("tag",
         Condition.builder().comparisonOperator(ComparisonOperator.IN).attributeValueList(List.of(s("t1"), s("t5")))

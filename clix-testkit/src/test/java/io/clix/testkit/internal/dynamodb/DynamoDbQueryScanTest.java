@@ -147,6 +147,11 @@ class DynamoDbQueryScanTest {
     QueryResponse page = dynamo.client.query(r -> r.tableName("players").indexName("byGame")
         .keyConditionExpression("game = :g").expressionAttributeValues(Map.of(":g", s("g1"))).limit(2));
     assertThat(page.lastEvaluatedKey()).containsOnlyKeys("pk", "game", "score");
+    QueryResponse measured = dynamo.client.query(r -> r.tableName("players").indexName("byGame")
+        .keyConditionExpression("game = :g").expressionAttributeValues(Map.of(":g", s("g1")))
+        .returnConsumedCapacity(software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity.INDEXES));
+    assertThat(measured.consumedCapacity().capacityUnits()).isEqualTo(0.5);
+    assertThat(measured.consumedCapacity().globalSecondaryIndexes()).containsOnlyKeys("byGame");
     assertThatThrownBy(() -> dynamo.client.query(r -> r.tableName("players").indexName("byGame")
         .keyConditionExpression("pk = :g").expressionAttributeValues(Map.of(":g", s("g1")))))
         .hasMessageContaining("Query condition missed key schema element: game");
@@ -166,6 +171,17 @@ class DynamoDbQueryScanTest {
       start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
     } while (start != null);
     assertThat(seen).hasSize(9);
+  }
+
+  @Test
+  void invalidStartKeysAreRefused() {
+    assertThatThrownBy(() -> dynamo.client.query(r -> r.tableName("numbers").keyConditionExpression("pk = :p")
+        .expressionAttributeValues(Map.of(":p", s("p"))).exclusiveStartKey(Map.of("pk", s("p")))))
+        .hasMessageStartingWith("The provided starting key is invalid (Service");
+    assertThatThrownBy(() -> dynamo.client.scan(r -> r.tableName("numbers").exclusiveStartKey(Map.of("pk", s("p"),
+        "sk", s("not a number")))))
+        .hasMessageStartingWith("The provided starting key is invalid: The provided key element does not match the"
+            + " schema");
   }
 
   @Test

@@ -150,6 +150,31 @@ class DynamoDbTablesTest {
   }
 
   @Test
+  void updateTableAddsAndDropsIndexesAndChangesSettings() {
+    dynamo.table("evolving", null);
+    dynamo.client.putItem(r -> r.tableName("evolving").item(java.util.Map.of("pk", LocalDynamo.s("a"),
+        "owner", LocalDynamo.s("ann"))));
+    TableDescription updated = dynamo.client.updateTable(r -> r.tableName("evolving")
+        .attributeDefinitions(attribute("owner", ScalarAttributeType.S))
+        .globalSecondaryIndexUpdates(u -> u.create(c -> c.indexName("byOwner").keySchema(key("owner", KeyType.HASH))
+            .projection(p -> p.projectionType(ProjectionType.ALL))))
+        .tableClass("STANDARD_INFREQUENT_ACCESS")).tableDescription();
+    assertThat(updated.globalSecondaryIndexes()).extracting(g -> g.indexName()).containsExactly("byOwner");
+    assertThat(updated.tableClassSummary().tableClassAsString()).isEqualTo("STANDARD_INFREQUENT_ACCESS");
+    assertThat(dynamo.client.query(r -> r.tableName("evolving").indexName("byOwner")
+        .keyConditionExpression("#o = :o").expressionAttributeNames(java.util.Map.of("#o", "owner"))
+        .expressionAttributeValues(java.util.Map.of(":o", LocalDynamo.s("ann")))).count()).isEqualTo(1);
+    TableDescription dropped = dynamo.client.updateTable(r -> r.tableName("evolving")
+        .globalSecondaryIndexUpdates(u -> u.delete(d -> d.indexName("byOwner")))
+        .billingMode(BillingMode.PROVISIONED)
+        .provisionedThroughput(t -> t.readCapacityUnits(3L).writeCapacityUnits(2L))).tableDescription();
+    assertThat(dropped.globalSecondaryIndexes()).isEmpty();
+    assertThat(dropped.attributeDefinitions()).extracting(AttributeDefinition::attributeName).containsExactly("pk");
+    assertThat(dropped.provisionedThroughput().readCapacityUnits()).isEqualTo(3L);
+    assertThat(dropped.billingModeSummary()).isNull();
+  }
+
+  @Test
   void duplicateTableIsInUseAndMissingTableIsNotFound() {
     dynamo.table("twice", null);
     assertThatThrownBy(() -> dynamo.table("twice", null))
@@ -203,6 +228,20 @@ class DynamoDbTablesTest {
     assertThatThrownBy(() -> dynamo.client.updateTimeToLive(r -> r.tableName("ttl")
         .timeToLiveSpecification(s -> s.enabled(true).attributeName("expires"))))
         .hasMessageStartingWith("TimeToLive is already enabled");
+  }
+
+  @Test
+  void pointInTimeRecoveryAndLimitsAreReported() {
+    dynamo.table("recoverable", null);
+    var before = dynamo.client.describeContinuousBackups(r -> r.tableName("recoverable"))
+        .continuousBackupsDescription();
+    assertThat(before.pointInTimeRecoveryDescription().pointInTimeRecoveryStatusAsString()).isEqualTo("DISABLED");
+    var after = dynamo.client.updateContinuousBackups(r -> r.tableName("recoverable")
+        .pointInTimeRecoverySpecification(p -> p.pointInTimeRecoveryEnabled(true))).continuousBackupsDescription();
+    assertThat(after.pointInTimeRecoveryDescription().pointInTimeRecoveryStatusAsString()).isEqualTo("ENABLED");
+    assertThatThrownBy(() -> dynamo.client.describeContinuousBackups(r -> r.tableName("missing")))
+        .isInstanceOf(software.amazon.awssdk.services.dynamodb.model.TableNotFoundException.class);
+    assertThat(dynamo.client.describeLimits().tableMaxReadCapacityUnits()).isPositive();
   }
 
   @Test
