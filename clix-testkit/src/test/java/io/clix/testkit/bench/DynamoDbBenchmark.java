@@ -23,8 +23,16 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * A benchmark (not a test) of the local stack's DynamoDB through the real {@code DynamoDbClient}
  * over HTTP: conditional UpdateItem (an increment guarded by a condition) and Query (one partition
  * of 100 items, a page of 25) operations per second, single-threaded and with several client
- * threads. Run it with
- * {@code java -cp "clix-testkit/target/test-classes:clix-testkit/target/classes:$(cat cp.txt)" io.clix.testkit.bench.DynamoDbBenchmark [seconds] [threads]}.
+ * threads. Arguments: {@code [seconds per run, default 5] [threads, default 4]}. Run it on the test
+ * class path Surefire records (any test of the module run first):
+ *
+ * <pre>
+ * mvn -B -ntp -q -o -pl clix-testkit -am test -Dtest=DynamoDbUpdateTest -Dsurefire.failIfNoSpecifiedTests=false
+ * cp=$(grep -o 'name="surefire.test.class.path" value="[^"]*"' \
+ *   clix-testkit/target/surefire-reports/TEST-io.clix.testkit.internal.dynamodb.DynamoDbUpdateTest.xml \
+ *   | sed 's/.*value="//; s/"$//')
+ * java -cp "$cp" io.clix.testkit.bench.DynamoDbBenchmark 10 4
+ * </pre>
  */
 public final class DynamoDbBenchmark {
 

@@ -34,6 +34,7 @@ final class TransactionOperations {
   private final Clock clock;
   private final Map<String, Token> tokens = new ConcurrentHashMap<>();
 
+  /** What a successful write with a client token asked and answered, remembered for ten minutes. */
   private static final class Token {
     final JsonNode request;
     final Instant issued;
@@ -54,13 +55,18 @@ final class TransactionOperations {
   JsonNode transactWriteItems(JsonNode request) {
     JsonNode actions = actions(request);
     String token = Requests.text(request, "ClientRequestToken", null);
+    if (token != null && (token.isEmpty() || token.length() > 36)) {
+      throw Faults.validation("1 validation error detected: Value '" + token + "' at 'clientRequestToken' failed to"
+          + " satisfy constraint: Member must have length " + (token.isEmpty() ? "greater than or equal to 1"
+          : "less than or equal to 36"));
+    }
     if (token != null) {
       synchronized (tokens) {
         Token previous = tokens.get(token);
         if (previous != null && previous.issued.plus(TOKEN_LIFETIME).isAfter(clock.instant())) {
           if (!sameRequest(previous.request, request)) {
             throw new ServiceError(400, Faults.DYNAMO + "IdempotentParameterMismatchException",
-                "Request parameters do not match the original request for the same client token");
+                "The request uses the same client token as a previous, but non-identical request.");
           }
           return previous.response.deepCopy();
         }
