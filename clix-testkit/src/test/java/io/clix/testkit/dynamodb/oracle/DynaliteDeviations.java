@@ -4,6 +4,16 @@ package io.clix.testkit.dynamodb.oracle;
  * Where dynalite is known to answer otherwise than DynamoDB, so it is not the oracle there. Each
  * constant is the reason a case gives for comparing less than everything; what DynamoDB documents
  * in those places is asserted against the embedded endpoint in {@link DocumentedBehaviourTest}.
+ *
+ * <p>Left out of the differential tables altogether, for the same reason, and tested in
+ * {@link DocumentedBehaviourTest} instead: dynalite has no transactions, no UpdateTimeToLive (its
+ * DescribeTimeToLive always says DISABLED) and no item in ConditionalCheckFailedException for
+ * ReturnValuesOnConditionCheckFailure; it compares L and M values by reference, so
+ * {@code history[2] = :list} never holds; its attribute_type is false for a BOOL false; it accepts
+ * DeleteItem with ReturnValues ALL_NEW, Segment without TotalSegments, a consistent Scan of a
+ * global index, Select with a ProjectionExpression and ALL_PROJECTED_ATTRIBUTES without an index;
+ * and it does not fetch unprojected attributes of a local index from the table. What
+ * {@link Normalizer} evens out instead (empty Attributes, fields newer than dynalite) is said there.
  */
 final class DynaliteDeviations {
 

@@ -17,8 +17,11 @@ import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
  * Removes from an answer what legitimately differs between two correct DynamoDB endpoints, so
  * that what is left must be equal: identities and clocks (ARNs, table ids, creation and
  * throughput-change times), the sizes and counts DynamoDB itself refreshes only every six hours,
- * consumed capacity nobody asked for, and orders DynamoDB does not define (items of a Scan and of
- * a BatchGetItem). Set members are already sorted by {@link SdkJson}.
+ * consumed capacity nobody asked for, orders DynamoDB does not define (items of a Scan and of a
+ * BatchGetItem, the key a Scan page ends on) and the "1 validation error detected: " envelope
+ * DynamoDB itself sends or not. Two dynalite gaps are evened out here too, each said where it is
+ * done: table description fields newer than dynalite, and its empty {@code Attributes}. Set
+ * members are already sorted by {@link SdkJson}.
  */
 final class Normalizer {
 
