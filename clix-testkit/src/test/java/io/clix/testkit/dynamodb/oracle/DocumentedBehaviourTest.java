@@ -298,6 +298,19 @@ class DocumentedBehaviourTest {
     assertThat(refused.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
   }
 
+  // Numbers: "Positive range: 1E-130 to 9.9999999999999999999999999999999999999E+125" (Developer
+  // Guide, Supported data types); a SET whose arithmetic leaves that range fails. dynalite checks
+  // the range of values sent in, not of results, and stores 1.98E+126.
+  @Test
+  void arithmeticPastTheLargestNumberIsRefused() {
+    DynamoDbException refused = catchThrowableOfType(DynamoDbException.class,
+        () -> dynamo.updateItem(u -> u.tableName(PLAYERS).key(P1).updateExpression("SET a = :x + :x")
+            .expressionAttributeValues(item(":x", n("9.9E+125")))));
+
+    assertThat(refused.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
+    assertThat(dynamo.getItem(g -> g.tableName(PLAYERS).key(P1)).item()).doesNotContainKey("a");
+  }
+
   // TableDescription.DeletionProtectionEnabled: "Indicates whether deletion protection is enabled
   // (true) or disabled (false) on the table" (API reference); it came after dynalite, which never
   // sends it, so the normalizer leaves it out of the comparison.

@@ -12,7 +12,8 @@ package io.clix.testkit.dynamodb.oracle;
  * {@code history[2] = :list} never holds; its attribute_type is false for a BOOL false; it accepts
  * DeleteItem with ReturnValues ALL_NEW, Segment without TotalSegments, a consistent Scan of a
  * global index, Select with a ProjectionExpression and ALL_PROJECTED_ATTRIBUTES without an index;
- * and it does not fetch unprojected attributes of a local index from the table. What
+ * it does not fetch unprojected attributes of a local index from the table; and it stores the
+ * result of arithmetic past the largest number. What
  * {@link Normalizer} evens out instead (empty Attributes, fields newer than dynalite) is said there.
  */
 final class DynaliteDeviations {

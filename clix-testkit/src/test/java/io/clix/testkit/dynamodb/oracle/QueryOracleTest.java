@@ -123,6 +123,10 @@ class QueryOracleTest {
         OracleCase.of("global index range condition, descending", query(SCORES, "player = :p AND score >= :s")
             .indexName(BY_PLAYER).scanIndexForward(false)
             .expressionAttributeValues(item(":p", s("p3"), ":s", n(5)))),
+        OracleCase.of("global index with a filter and a projection", query(SCORES, "player = :p")
+            .indexName(BY_PLAYER).filterExpression("game IN (:a, :b) AND size(move) = :two")
+            .projectionExpression("game, seq, score").expressionAttributeValues(item(":p", s("p3"), ":a", s("g2"),
+                ":b", s("g9"), ":two", n(2)))),
         OracleCase.of("global index pages", Step.queryPages(query(SCORES, "player = :p").indexName(BY_PLAYER)
             .expressionAttributeValues(item(":p", s("p3"))).limit(1).build())),
         OracleCase.of("global index with ConsistentRead is refused", query(SCORES, "player = :p")

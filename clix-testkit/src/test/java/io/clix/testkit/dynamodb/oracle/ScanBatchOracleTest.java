@@ -99,6 +99,11 @@ class ScanBatchOracleTest {
         OracleCase.of("batch get with missing keys", batchGet(Map.of(PLAYERS, keys(players(8))))),
         OracleCase.of("batch get with a projection", batchGet(Map.of(PLAYERS, KeysAndAttributes.builder()
             .keys(players(3)).projectionExpression("nick, stats.wins").consistentRead(true).build()))),
+        OracleCase.of("batch get with names in the projection", batchGet(Map.of(PLAYERS, KeysAndAttributes.builder()
+            .keys(players(2)).projectionExpression("#n, #s.wins").expressionAttributeNames(
+                Map.of("#n", "nick", "#s", "stats")).build()))),
+        OracleCase.of("batch get with an unused name", batchGet(Map.of(PLAYERS, KeysAndAttributes.builder()
+            .keys(players(2)).projectionExpression("nick").expressionAttributeNames(Map.of("#n", "nick")).build()))),
         OracleCase.of("batch get with duplicate keys", batchGet(Map.of(PLAYERS, keys(List.of(
             item("id", s("p1")), item("id", s("p1"))))))),
         OracleCase.of("batch get of more than 100 keys", batchGet(Map.of(PLAYERS, keys(players(101))))),

@@ -26,6 +26,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 /**
  * UpdateItem: SET (with {@code +}, {@code -}, if_not_exists, list_append), REMOVE, ADD and DELETE,
  * nested paths, every ReturnValues, conditions, and the update expression's validation errors.
+ * Arithmetic past the largest number is in {@link DocumentedBehaviourTest}: dynalite stores it.
  */
 @ExtendWith(DifferentialExtension.class)
 class UpdateOracleTest {
@@ -70,6 +71,10 @@ class UpdateOracleTest {
             p1("SET big = :a + :b", ":a", n("99999999999999999999999999999999999999"), ":b", n("-1"))),
         OracleCase.of("SET arithmetic overflowing 38 digits",
             p1("SET big = :a + :b", ":a", n("99999999999999999999999999999999999999"), ":b", n("1"))),
+        OracleCase.of("SET decimal arithmetic is exact", p1("SET a = :x + :y, b = :y - :y, c = :z - :x",
+            ":x", n("0.1"), ":y", n("0.2"), ":z", n("-0.1"))),
+        OracleCase.of("SET arithmetic at the smallest magnitude", p1("SET a = :x - :y", ":x", n("1E-130"),
+            ":y", n("2E-130"))),
         OracleCase.of("SET arithmetic on a missing attribute",
             p1("SET lvl = nope + :n", ":n", n(1))),
         OracleCase.of("SET arithmetic on a string", p1("SET lvl = nick + :n", ":n", n(1))),
@@ -127,6 +132,11 @@ class UpdateOracleTest {
         OracleCase.of("clauses in another order", p1("DELETE tags :t ADD lvl :one REMOVE nick SET a = :a",
             ":a", n(1), ":one", n(1), ":t", ss("red"))),
         OracleCase.of("a clause repeated", p1("SET a = :a SET b = :a", ":a", n(1))),
+        OracleCase.of("update and condition through the same names",
+            p1("SET #s.#w = #s.#w + :one", ":one", n(1), ":min", n(5)).conditionExpression("#s.#w >= :min")
+                .expressionAttributeNames(names("#s", "stats", "#w", "wins"))),
+        OracleCase.of("update a key with an extra attribute", update(PLAYERS, item("id", s("p1"), "nick", s("Ada")),
+            "SET a = :a").expressionAttributeValues(item(":a", n(1)))),
         OracleCase.of("update with a condition that holds",
             p1("SET lvl = lvl + :one", ":one", n(1), ":min", n(7)).conditionExpression("lvl >= :min")),
         OracleCase.of("update with a condition that fails",
