@@ -27,6 +27,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.ReturnConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ScanRequest;
 import software.amazon.awssdk.services.dynamodb.model.Select;
@@ -61,7 +62,8 @@ final class RandomOperations {
       return Step.call(delete());
     } else if (kind < 63) {
       return Step.call(GetItemRequest.builder().tableName(SCORES).key(key()).consistentRead(random.nextBoolean())
-          .build());
+          .projectionExpression(random.nextBoolean() ? null : "doc.steps[1], doc.x, cnt, tags, seq")
+          .returnConsumedCapacity(capacity()).build());
     } else if (kind < 78) {
       return query();
     } else if (kind < 84) {
@@ -70,6 +72,12 @@ final class RandomOperations {
       return Step.call(batchWrite());
     }
     return Step.call(batchGet());
+  }
+
+  /** Mostly none, sometimes the total or the per-index consumed capacity. */
+  private ReturnConsumedCapacity capacity() {
+    int pick = random.nextInt(6);
+    return pick == 0 ? ReturnConsumedCapacity.TOTAL : pick == 1 ? ReturnConsumedCapacity.INDEXES : null;
   }
 
   private Map<String, AttributeValue> key() {
@@ -147,7 +155,8 @@ final class RandomOperations {
     }
     return PutItemRequest.builder().tableName(SCORES).item(item).conditionExpression(condition)
         .expressionAttributeValues(values.isEmpty() ? null : values)
-        .returnValues(random.nextBoolean() ? ReturnValue.ALL_OLD : ReturnValue.NONE).build();
+        .returnValues(random.nextBoolean() ? ReturnValue.ALL_OLD : ReturnValue.NONE).returnConsumedCapacity(capacity())
+        .build();
   }
 
   private UpdateItemRequest update() {
@@ -227,7 +236,8 @@ final class RandomOperations {
     }
     return UpdateItemRequest.builder().tableName(SCORES).key(key()).updateExpression(expression.toString().trim())
         .conditionExpression(condition).expressionAttributeValues(values.isEmpty() ? null : values)
-        .returnValues(UPDATE_RETURNS[random.nextInt(UPDATE_RETURNS.length)]).build();
+        .returnValues(UPDATE_RETURNS[random.nextInt(UPDATE_RETURNS.length)]).returnConsumedCapacity(capacity())
+        .build();
   }
 
   /** One change to the nested document {@code doc} = {x: S, steps: L}, which may not exist yet. */
@@ -262,7 +272,8 @@ final class RandomOperations {
     }
     return DeleteItemRequest.builder().tableName(SCORES).key(key()).conditionExpression(condition)
         .expressionAttributeValues(values.isEmpty() ? null : values)
-        .returnValues(random.nextBoolean() ? ReturnValue.ALL_OLD : ReturnValue.NONE).build();
+        .returnValues(random.nextBoolean() ? ReturnValue.ALL_OLD : ReturnValue.NONE).returnConsumedCapacity(capacity())
+        .build();
   }
 
   private Step query() {
