@@ -7,13 +7,14 @@ import static io.clix.testkit.dynamodb.oracle.Fixture.BY_TIME;
 import static io.clix.testkit.dynamodb.oracle.Fixture.PLAYERS;
 import static io.clix.testkit.dynamodb.oracle.Fixture.SCORES;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 import io.clix.testkit.LocalStack;
 import io.clix.testkit.ManualClock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -68,6 +69,11 @@ class DocumentedBehaviourTest {
     stack.close();
   }
 
+  /** The exception {@code call} throws, failing the test unless it throws one of {@code type}. */
+  private static <T extends Throwable> T thrown(Class<T> type, ThrowingCallable call) {
+    return assertThatExceptionOfType(type).isThrownBy(call).actual();
+  }
+
   @BeforeEach
   void fixture() {
     Fixture.reset(dynamo, null);
@@ -97,7 +103,7 @@ class DocumentedBehaviourTest {
   @Test
   @SuppressWarnings("unchecked") // the SDK's Consumer<...Builder>... varargs
   void transactWriteAppliesNothingWhenOneConditionFails() {
-    TransactionCanceledException cancelled = catchThrowableOfType(TransactionCanceledException.class,
+    TransactionCanceledException cancelled = thrown(TransactionCanceledException.class,
         () -> dynamo.transactWriteItems(t -> t.transactItems(
             i -> i.update(u -> u.tableName(PLAYERS).key(P1).updateExpression("SET lvl = :v")
                 .expressionAttributeValues(item(":v", n(100)))),
@@ -122,7 +128,7 @@ class DocumentedBehaviourTest {
   @Test
   @SuppressWarnings("unchecked") // the SDK's Consumer<...Builder>... varargs
   void transactWriteRefusesTwoActionsOnOneItem() {
-    DynamoDbException refused = catchThrowableOfType(DynamoDbException.class,
+    DynamoDbException refused = thrown(DynamoDbException.class,
         () -> dynamo.transactWriteItems(t -> t.transactItems(
             i -> i.delete(d -> d.tableName(PLAYERS).key(P1)),
             i -> i.conditionCheck(c -> c.tableName(PLAYERS).key(P1).conditionExpression("attribute_exists(id)")))));
@@ -178,14 +184,14 @@ class DocumentedBehaviourTest {
   // UpdateItem / DeleteItem); without it the exception carries no item.
   @Test
   void conditionCheckFailureCarriesTheOldItemWhenAsked() {
-    ConditionalCheckFailedException put = catchThrowableOfType(ConditionalCheckFailedException.class,
+    ConditionalCheckFailedException put = thrown(ConditionalCheckFailedException.class,
         () -> dynamo.putItem(p -> p.tableName(PLAYERS).item(item("id", s("p2"))).conditionExpression(
             "attribute_not_exists(id)").returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)));
-    ConditionalCheckFailedException update = catchThrowableOfType(ConditionalCheckFailedException.class,
+    ConditionalCheckFailedException update = thrown(ConditionalCheckFailedException.class,
         () -> dynamo.updateItem(u -> u.tableName(PLAYERS).key(P2).updateExpression("SET x = :v")
             .conditionExpression("lvl > :v").expressionAttributeValues(item(":v", n(3)))
             .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)));
-    ConditionalCheckFailedException delete = catchThrowableOfType(ConditionalCheckFailedException.class,
+    ConditionalCheckFailedException delete = thrown(ConditionalCheckFailedException.class,
         () -> dynamo.deleteItem(d -> d.tableName(PLAYERS).key(P2).conditionExpression("attribute_not_exists(id)")
             .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.NONE)));
 
@@ -201,7 +207,7 @@ class DocumentedBehaviourTest {
   // dynalite words it as its PEG.js parser does (DynaliteDeviations.SYNTAX_ERRORS).
   @Test
   void syntaxErrorsNameTheTokenAndItsNeighbourhood() {
-    DynamoDbException error = catchThrowableOfType(DynamoDbException.class,
+    DynamoDbException error = thrown(DynamoDbException.class,
         () -> dynamo.updateItem(u -> u.tableName(PLAYERS).key(P1).updateExpression("ADD hits : incr")
             .expressionAttributeValues(item(":incr", n(1)))));
 
@@ -216,10 +222,10 @@ class DocumentedBehaviourTest {
   // ALL_PROJECTED_ATTRIBUTES is "allowed only when querying an index". dynalite accepts both.
   @Test
   void selectMustAgreeWithProjectionAndIndex() {
-    DynamoDbException withProjection = catchThrowableOfType(DynamoDbException.class,
+    DynamoDbException withProjection = thrown(DynamoDbException.class,
         () -> dynamo.query(q -> q.tableName(SCORES).keyConditionExpression("game = :g")
             .expressionAttributeValues(item(":g", s("g1"))).select(Select.ALL_ATTRIBUTES).projectionExpression("move")));
-    DynamoDbException withoutIndex = catchThrowableOfType(DynamoDbException.class,
+    DynamoDbException withoutIndex = thrown(DynamoDbException.class,
         () -> dynamo.query(q -> q.tableName(SCORES).keyConditionExpression("game = :g")
             .expressionAttributeValues(item(":g", s("g1"))).select(Select.ALL_PROJECTED_ATTRIBUTES)));
 
@@ -270,7 +276,7 @@ class DocumentedBehaviourTest {
   // ALL_OLD" (API reference). dynalite accepts ALL_NEW and deletes.
   @Test
   void deleteRefusesReturnValuesOtherThanNoneAndAllOld() {
-    DynamoDbException refused = catchThrowableOfType(DynamoDbException.class,
+    DynamoDbException refused = thrown(DynamoDbException.class,
         () -> dynamo.deleteItem(d -> d.tableName(PLAYERS).key(P1).returnValues(ReturnValue.ALL_NEW)));
 
     assertThat(refused.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
@@ -281,7 +287,7 @@ class DocumentedBehaviourTest {
   // dynalite scans the whole table instead.
   @Test
   void scanSegmentNeedsTotalSegments() {
-    DynamoDbException refused = catchThrowableOfType(DynamoDbException.class,
+    DynamoDbException refused = thrown(DynamoDbException.class,
         () -> dynamo.scan(r -> r.tableName(PLAYERS).segment(0)));
 
     assertThat(refused.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
@@ -292,7 +298,7 @@ class DocumentedBehaviourTest {
   // (API reference, Scan). dynalite scans the index.
   @Test
   void consistentScanOfAGlobalIndexIsRefused() {
-    DynamoDbException refused = catchThrowableOfType(DynamoDbException.class,
+    DynamoDbException refused = thrown(DynamoDbException.class,
         () -> dynamo.scan(r -> r.tableName(SCORES).indexName(Fixture.BY_PLAYER).consistentRead(true)));
 
     assertThat(refused.awsErrorDetails().errorCode()).isEqualTo("ValidationException");
@@ -303,7 +309,7 @@ class DocumentedBehaviourTest {
   // the range of values sent in, not of results, and stores 1.98E+126.
   @Test
   void arithmeticPastTheLargestNumberIsRefused() {
-    DynamoDbException refused = catchThrowableOfType(DynamoDbException.class,
+    DynamoDbException refused = thrown(DynamoDbException.class,
         () -> dynamo.updateItem(u -> u.tableName(PLAYERS).key(P1).updateExpression("SET a = :x + :x")
             .expressionAttributeValues(item(":x", n("9.9E+125")))));
 
