@@ -77,6 +77,11 @@ final class Dynalite implements AutoCloseable {
       }
       throw new IllegalStateException("dynalite did not start listening on port " + port + "; it printed: " + output, e);
     }
+    // Should the test JVM end without closing it (a crash, an abrupt stop), the server still goes with it.
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      process.descendants().forEach(ProcessHandle::destroyForcibly);
+      process.destroyForcibly();
+    }, "dynalite-stop"));
     return new Dynalite(process, URI.create("http://127.0.0.1:" + port));
   }
 
