@@ -43,6 +43,9 @@ final class Dynalite implements AutoCloseable {
           + "dynalite) is skipped; install Node 20+ and run .ci/install-oracle.sh to run it");
     }
     if (!Files.isRegularFile(cli())) {
+      installOnce();
+    }
+    if (!Files.isRegularFile(cli())) {
       return Optional.of("dynalite is not installed (" + cli().toAbsolutePath() + " is missing), so the DynamoDB "
           + "differential suite (embedded endpoint vs dynalite) is skipped; run .ci/install-oracle.sh to run it");
     }
@@ -126,13 +129,50 @@ final class Dynalite implements AutoCloseable {
     return NODE_DIR.resolve(Path.of("node_modules", "dynalite", "cli.js"));
   }
 
+  private static boolean installAttempted;
+
+  /**
+   * Installs dynalite as the lock file pins it ({@code npm ci}, what {@code .ci/install-oracle.sh}
+   * does), once per test JVM, so that the README's test command needs no separate set-up step.
+   */
+  private static synchronized void installOnce() {
+    if (installAttempted || Files.isRegularFile(cli())) {
+      return;
+    }
+    installAttempted = true;
+    Optional<Path> npm = executable("npm");
+    if (npm.isEmpty()) {
+      return;
+    }
+    System.err.println("[oracle] installing dynalite: npm ci in " + NODE_DIR.toAbsolutePath());
+    try {
+      Process install = new ProcessBuilder(List.of(npm.get().toString(), "ci", "--no-audit", "--no-fund"))
+          .directory(NODE_DIR.toFile()).redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      if (!install.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)) {
+        install.destroyForcibly();
+        System.err.println("[oracle] npm ci did not finish within 5 minutes");
+      } else if (install.exitValue() != 0) {
+        System.err.println("[oracle] npm ci failed with exit code " + install.exitValue());
+      }
+    } catch (java.io.IOException e) {
+      System.err.println("[oracle] npm ci could not run: " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
   private static Optional<Path> nodeExecutable() {
+    return executable("node");
+  }
+
+  private static Optional<Path> executable(String command) {
     String path = System.getenv("PATH");
     if (path == null) {
       return Optional.empty();
     }
     for (String dir : path.split(File.pathSeparator)) {
-      for (String name : List.of("node", "node.exe")) {
+      for (String name : List.of(command, command + ".exe", command + ".cmd")) {
         Path candidate = Path.of(dir, name);
         if (Files.isRegularFile(candidate) && Files.isExecutable(candidate)) {
           return Optional.of(candidate);
