@@ -79,7 +79,8 @@ class TableOracleTest {
         OracleCase.of("create provisioned without throughput", hashTable("Bad").billingMode(BillingMode.PROVISIONED)),
         OracleCase.of("create on demand with throughput", hashTable("Bad")
             .provisionedThroughput(t -> t.readCapacityUnits(1L).writeCapacityUnits(1L))),
-        OracleCase.of("create with a short name", hashTable("ab")),
+        OracleCase.of("create with a short name", hashTable("ab"))
+            .embeddedDiffers("answers the generic length constraint instead of \"TableName must be at least 3 characters long and at most 255 characters long\""),
         OracleCase.of("create with an invalid name", hashTable("bad name!")),
         OracleCase.of("create a local index on a HASH table", hashTable("Bad")
             .attributeDefinitions(a -> a.attributeName("k").attributeType(ScalarAttributeType.S),
@@ -89,7 +90,8 @@ class TableOracleTest {
         OracleCase.of("create a global index without a projection", hashTable("Bad")
             .attributeDefinitions(a -> a.attributeName("k").attributeType(ScalarAttributeType.S),
                 a -> a.attributeName("x").attributeType(ScalarAttributeType.S))
-            .globalSecondaryIndexes(i -> i.indexName("gsi").keySchema(k -> k.attributeName("x").keyType(KeyType.HASH)))),
+            .globalSecondaryIndexes(i -> i.indexName("gsi").keySchema(k -> k.attributeName("x").keyType(KeyType.HASH))))
+            .embeddedDiffers("names the member 'projection' instead of 'globalSecondaryIndexes.1.member.projection'"),
         OracleCase.of("create with a BOOL key type", CreateTableRequest.builder().tableName("Bad")
             .attributeDefinitions(a -> a.attributeName("k").attributeType("BOOL"))
             .keySchema(k -> k.attributeName("k").keyType(KeyType.HASH)).billingMode(BillingMode.PAY_PER_REQUEST)));
