@@ -3,6 +3,7 @@ package io.clix.aws;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.clix.aws.internal.definition.DefinitionOptions;
 import io.clix.aws.internal.provision.ActivityProvisioner;
 import io.clix.aws.internal.provision.CloudFormationFragment;
 import io.clix.aws.internal.provision.IamPolicyDocuments;
@@ -225,19 +226,13 @@ public final class ClixProvisioner {
 
     /** HeartbeatSeconds of the activity waits (activities mode); see {@link StateMachineDefinition.Builder}. */
     public Builder heartbeatSeconds(int seconds) {
-      if (seconds < 1) {
-        throw new IllegalArgumentException("heartbeatSeconds must be positive: " + seconds);
-      }
-      this.heartbeatSeconds = OptionalInt.of(seconds);
+      this.heartbeatSeconds = OptionalInt.of(DefinitionOptions.positiveSeconds(seconds, "heartbeatSeconds"));
       return this;
     }
 
     /** TimeoutSeconds of the timer activity task; default 300. */
     public Builder timerTaskTimeoutSeconds(int seconds) {
-      if (seconds < 1) {
-        throw new IllegalArgumentException("timerTaskTimeoutSeconds must be positive: " + seconds);
-      }
-      this.timerTaskTimeoutSeconds = seconds;
+      this.timerTaskTimeoutSeconds = DefinitionOptions.positiveSeconds(seconds, "timerTaskTimeoutSeconds");
       return this;
     }
 

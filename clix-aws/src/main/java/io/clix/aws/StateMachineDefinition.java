@@ -164,19 +164,13 @@ public final class StateMachineDefinition {
      * {@code Sync}, which issues the wait again.
      */
     public Builder heartbeatSeconds(int seconds) {
-      if (seconds < 1) {
-        throw new IllegalArgumentException("heartbeatSeconds must be positive: " + seconds);
-      }
-      this.heartbeatSeconds = OptionalInt.of(seconds);
+      this.heartbeatSeconds = OptionalInt.of(DefinitionOptions.positiveSeconds(seconds, "heartbeatSeconds"));
       return this;
     }
 
     /** TimeoutSeconds of the timer activity task; default 300. */
     public Builder timerTaskTimeoutSeconds(int seconds) {
-      if (seconds < 1) {
-        throw new IllegalArgumentException("timerTaskTimeoutSeconds must be positive: " + seconds);
-      }
-      this.timerTaskTimeoutSeconds = seconds;
+      this.timerTaskTimeoutSeconds = DefinitionOptions.positiveSeconds(seconds, "timerTaskTimeoutSeconds");
       return this;
     }
 

@@ -36,4 +36,12 @@ public record DefinitionOptions(
     Objects.requireNonNull(timerActivity, "timerActivity");
     Objects.requireNonNull(heartbeatSeconds, "heartbeatSeconds");
   }
+
+  /** Checks a seconds option of the definition (HeartbeatSeconds, a TimeoutSeconds) is positive. */
+  public static int positiveSeconds(int seconds, String option) {
+    if (seconds < 1) {
+      throw new IllegalArgumentException(option + " must be positive: " + seconds);
+    }
+    return seconds;
+  }
 }
