@@ -33,17 +33,25 @@ final class Activity {
     this.creationDate = creationDate;
   }
 
-  /** Hands {@code task} to a waiting worker, or queues it for the next poll. */
+  /**
+   * Hands {@code task} to a waiting worker, or queues it for the next poll. A poller whose 60 s
+   * ran out between being taken here and being answered has its answer already: the task goes to
+   * the next poller (or the queue) instead of being lost.
+   */
   void offer(Task task) {
-    Poller poller;
-    synchronized (this) {
-      poller = pollers.pollFirst();
-      if (poller == null) {
-        tasks.addLast(task);
+    while (true) {
+      Poller poller;
+      synchronized (this) {
+        poller = pollers.pollFirst();
+        if (poller == null) {
+          tasks.addLast(task);
+          return;
+        }
+      }
+      if (poller.answer.complete(task)) {
         return;
       }
     }
-    poller.answer.complete(task);
   }
 
   /** Takes a queued open task, or registers {@code poller} to wait for one; returns the task or null. */
