@@ -99,6 +99,10 @@ final class ActivityOperations {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         activity.giveUp(poller);
+        Activity.Task handed = poller.answer.getNow(null);
+        if (handed != null) {
+          handed.release().run();
+        }
         return SfnJson.object();
       } catch (ExecutionException e) {
         throw new IllegalStateException(e.getCause());
@@ -110,7 +114,11 @@ final class ActivityOperations {
     if (task == null) {
       return out;
     }
-    task.ticket().started(workerName);
+    try {
+      task.ticket().started(workerName);
+    } finally {
+      task.release().run();
+    }
     out.put("taskToken", task.ticket().token);
     out.put("input", task.input());
     return out;

@@ -87,7 +87,7 @@ final class TaskStates {
       if (activity == null) {
         throw new StatesError("States.Runtime", "The activity '" + target.arn() + "' does not exist.");
       }
-      activity.offer(new Activity.Task(ticket, inputJson));
+      activity.offer(new Activity.Task(ticket, inputJson, interpreter.pool.hold()));
       return;
     }
     if (ticket != null && heartbeat != null) {

@@ -119,6 +119,19 @@ class ActivityTest {
   }
 
   @Test
+  void awaitIdleReturnsOnlyOnceATaskHandedToAWaitingPollIsStartedAndItsHeartbeatArmed() throws Exception {
+    String activityArn = activity();
+    CompletableFuture<GetActivityTaskResponse> poll = poll(activityArn, "w2");
+    awaitPollTimer();
+    Instant now = stack.clock().instant();
+    String execution = startTask(activityArn, ",'HeartbeatSeconds':10"); // returns after stack.awaitIdle()
+    assertThat(types(sfn, execution)).containsExactly("ExecutionStarted", "TaskStateEntered", "ActivityScheduled",
+        "ActivityStarted");
+    assertThat(((ManualClock) stack.clock()).nextTimer()).contains(now.plusSeconds(10));
+    assertThat(poll.get(10, TimeUnit.SECONDS).taskToken()).isNotNull();
+  }
+
+  @Test
   void sendTaskFailureFailsTheExecutionWithTheWorkersErrorAndCause() {
     String activityArn = activity();
     String execution = startTask(activityArn, "");
