@@ -79,6 +79,7 @@ class ErrorMappingTest {
     ClixServiceException e = catchThrowableOfType(ClixServiceException.class, () -> games.describe("g-1"));
 
     assertThat(e.errorCode()).isEqualTo("ThrottlingException");
+    assertThat(e).isInstanceOf(io.clix.core.RetryableServiceException.class);
     assertThat(e.isRetryable()).isTrue();
     assertThat(e.gameId()).contains("g-1");
     assertThat(e.getMessage()).contains("g-1").contains("ThrottlingException");
@@ -93,6 +94,7 @@ class ErrorMappingTest {
         () -> games.join("g-2", "alice"));
 
     assertThat(e.errorCode()).isEqualTo("InternalServerError");
+    assertThat(e).isInstanceOf(io.clix.core.RetryableServiceException.class);
     assertThat(e.isRetryable()).isTrue();
     assertThat(e.gameId()).contains("g-2");
   }
@@ -107,6 +109,7 @@ class ErrorMappingTest {
 
     assertThat(sync.errorCode()).isEqualTo("ResourceNotFoundException");
     assertThat(sync.isRetryable()).isFalse();
+    assertThat(sync).isNotInstanceOf(io.clix.core.RetryableServiceException.class);
     assertThat(async.getCause()).isInstanceOf(ClixServiceException.class);
     assertThat(((ClixServiceException) async.getCause()).errorCode()).isEqualTo("ResourceNotFoundException");
   }

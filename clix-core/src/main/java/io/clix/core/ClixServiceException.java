@@ -1,9 +1,10 @@
 package io.clix.core;
 
 /**
- * The service behind the orchestrator failed (throttling, a 5xx, a network error, an unexpected
- * answer). {@link #isRetryable()} says whether the same call may succeed later; Clix has already
- * retried with the client's retry strategy. Nothing half-written stays visible.
+ * The service behind the orchestrator failed (an unexpected answer, a missing table, a refused
+ * permission). The type says whether retrying can help: a {@link RetryableServiceException} may
+ * succeed later (throttling, 5xx, network), a plain {@code ClixServiceException} will not until
+ * something is fixed. {@link #isRetryable()} says the same. Nothing half-written stays visible.
  */
 public class ClixServiceException extends ClixException {
   private final String errorCode;
@@ -11,6 +12,13 @@ public class ClixServiceException extends ClixException {
   public ClixServiceException(String message, String gameId, String errorCode, boolean retryable, Throwable cause) {
     super(message, gameId, retryable, cause);
     this.errorCode = errorCode;
+  }
+
+  /** A {@link RetryableServiceException} when {@code retryable}, otherwise a plain one. */
+  public static ClixServiceException of(String message, String gameId, String errorCode, boolean retryable,
+      Throwable cause) {
+    return retryable ? new RetryableServiceException(message, gameId, errorCode, cause)
+        : new ClixServiceException(message, gameId, errorCode, false, cause);
   }
 
   /** The service's error code (for example {@code ThrottlingException}), or {@code null} for a network error. */

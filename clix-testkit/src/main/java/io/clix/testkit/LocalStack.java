@@ -14,6 +14,16 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sfn.SfnAsyncClient;
+import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
  * An embedded AWS endpoint, Step Functions and DynamoDB on one port, that the unmodified
@@ -24,10 +34,13 @@ import java.util.Objects;
  * <p>Run it on a {@link ManualClock} and every timer of every execution (Wait states, task
  * timeouts, heartbeats, retries, long polls) and every TTL moves only when the test calls
  * {@link #advance(Duration)}, which returns once the executions have processed what fell due.
+ * Task states can use activities, {@code .waitForTaskToken}, the DynamoDB integrations, and any
+ * resource ARN bound to a Java {@link TaskHandler} with {@link Builder#resource(String, TaskHandler)}.
+ * In JUnit 5 tests, {@link LocalStackExtension} starts one per test class and injects it.
  *
  * <pre>{@code
  * try (LocalStack stack = LocalStack.builder().clock(ManualClock.create()).start()) {
- *   SfnClient sfn = SfnClient.builder().endpointOverride(stack.endpoint())...build();
+ *   SfnClient sfn = stack.newSfnClient(); // or stack.configure(SfnClient.builder())...build()
  *   ...
  *   stack.advance(Duration.ofSeconds(20));
  * }
@@ -93,8 +106,9 @@ public final class LocalStack implements AutoCloseable {
   }
 
   /**
-   * Moves the stack's {@link ManualClock} forward, firing every timer due on the way in order, and
-   * returns once the executions have processed them.
+   * Lets the executions finish what they are doing at the current time, then moves the stack's
+   * {@link ManualClock} forward, firing every timer due on the way in order, and returns once the
+   * executions have processed them.
    *
    * @throws IllegalStateException if the stack does not run on a manual clock
    */
@@ -102,6 +116,7 @@ public final class LocalStack implements AutoCloseable {
     if (!(clock instanceof ManualClock)) {
       throw new IllegalStateException("advance needs a stack built with a ManualClock; this one runs on " + clock);
     }
+    awaitIdle(); // what was started at the current time runs at the current time
     ((ManualClock) clock).advance(amount);
     awaitIdle();
   }
@@ -110,6 +125,45 @@ public final class LocalStack implements AutoCloseable {
   public void awaitIdle() {
     stepFunctions.awaitIdle();
     dynamoDb.awaitIdle();
+  }
+
+  /**
+   * The read timeout of the clients this stack builds: longer than GetActivityTask's 60-second long
+   * poll, as a task router needs.
+   */
+  public static final Duration CLIENT_READ_TIMEOUT = Duration.ofSeconds(70);
+
+  /**
+   * Points any AWS SDK client builder at this stack: endpoint, region and dummy static
+   * credentials. Add your own HTTP client, interceptors or retry strategy, then build.
+   */
+  public <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
+    return builder.endpointOverride(endpoint()).region(Region.of(region))
+        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
+  }
+
+  /** A new sync Step Functions client on this stack (URL connection HTTP client); the caller closes it. */
+  public SfnClient newSfnClient() {
+    return configure(SfnClient.builder())
+        .httpClient(UrlConnectionHttpClient.builder().socketTimeout(CLIENT_READ_TIMEOUT).build()).build();
+  }
+
+  /** A new async Step Functions client on this stack (Netty); the caller closes it. */
+  public SfnAsyncClient newSfnAsyncClient() {
+    return configure(SfnAsyncClient.builder())
+        .httpClient(NettyNioAsyncHttpClient.builder().readTimeout(CLIENT_READ_TIMEOUT).maxConcurrency(256).build())
+        .build();
+  }
+
+  /** A new sync DynamoDB client on this stack (URL connection HTTP client); the caller closes it. */
+  public DynamoDbClient newDynamoDbClient() {
+    return configure(DynamoDbClient.builder()).httpClient(UrlConnectionHttpClient.create()).build();
+  }
+
+  /** A new async DynamoDB client on this stack (Netty); the caller closes it. */
+  public DynamoDbAsyncClient newDynamoDbAsyncClient() {
+    return configure(DynamoDbAsyncClient.builder())
+        .httpClient(NettyNioAsyncHttpClient.builder().maxConcurrency(256).build()).build();
   }
 
   @Override

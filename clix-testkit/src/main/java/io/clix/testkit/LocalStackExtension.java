@@ -1,21 +1,17 @@
 package io.clix.testkit;
 
-import java.net.URI;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sfn.SfnAsyncClient;
@@ -51,16 +47,19 @@ public final class LocalStackExtension implements BeforeAllCallback, BeforeEachC
   private final Boolean manualClock;
   private final Boolean stackPerMethod;
   private final String region;
+  private final Consumer<LocalStack.Builder> customizer;
 
   /** The extension with its defaults (or the test class's {@link LocalStackOptions}). */
   public LocalStackExtension() {
-    this(null, null, "us-east-1");
+    this(null, null, "us-east-1", b -> { });
   }
 
-  private LocalStackExtension(Boolean manualClock, Boolean stackPerMethod, String region) {
+  private LocalStackExtension(Boolean manualClock, Boolean stackPerMethod, String region,
+      Consumer<LocalStack.Builder> customizer) {
     this.manualClock = manualClock;
     this.stackPerMethod = stackPerMethod;
     this.region = region;
+    this.customizer = customizer;
   }
 
   /** A builder for a configured extension to register with {@code @RegisterExtension}. */
@@ -138,7 +137,7 @@ public final class LocalStackExtension implements BeforeAllCallback, BeforeEachC
     boolean manual = manual(context);
     // Keyed by the owner, so a nested class or a method does not find its parent's stack.
     return owner.getStore(NAMESPACE).getOrComputeIfAbsent("stack:" + owner.getUniqueId(),
-        k -> new Fixture(manual, region), Fixture.class);
+        k -> new Fixture(manual, region, customizer), Fixture.class);
   }
 
   /** A stack and the clients made for it; closed with the context that owns it. */
@@ -151,44 +150,37 @@ public final class LocalStackExtension implements BeforeAllCallback, BeforeEachC
     DynamoDbClient dynamoDb;
     DynamoDbAsyncClient dynamoDbAsync;
 
-    Fixture(boolean manual, String region) {
+    Fixture(boolean manual, String region, Consumer<LocalStack.Builder> customizer) {
       this.region = region;
       LocalStack.Builder builder = LocalStack.builder().region(region);
       if (manual) {
         builder.clock(ManualClock.create());
       }
+      customizer.accept(builder);
       this.stack = builder.start();
     }
 
     synchronized Object client(Class<?> type) {
-      URI endpoint = stack.endpoint();
-      StaticCredentialsProvider credentials =
-          StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
-      Region awsRegion = Region.of(region);
       if (type == SfnClient.class) {
         if (sfn == null) {
-          sfn = track(SfnClient.builder().endpointOverride(endpoint).region(awsRegion)
-              .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build());
+          sfn = track(stack.newSfnClient());
         }
         return sfn;
       }
       if (type == SfnAsyncClient.class) {
         if (sfnAsync == null) {
-          sfnAsync = track(SfnAsyncClient.builder().endpointOverride(endpoint).region(awsRegion)
-              .credentialsProvider(credentials).httpClient(NettyNioAsyncHttpClient.create()).build());
+          sfnAsync = track(stack.newSfnAsyncClient());
         }
         return sfnAsync;
       }
       if (type == DynamoDbClient.class) {
         if (dynamoDb == null) {
-          dynamoDb = track(DynamoDbClient.builder().endpointOverride(endpoint).region(awsRegion)
-              .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build());
+          dynamoDb = track(stack.newDynamoDbClient());
         }
         return dynamoDb;
       }
       if (dynamoDbAsync == null) {
-        dynamoDbAsync = track(DynamoDbAsyncClient.builder().endpointOverride(endpoint).region(awsRegion)
-            .credentialsProvider(credentials).httpClient(NettyNioAsyncHttpClient.create()).build());
+        dynamoDbAsync = track(stack.newDynamoDbAsyncClient());
       }
       return dynamoDbAsync;
     }
@@ -212,8 +204,18 @@ public final class LocalStackExtension implements BeforeAllCallback, BeforeEachC
     private Boolean manualClock;
     private Boolean stackPerMethod;
     private String region = "us-east-1";
+    private Consumer<LocalStack.Builder> customizer = b -> { };
 
     private Builder() {}
+
+    /**
+     * Further settings for each stack the extension starts, e.g. bound task handlers:
+     * {@code .stack(b -> b.resource(lambdaArn, handler))}. Runs after the clock and region are set.
+     */
+    public Builder stack(Consumer<LocalStack.Builder> customizer) {
+      this.customizer = Objects.requireNonNull(customizer, "customizer");
+      return this;
+    }
 
     /** Run on a fresh {@link ManualClock} ({@code true}, the default) or on the system clock. */
     public Builder manualClock(boolean manualClock) {
@@ -235,7 +237,7 @@ public final class LocalStackExtension implements BeforeAllCallback, BeforeEachC
 
     /** The configured extension. */
     public LocalStackExtension build() {
-      return new LocalStackExtension(manualClock, stackPerMethod, region);
+      return new LocalStackExtension(manualClock, stackPerMethod, region, customizer);
     }
   }
 }

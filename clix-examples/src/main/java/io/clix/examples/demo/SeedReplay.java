@@ -85,16 +85,44 @@ final class SeedReplay {
       if (!allTasksTaken.await(60, TimeUnit.SECONDS)) {
         throw new IllegalStateException("the seed's executions did not hand out their tasks");
       }
-      // The players left over are still long-polling: let the stack's clock pass the 60 s poll.
-      stack.advance(Duration.ofSeconds(61));
+      // The players left over are still long-polling: let the stack's clock pass the 60 s poll. A
+      // poll whose request had not reached the stack yet starts its 60 s after an advance, so
+      // advance again until every poll has answered.
+      for (int advances = 0; !allDone(calls); advances++) {
+        if (advances == 50) {
+          throw new IllegalStateException("long polls still open after 50 advances of the clock");
+        }
+        stack.advance(Duration.ofSeconds(61));
+        awaitAll(calls, 200);
+      }
       for (Future<?> call : calls) {
-        call.get(60, TimeUnit.SECONDS);
+        call.get(); // rethrows a player's failure
       }
     } finally {
       pool.shutdownNow();
     }
     Collections.sort(lines);
     return new Outcome(games, joins.size(), completed.get(), mixUps.get(), List.copyOf(lines));
+  }
+
+  private static boolean allDone(List<Future<?>> calls) {
+    return calls.stream().allMatch(Future::isDone);
+  }
+
+  /** Waits up to {@code millis} in all for the calls to finish. */
+  private static void awaitAll(List<Future<?>> calls, long millis) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+    for (Future<?> call : calls) {
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        return;
+      }
+      try {
+        call.get(left, TimeUnit.NANOSECONDS);
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        // a failure is rethrown later; a slow call is waited for on the next round
+      }
+    }
   }
 
   /** The seed's definition, as its blog post shows it. */

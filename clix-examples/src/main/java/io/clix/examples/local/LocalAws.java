@@ -10,13 +10,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sfn.SfnAsyncClient;
@@ -29,9 +26,6 @@ import software.amazon.awssdk.services.sfn.SfnClient;
  */
 public final class LocalAws implements AutoCloseable {
 
-  /** Longer than GetActivityTask's 60-second long poll, as the task router needs. */
-  private static final Duration READ_TIMEOUT = Duration.ofSeconds(70);
-
   private final LocalStack stack;
   private final SfnClient sfn;
   private final DynamoDbClient dynamoDb;
@@ -42,25 +36,19 @@ public final class LocalAws implements AutoCloseable {
   /** A stack on {@code clock}; {@code interceptor} (may be null) sees every SDK call of every client. */
   public LocalAws(Clock clock, ExecutionInterceptor interceptor) {
     this.stack = LocalStack.builder().clock(clock).start();
-    StaticCredentialsProvider credentials =
-        StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
     ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder();
     if (interceptor != null) {
       override.addExecutionInterceptor(interceptor);
     }
     ClientOverrideConfiguration config = override.build();
-    this.sfn = SfnClient.builder().endpointOverride(stack.endpoint()).region(Region.US_EAST_1)
-        .credentialsProvider(credentials).overrideConfiguration(config)
-        .httpClient(UrlConnectionHttpClient.builder().socketTimeout(READ_TIMEOUT).build()).build();
-    this.dynamoDb = DynamoDbClient.builder().endpointOverride(stack.endpoint()).region(Region.US_EAST_1)
-        .credentialsProvider(credentials).overrideConfiguration(config)
+    Duration readTimeout = LocalStack.CLIENT_READ_TIMEOUT;
+    this.sfn = stack.configure(SfnClient.builder()).overrideConfiguration(config)
+        .httpClient(UrlConnectionHttpClient.builder().socketTimeout(readTimeout).build()).build();
+    this.dynamoDb = stack.configure(DynamoDbClient.builder()).overrideConfiguration(config)
         .httpClient(UrlConnectionHttpClient.create()).build();
-    this.sfnAsync = SfnAsyncClient.builder().endpointOverride(stack.endpoint()).region(Region.US_EAST_1)
-        .credentialsProvider(credentials).overrideConfiguration(config)
-        .httpClient(NettyNioAsyncHttpClient.builder().readTimeout(READ_TIMEOUT).maxConcurrency(256).build())
-        .build();
-    this.dynamoDbAsync = DynamoDbAsyncClient.builder().endpointOverride(stack.endpoint())
-        .region(Region.US_EAST_1).credentialsProvider(credentials).overrideConfiguration(config)
+    this.sfnAsync = stack.configure(SfnAsyncClient.builder()).overrideConfiguration(config)
+        .httpClient(NettyNioAsyncHttpClient.builder().readTimeout(readTimeout).maxConcurrency(256).build()).build();
+    this.dynamoDbAsync = stack.configure(DynamoDbAsyncClient.builder()).overrideConfiguration(config)
         .httpClient(NettyNioAsyncHttpClient.builder().maxConcurrency(256).build()).build();
   }
 

@@ -60,21 +60,21 @@ public final class AwsErrors {
       String code = errorCode(ase);
       int status = ase.statusCode();
       boolean retryable = ase.isThrottlingException() || status >= 500 || status == 0;
-      return new ClixServiceException(operation + where + " failed: " + code + " (HTTP " + status + ")",
+      return ClixServiceException.of(operation + where + " failed: " + code + " (HTTP " + status + ")",
           gameId, code, retryable, carriesToken ? null : ase);
     }
     if (e instanceof SdkClientException) {
-      return new ClixServiceException(operation + where + " failed: the service could not be reached ("
+      return ClixServiceException.of(operation + where + " failed: the service could not be reached ("
           + e.getClass().getSimpleName() + ")", gameId, null, true, carriesToken ? null : e);
     }
     if (e instanceof SdkException) {
-      return new ClixServiceException(operation + where + " failed (" + e.getClass().getSimpleName() + ")",
+      return ClixServiceException.of(operation + where + " failed (" + e.getClass().getSimpleName() + ")",
           gameId, null, ((SdkException) e).retryable(), carriesToken ? null : e);
     }
     if (e instanceof RuntimeException) {
       return (RuntimeException) e;
     }
-    return new ClixServiceException(operation + where + " failed (" + e.getClass().getSimpleName() + ")",
+    return ClixServiceException.of(operation + where + " failed (" + e.getClass().getSimpleName() + ")",
         gameId, null, false, carriesToken ? null : e);
   }
 }

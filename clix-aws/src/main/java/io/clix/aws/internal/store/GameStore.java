@@ -155,7 +155,7 @@ public final class GameStore {
       return write(gameId, item, step.state(), events).thenCompose(written -> {
         if (!written) {
           if (attempt >= MAX_ATTEMPTS) {
-            throw new ClixServiceException("game " + gameId + " kept changing under " + MAX_ATTEMPTS
+            throw ClixServiceException.of("game " + gameId + " kept changing under " + MAX_ATTEMPTS
                 + " attempts to update it; try again", gameId, "TooManyConflicts", true, null);
           }
           return calls.pause(backoff(attempt)).thenCompose(v -> attempt(gameId, rule, attempt + 1));

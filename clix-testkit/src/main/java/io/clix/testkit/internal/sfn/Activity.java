@@ -36,11 +36,7 @@ final class Activity {
     this.creationDate = creationDate;
   }
 
-  /**
-   * Hands {@code task} to a waiting worker, or queues it for the next poll. A poller whose 60 s
-   * ran out between being taken here and being answered has its answer already: the task goes to
-   * the next poller (or the queue) instead of being lost.
-   */
+  /** Hands {@code task} to a waiting worker, or queues it for the next poll. */
   void offer(Task task) {
     while (true) {
       Poller poller;
@@ -55,6 +51,7 @@ final class Activity {
       if (poller.answer.complete(task)) {
         return;
       }
+      // that worker went away (its answer was cancelled): try the next one
     }
   }
 
@@ -70,12 +67,31 @@ final class Activity {
     return null;
   }
 
-  /** Ends a poll that got no task (its 60 seconds are over). */
+  /**
+   * Ends a poll that got no task (its 60 seconds are over). A poller {@link #offer} has already
+   * taken keeps the task it is being handed.
+   */
   void giveUp(Poller poller) {
+    boolean waiting;
+    synchronized (this) {
+      waiting = pollers.remove(poller);
+    }
+    if (waiting) {
+      poller.answer.complete(null);
+    }
+  }
+
+  /** Withdraws a worker that went away; a task already handed to it goes to the next worker. */
+  void withdraw(Poller poller) {
     synchronized (this) {
       pollers.remove(poller);
     }
-    poller.answer.complete(null);
+    if (!poller.answer.cancel(false)) {
+      Task task = poller.answer.getNow(null);
+      if (task != null) {
+        offer(task);
+      }
+    }
   }
 
   void delete() {

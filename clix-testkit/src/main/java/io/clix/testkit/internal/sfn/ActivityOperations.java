@@ -98,11 +98,7 @@ final class ActivityOperations {
         task = poller.answer.get();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        activity.giveUp(poller);
-        Activity.Task handed = poller.answer.getNow(null);
-        if (handed != null) {
-          handed.release().run();
-        }
+        activity.withdraw(poller);
         return SfnJson.object();
       } catch (ExecutionException e) {
         throw new IllegalStateException(e.getCause());
@@ -129,7 +125,7 @@ final class ActivityOperations {
     String output = SfnJson.requiredText(request, "output");
     JsonNode parsed = SfnJson.parseOrNull(output);
     if (parsed == null) {
-      throw SfnErrors.invalidOutput("Invalid Output: 'The provided output is not valid JSON.'");
+      throw SfnErrors.invalidOutput("Invalid Output: '" + SfnJson.parseProblem(output) + "'");
     }
     if (SfnJson.utf8Length(output) > SfnJson.PAYLOAD_LIMIT) {
       throw SfnErrors.validation("1 validation error detected: Value at 'output' failed to satisfy "

@@ -45,8 +45,11 @@ final class Arns {
     if (parts.length < 6 || parts[1].isEmpty()) {
       throw SfnErrors.invalidArn(arn);
     }
-    if (!parts[2].equals("states") || !parts[5].equals(type)) {
-      throw SfnErrors.invalidArn(arn, "Resource type not valid in this context");
+    if (!parts[2].equals("states")) {
+      throw SfnErrors.invalidArn(parts[2], "Service not valid in this context");
+    }
+    if (!parts[5].equals(type)) {
+      throw SfnErrors.invalidArn(parts[5], "Resource type not valid in this context");
     }
     int expected = type.equals("execution") ? 8 : 7;
     if (parts.length != expected) {

@@ -58,9 +58,12 @@ final class BranchStates {
             return;
           }
           frame.lastEventId = done.lastEventId;
+          for (Frame sibling : frame.children) {
+            abortedState(sibling, done);
+          }
           frame.stopWaiting();
-          interpreter.event(frame, "ParallelStateFailed", null, null);
-          interpreter.proceed(frame, interpreter.fail(frame, error, cause));
+          interpreter.proceed(frame, interpreter.fail(frame, error, cause,
+              () -> interpreter.event(frame, "ParallelStateFailed", null, null)));
         }
       }, null, frame.lastEventId);
       children.add(child);
@@ -72,22 +75,39 @@ final class BranchStates {
     }
   }
 
+  /**
+   * Records that a sibling cut short by {@code failed} was in the middle of a state: AWS writes a
+   * {@code <Type>StateAborted} event, chained to the failing frame's last event.
+   */
+  private void abortedState(Frame sibling, Frame failed) {
+    if (sibling == failed || sibling.finished || sibling.state == null) {
+      return;
+    }
+    interpreter.sideEvent(failed, failed.lastEventId, sibling.state.path("Type").asText() + "StateAborted",
+        null, null);
+  }
+
   private void succeedParallel(Frame frame, JsonNode[] results) {
     frame.stopWaiting();
     ArrayNode array = SfnJson.NODES.arrayNode();
     for (JsonNode result : results) {
       array.add(result);
     }
-    interpreter.event(frame, "ParallelStateSucceeded", null, null);
-    finish(frame, array);
+    finish(frame, array, "ParallelStateSucceeded");
   }
 
-  private void finish(Frame frame, ArrayNode array) {
+  /**
+   * Records {@code succeededType} beside the frame's line (AWS chains the Exited event to the last
+   * branch or iteration event, not to it), then processes the result array and leaves the state.
+   */
+  private void finish(Frame frame, ArrayNode array, String succeededType) {
+    long succeeded = interpreter.sideEvent(frame, frame.lastEventId, succeededType, null, null);
     Interpreter.Transition next;
     try {
       JsonNode output = DataFlow.output(frame.state, frame.stateInput, array, frame.context(null));
       next = interpreter.exit(frame, output);
     } catch (StatesError e) {
+      frame.lastEventId = succeeded;
       next = interpreter.fail(frame, e);
     }
     interpreter.proceed(frame, next);
@@ -109,8 +129,8 @@ final class BranchStates {
     int n = items.size();
     ObjectNode started = SfnJson.object();
     started.put("length", n);
-    interpreter.event(frame, "MapStateStarted", "mapStateStartedEventDetails", started);
-    MapRun run = new MapRun(frame, processor, selector, items, input, max == 0 ? n : max);
+    long startedId = interpreter.event(frame, "MapStateStarted", "mapStateStartedEventDetails", started);
+    MapRun run = new MapRun(frame, processor, selector, items, input, max == 0 ? n : max, startedId);
     if (n == 0) {
       run.succeed();
       return;
@@ -138,13 +158,16 @@ final class BranchStates {
     final JsonNode items;
     final JsonNode input;
     final int concurrency;
+    final long startedId;
     final long generation;
     final JsonNode[] results;
     int launched;
     int running;
     int done;
 
-    MapRun(Frame frame, JsonNode processor, JsonNode selector, JsonNode items, JsonNode input, int concurrency) {
+    MapRun(Frame frame, JsonNode processor, JsonNode selector, JsonNode items, JsonNode input, int concurrency,
+        long startedId) {
+      this.startedId = startedId;
       this.frame = frame;
       this.processor = processor;
       this.selector = selector;
@@ -180,20 +203,20 @@ final class BranchStates {
           iterationInput = items.get(index);
         }
       } catch (StatesError e) {
-        fail(frame.lastEventId, e.error(), e.cause());
+        frame.stopWaiting();
+        interpreter.proceed(frame, interpreter.fail(frame, e));
         return;
       }
-      long startedId = interpreter.event(frame, "MapIterationStarted", "mapIterationStartedEventDetails",
-          iteration(index));
+      long iterationStarted = interpreter.sideEvent(frame, startedId, "MapIterationStarted",
+          "mapIterationStartedEventDetails", iteration(index));
       Frame child = new Frame(frame.execution, processor.get("States"), new Frame.Listener() {
         @Override
         public void succeeded(Frame child, JsonNode output) {
           if (!current()) {
             return;
           }
-          frame.lastEventId = child.lastEventId;
-          interpreter.sideEvent(frame, child.lastEventId, "MapIterationSucceeded", "mapIterationSucceededEventDetails",
-              iteration(index));
+          frame.lastEventId = interpreter.sideEvent(frame, child.lastEventId, "MapIterationSucceeded",
+              "mapIterationSucceededEventDetails", iteration(index));
           results[index] = output;
           running--;
           done++;
@@ -210,11 +233,19 @@ final class BranchStates {
           if (!current()) {
             return;
           }
+          for (Frame sibling : frame.children) {
+            if (sibling != child && !sibling.finished) {
+              interpreter.sideEvent(frame, child.lastEventId, "MapIterationAborted",
+                  "mapIterationAbortedEventDetails", iteration(sibling.iterationIndex));
+              abortedState(sibling, child);
+            }
+          }
           interpreter.sideEvent(frame, child.lastEventId, "MapIterationFailed", "mapIterationFailedEventDetails",
               iteration(index));
           fail(child.lastEventId, error, cause);
         }
-      }, null, startedId);
+      }, null, iterationStarted);
+      child.iterationIndex = index;
       frame.children.add(child);
       interpreter.proceed(child, new Interpreter.Transition(processor.path("StartAt").asText(), iterationInput));
     }
@@ -232,15 +263,14 @@ final class BranchStates {
       for (JsonNode result : results) {
         array.add(result);
       }
-      interpreter.event(frame, "MapStateSucceeded", null, null);
-      finish(frame, array);
+      finish(frame, array, "MapStateSucceeded");
     }
 
     void fail(long previous, String error, String cause) {
       frame.lastEventId = previous;
       frame.stopWaiting();
-      interpreter.event(frame, "MapStateFailed", null, null);
-      interpreter.proceed(frame, interpreter.fail(frame, error, cause));
+      interpreter.proceed(frame, interpreter.fail(frame, error, cause,
+          () -> interpreter.event(frame, "MapStateFailed", null, null)));
     }
   }
 }

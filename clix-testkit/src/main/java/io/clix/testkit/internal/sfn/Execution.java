@@ -38,6 +38,8 @@ final class Execution {
   String error;
   String cause;
   Frame root;
+  private ObjectNode executionContext;
+  private ObjectNode machineContext;
 
   Execution(String arn, String name, StateMachine stateMachine, String input, JsonNode inputNode, Instant startDate) {
     this.arn = arn;
@@ -56,17 +58,23 @@ final class Execution {
 
   /** The context object's fixed part: {@code $$.Execution} and {@code $$.StateMachine}. */
   ObjectNode baseContext() {
+    if (executionContext == null) {
+      ObjectNode execution = SfnJson.object();
+      execution.put("Id", arn);
+      execution.set("Input", inputNode);
+      execution.put("Name", name);
+      execution.put("RoleArn", roleArn);
+      execution.put("StartTime", CONTEXT_TIME.format(startDate));
+      execution.put("RedriveCount", 0);
+      ObjectNode machine = SfnJson.object();
+      machine.put("Id", stateMachine.arn);
+      machine.put("Name", stateMachine.name);
+      executionContext = execution;
+      machineContext = machine;
+    }
     ObjectNode context = SfnJson.object();
-    ObjectNode execution = context.putObject("Execution");
-    execution.put("Id", arn);
-    execution.set("Input", inputNode);
-    execution.put("Name", name);
-    execution.put("RoleArn", roleArn);
-    execution.put("StartTime", CONTEXT_TIME.format(startDate));
-    execution.put("RedriveCount", 0);
-    ObjectNode machine = context.putObject("StateMachine");
-    machine.put("Id", stateMachine.arn);
-    machine.put("Name", stateMachine.name);
+    context.set("Execution", executionContext);
+    context.set("StateMachine", machineContext);
     return context;
   }
 

@@ -54,8 +54,8 @@ final class ExecutionOperations {
     }
     JsonNode inputNode = SfnJson.parseOrNull(input);
     if (inputNode == null) {
-      throw SfnErrors.invalidExecutionInput("Invalid State Machine Execution Input: 'Unrecognized token: "
-          + "the input is not valid JSON.'");
+      throw SfnErrors.invalidExecutionInput("Invalid State Machine Execution Input: '"
+          + SfnJson.parseProblem(input) + "'");
     }
     String arn = arns.execution(machine.name, name);
     Execution created;
@@ -72,7 +72,7 @@ final class ExecutionOperations {
       byMachine.computeIfAbsent(machine.arn, k -> Collections.synchronizedList(new ArrayList<>())).add(created);
     }
     JsonNode timeout = created.definition.get("TimeoutSeconds");
-    interpreter.start(created, timeout == null ? null : Duration.ofSeconds(timeout.asLong()));
+    interpreter.lifecycle.start(created, timeout == null ? null : Duration.ofSeconds(timeout.asLong()));
     return started(created);
   }
 
@@ -104,7 +104,7 @@ final class ExecutionOperations {
     SfnJson.checkLength("cause", cause, 0, 32768);
     synchronized (execution) {
       if (execution.running()) {
-        interpreter.abort(execution, error, cause);
+        interpreter.lifecycle.abort(execution, error, cause);
       }
       ObjectNode out = SfnJson.object();
       out.set("stopDate", SfnJson.timestamp(execution.stopDate));

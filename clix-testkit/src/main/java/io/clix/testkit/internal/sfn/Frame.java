@@ -29,6 +29,8 @@ final class Frame {
   final JsonNode mapItem;
   long lastEventId;
   boolean finished;
+  /** The index of the Map iteration this frame runs, or -1. */
+  int iterationIndex = -1;
 
   // The current state.
   String stateName;

@@ -9,6 +9,8 @@ import io.clix.testkit.internal.time.ClockScheduler;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Random;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The Amazon States Language interpreter: moves frames from state to state, writes the history,
@@ -22,6 +24,7 @@ final class Interpreter {
   /** Where a frame goes next. */
   record Transition(String state, JsonNode input) {}
 
+  private static final Logger LOG = LoggerFactory.getLogger(Interpreter.class);
   private static final int TRANSITIONS_PER_JOB = 1_000;
 
   final ClockScheduler scheduler;
@@ -29,6 +32,7 @@ final class Interpreter {
   final Random random = new Random();
   TaskStates tasks;
   BranchStates branches;
+  final ExecutionLifecycle lifecycle = new ExecutionLifecycle(this);
 
   Interpreter(ClockScheduler scheduler, WorkPool pool) {
     this.scheduler = scheduler;
@@ -39,116 +43,18 @@ final class Interpreter {
     return scheduler.now();
   }
 
-  // ---------------------------------------------------------------------------------- executions
-
-  /** Starts {@code execution} on the pool. */
-  void start(Execution execution, Duration timeout) {
-    pool.submit(() -> {
-      synchronized (execution) {
-        guarded(execution, () -> begin(execution, timeout));
-      }
-    });
-  }
-
-  private void begin(Execution execution, Duration timeout) {
-    ObjectNode details = SfnJson.object();
-    payload(details, "input", execution.input);
-    details.put("roleArn", execution.roleArn);
-    execution.history.add(now(), "ExecutionStarted", 0, "executionStartedEventDetails", details);
-    Frame root = new Frame(execution, execution.definition.get("States"), new Frame.Listener() {
-      @Override
-      public void succeeded(Frame frame, JsonNode output) {
-        String json = SfnJson.write(output);
-        ObjectNode d = SfnJson.object();
-        payload(d, "output", json);
-        finish(execution, frame, "SUCCEEDED", "ExecutionSucceeded", "executionSucceededEventDetails", d);
-        execution.output = json;
-      }
-
-      @Override
-      public void failed(Frame frame, String error, String cause) {
-        failExecution(execution, frame.lastEventId, error, cause);
-      }
-    }, null, 0); // AWS: the first state's events do not point back at ExecutionStarted
-    execution.root = root;
-    if (timeout != null) {
-      ClockScheduler.Timer timer = scheduler.schedule(execution.startDate.plus(timeout), () -> pool.submit(() -> {
-        synchronized (execution) {
-          if (execution.running()) {
-            ObjectNode d = SfnJson.object();
-            d.put("error", "States.Timeout");
-            finish(execution, execution.root, "TIMED_OUT", "ExecutionTimedOut", "executionTimedOutEventDetails", d);
-            execution.error = "States.Timeout";
-          }
-        }
-      }));
-      execution.timers.add(timer);
-    }
-    proceed(root, new Transition(execution.definition.get("StartAt").asText(), execution.inputNode));
-  }
-
-  void failExecution(Execution execution, long previous, String error, String cause) {
-    ObjectNode d = SfnJson.object();
-    if (error != null) {
-      d.put("error", error);
-    }
-    if (cause != null) {
-      d.put("cause", cause);
-    }
-    Frame root = execution.root;
-    if (root != null) {
-      root.lastEventId = previous;
-    }
-    finish(execution, root, "FAILED", "ExecutionFailed", "executionFailedEventDetails", d);
-    execution.error = error;
-    execution.cause = cause;
-  }
-
-  /** Stops an execution on StopExecution. */
-  void abort(Execution execution, String error, String cause) {
-    if (execution.root != null) {
-      execution.root.lastEventId = 0; // AWS: ExecutionAborted points back at no event
-    }
-    ObjectNode d = SfnJson.object();
-    if (error != null) {
-      d.put("error", error);
-    }
-    if (cause != null) {
-      d.put("cause", cause);
-    }
-    finish(execution, execution.root, "ABORTED", "ExecutionAborted", "executionAbortedEventDetails", d);
-    execution.error = error;
-    execution.cause = cause;
-  }
-
-  private void finish(Execution execution, Frame root, String status, String type, String field, ObjectNode details) {
-    if (!execution.running()) {
-      return;
-    }
-    long previous = root == null ? execution.history.size() : root.lastEventId;
-    if (root != null) {
-      root.stop();
-    }
-    for (ClockScheduler.Timer timer : execution.timers) {
-      timer.cancel();
-    }
-    execution.timers.clear();
-    for (TaskTicket ticket : execution.tickets) {
-      ticket.close();
-    }
-    execution.tickets.clear();
-    execution.history.addFinal(now(), type, previous, field, details);
-    execution.status = status;
-    execution.stopDate = now();
-  }
-
   /** Runs {@code body}; a full history fails the execution as AWS does. */
   void guarded(Execution execution, Runnable body) {
     try {
       body.run();
     } catch (ExecutionHistory.LimitExceeded e) {
-      failExecution(execution, execution.history.size(), "States.Runtime",
+      lifecycle.fail(execution, execution.history.size(), "States.Runtime",
           "The execution reached the maximum number of history events (" + ExecutionHistory.LIMIT + ").");
+    } catch (StatesError e) {
+      lifecycle.fail(execution, execution.history.size(), e.error(), e.cause());
+    } catch (RuntimeException e) {
+      LOG.error("the local Step Functions failed running an execution", e);
+      lifecycle.fail(execution, execution.history.size(), "States.Runtime", "The local stack failed: " + e);
     }
   }
 
@@ -286,7 +192,13 @@ final class Interpreter {
     frame.timer = at(frame, due, () -> {
       frame.timer = null;
       frame.generation++;
-      proceed(frame, exit(frame, output));
+      Transition next;
+      try {
+        next = exit(frame, output);
+      } catch (StatesError e) {
+        next = fail(frame, e);
+      }
+      proceed(frame, next);
     });
     return null;
   }
@@ -333,8 +245,21 @@ final class Interpreter {
    * the frame goes next, if anywhere now.
    */
   Transition fail(Frame frame, String error, String cause) {
+    return fail(frame, error, cause, null);
+  }
+
+  /**
+   * As {@link #fail(Frame, String, String)}; {@code notRetried} (e.g. writing ParallelStateFailed)
+   * runs first unless the state is retried. A States.Runtime error ends the whole execution at
+   * once, from however deep a branch, as AWS does.
+   */
+  Transition fail(Frame frame, String error, String cause, Runnable notRetried) {
     JsonNode state = frame.state;
     frame.stopWaiting();
+    if (StatesError.RUNTIME.equals(error)) {
+      lifecycle.fail(frame.execution, frame.lastEventId, error, cause);
+      return null;
+    }
     String type = state == null ? "" : state.path("Type").asText();
     boolean handles = type.equals("Task") || type.equals("Parallel") || type.equals("Map");
     if (handles && state.has("Retry")) {
@@ -357,6 +282,9 @@ final class Interpreter {
         }
       }
     }
+    if (notRetried != null) {
+      notRetried.run();
+    }
     if (handles && state.has("Catch")) {
       for (JsonNode catcher : state.get("Catch")) {
         if (ErrorMatching.matches(catcher, error)) {
@@ -376,6 +304,10 @@ final class Interpreter {
           }
         }
       }
+    }
+    if (type.equals("Task") && frame != frame.execution.root) {
+      // AWS: a Task failure that ends a branch or iteration also aborts the Task state
+      sideEvent(frame, frame.lastEventId, "TaskStateAborted", null, null);
     }
     frame.finished = true;
     frame.listener.failed(frame, error, cause);

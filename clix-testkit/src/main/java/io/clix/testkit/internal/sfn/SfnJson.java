@@ -51,6 +51,16 @@ final class SfnJson {
     }
   }
 
+  /** Why {@code text} is not JSON, in the parser's words (as AWS quotes them), or null if it is. */
+  static String parseProblem(String text) {
+    try {
+      JsonNode node = MAPPER.readTree(text);
+      return node == null || node.isMissingNode() ? "No content to map due to end-of-input" : null;
+    } catch (JsonProcessingException e) {
+      return e.getOriginalMessage();
+    }
+  }
+
   static int utf8Length(String text) {
     return text == null ? 0 : text.getBytes(StandardCharsets.UTF_8).length;
   }
@@ -82,7 +92,8 @@ final class SfnJson {
       String constraint = value.length() < min
           ? "Member must have length greater than or equal to " + min
           : "Member must have length less than or equal to " + max;
-      throw SfnErrors.validation("1 validation error detected: Value at '" + field
+      String shown = value.length() > 256 ? "" : "'" + value + "' ";
+      throw SfnErrors.validation("1 validation error detected: Value " + shown + "at '" + field
           + "' failed to satisfy constraint: " + constraint);
     }
   }

@@ -47,6 +47,15 @@ final class TaskStates {
     Long heartbeat = seconds(state, "HeartbeatSeconds", "HeartbeatSecondsPath", frame.stateInput, context);
     Ticket ticket = ticketed ? new Ticket(token, frame, target, heartbeat) : null;
 
+    Activity activity = target.kind() == TaskTarget.Kind.ACTIVITY ? activities.apply(target.arn()) : null;
+    if (target.kind() == TaskTarget.Kind.ACTIVITY && activity == null) {
+      ObjectNode failed = SfnJson.object();
+      failed.put("error", "States.Runtime");
+      failed.put("cause", "The activity '" + target.arn() + "' does not exist.");
+      interpreter.event(frame, "ActivityScheduleFailed", "activityScheduleFailedEventDetails", failed);
+      interpreter.proceed(frame, interpreter.fail(frame, "States.Runtime", failed.get("cause").asText()));
+      return;
+    }
     ObjectNode details = SfnJson.object();
     switch (target.kind()) {
       case ACTIVITY -> {
@@ -82,11 +91,7 @@ final class TaskStates {
       frame.timer = interpreter.at(frame, interpreter.now().plusSeconds(timeout),
           () -> timedOut(frame, target, "States.Timeout"));
     }
-    if (target.kind() == TaskTarget.Kind.ACTIVITY) {
-      Activity activity = activities.apply(target.arn());
-      if (activity == null) {
-        throw new StatesError("States.Runtime", "The activity '" + target.arn() + "' does not exist.");
-      }
+    if (activity != null) {
       activity.offer(new Activity.Task(ticket, inputJson, interpreter.pool.hold()));
       return;
     }
@@ -130,6 +135,15 @@ final class TaskStates {
   private void succeeded(Frame frame, TaskTarget target, JsonNode result) {
     frame.stopWaiting();
     String json = SfnJson.write(result);
+    Activity activity = target.kind() == TaskTarget.Kind.ACTIVITY ? activities.apply(target.arn()) : null;
+    if (target.kind() == TaskTarget.Kind.ACTIVITY && activity == null) {
+      ObjectNode failed = SfnJson.object();
+      failed.put("error", "States.Runtime");
+      failed.put("cause", "The activity '" + target.arn() + "' does not exist.");
+      interpreter.event(frame, "ActivityScheduleFailed", "activityScheduleFailedEventDetails", failed);
+      interpreter.proceed(frame, interpreter.fail(frame, "States.Runtime", failed.get("cause").asText()));
+      return;
+    }
     ObjectNode details = SfnJson.object();
     switch (target.kind()) {
       case ACTIVITY -> {

@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.sfn.model.GetActivityTaskResponse;
 import software.amazon.awssdk.services.sfn.model.InvalidArnException;
 import software.amazon.awssdk.services.sfn.model.InvalidOutputException;
 import software.amazon.awssdk.services.sfn.model.InvalidTokenException;
+import software.amazon.awssdk.services.sfn.model.TaskDoesNotExistException;
 import software.amazon.awssdk.services.sfn.model.TaskTimedOutException;
 
 /** Activities through the real client: long polls on the stack's clock, hand-out, answers, timeouts. */
@@ -178,9 +179,26 @@ class ActivityTest {
   }
 
   @Test
+  void timeoutSecondsPathReadsTheTimeoutFromTheInput() {
+    String activityArn = activity();
+    String machine = SfnFixture.machine(sfn, "tsp" + NAMES.incrementAndGet(), q("{'StartAt':'T','States':{'T':"
+        + "{'Type':'Task','Resource':'" + activityArn + "','TimeoutSecondsPath':'$.limit','End':true}}}"));
+    String execution = SfnFixture.start(sfn, machine, "{\"limit\":7}");
+    stack.advance(Duration.ofSeconds(6));
+    assertThat(describe(sfn, execution).status()).isEqualTo(ExecutionStatus.RUNNING);
+    stack.advance(Duration.ofSeconds(1));
+    assertThat(describe(sfn, execution).error()).isEqualTo("States.Timeout");
+    var scheduled = SfnFixture.history(sfn, execution).get(2).activityScheduledEventDetails();
+    assertThat(scheduled.timeoutInSeconds()).isEqualTo(7L);
+  }
+
+  @Test
   void tokenAndArnErrorsAreTheOnesAwsGives() {
     assertThatThrownBy(() -> sfn.sendTaskSuccess(b -> b.taskToken("not-a-token").output("{}")))
         .isInstanceOf(InvalidTokenException.class);
+    String wellFormedButUnknown = "AQ" + "A".repeat(86);
+    assertThatThrownBy(() -> sfn.sendTaskHeartbeat(b -> b.taskToken(wellFormedButUnknown)))
+        .isInstanceOf(TaskDoesNotExistException.class);
     String activityArn = activity();
     startTask(activityArn, "");
     GetActivityTaskResponse task = sfn.getActivityTask(b -> b.activityArn(activityArn));

@@ -144,6 +144,20 @@ class IntegrationTest {
   }
 
   @Test
+  void sdkDynamoDbIntegrationWaitsForTheTokenItStored() {
+    String arn = run("ddbToken", "{'StartAt':'Store','States':{'Store':{'Type':'Task',"
+        + "'Resource':'arn:aws:states:::aws-sdk:dynamodb:putItem.waitForTaskToken','Parameters':{'TableName':'Tokens',"
+        + "'Item':{'token':{'S.$':'$$.Task.Token'}}},'End':true}}}", "{}");
+    assertThat(dynamoDb.calls).containsExactly("PutItem");
+    String token = dynamoDb.requests.get(0).path("Item").path("token").path("S").asText();
+    assertThat(types(sfn, arn)).endsWith("TaskSubmitted");
+    sfn.sendTaskSuccess(b -> b.taskToken(token).output("{\"joined\":1}"));
+    service.awaitIdle();
+    assertThat(describe(sfn, arn).output()).isEqualTo("{\"joined\":1}");
+    assertThat(types(sfn, arn)).endsWith("TaskSubmitted", "TaskSucceeded", "TaskStateExited", "ExecutionSucceeded");
+  }
+
+  @Test
   void aConfiguredDynamoDbEndpointIsCalledOverHttp() throws IOException {
     RecordingDynamoDb remote = new RecordingDynamoDb();
     try (AwsJsonServer remoteServer = new AwsJsonServer("127.0.0.1", 0, new ObjectMapper())) {

@@ -124,6 +124,29 @@ class InterpreterTest {
   }
 
   @Test
+  void aFailingIterationAbortsTheOthersAndRecordsWhatItCut() {
+    String arn = run("{'StartAt':'M','States':{'M':{'Type':'Map','End':true,'ItemProcessor':{'StartAt':'C','States':{"
+        + "'C':{'Type':'Choice','Choices':[{'Variable':'$','StringEquals':'bad','Next':'Short'}],'Default':'Long'},"
+        + "'Long':{'Type':'Wait','Seconds':100,'End':true},"
+        + "'Short':{'Type':'Wait','Seconds':1,'Next':'F'},"
+        + "'F':{'Type':'Fail','Error':'Bad.Item'}}}}}}", "['good','bad']");
+    stack.advance(Duration.ofSeconds(1));
+    assertThat(describe(sfn, arn).error()).isEqualTo("Bad.Item");
+    var events = history(sfn, arn);
+    var types = events.stream().map(e -> e.typeAsString()).toList();
+    int failure = types.indexOf("FailStateEntered");
+    assertThat(types.subList(failure + 1, types.size())).containsExactly("MapIterationAborted", "WaitStateAborted",
+        "MapIterationFailed", "MapStateFailed", "ExecutionFailed");
+    for (int i = failure + 1; i <= failure + 4; i++) {
+      assertThat(events.get(i).previousEventId()).isEqualTo(events.get(failure).id());
+    }
+    assertThat(events.get(failure + 1).mapIterationAbortedEventDetails().index()).isZero();
+    assertThat(events.get(failure + 3).mapIterationFailedEventDetails().index()).isEqualTo(1);
+    stack.advance(Duration.ofSeconds(100));
+    assertThat(history(sfn, arn)).hasSize(events.size());
+  }
+
+  @Test
   void failInsideParallelIsCaughtWithResultPath() {
     String arn = run("{'StartAt':'P','States':{'P':{'Type':'Parallel','Branches':["
         + "{'StartAt':'F','States':{'F':{'Type':'Fail','Error':'Game.Full','Cause':'no room'}}}],"
@@ -167,6 +190,25 @@ class InterpreterTest {
     stack.advance(Duration.ofSeconds(30));
     assertThat(describe(sfn, arn).status()).isEqualTo(ExecutionStatus.TIMED_OUT);
     assertThat(types(sfn, arn)).containsExactly("ExecutionStarted", "WaitStateEntered", "ExecutionTimedOut");
+  }
+
+  @Test
+  void fiveHundredWaitingExecutionsNeedNoThreadOfTheirOwn() {
+    String machine = SfnFixture.machine(sfn, "many", q("{'StartAt':'W','States':{'W':{'Type':'Wait','Seconds':60,"
+        + "'End':true}}}"));
+    SfnFixture.start(sfn, machine, "{}");
+    stack.awaitIdle();
+    int threadsBefore = Thread.activeCount();
+    for (int i = 0; i < 500; i++) {
+      sfn.startExecution(b -> b.stateMachineArn(machine));
+    }
+    stack.awaitIdle();
+    assertThat(Thread.activeCount()).isLessThan(threadsBefore + 5);
+    assertThat(sfn.listExecutionsPaginator(b -> b.stateMachineArn(machine).statusFilter(ExecutionStatus.RUNNING)
+        .maxResults(1000)).executions().stream().count()).isEqualTo(501);
+    stack.advance(Duration.ofSeconds(60));
+    assertThat(sfn.listExecutionsPaginator(b -> b.stateMachineArn(machine).statusFilter(ExecutionStatus.SUCCEEDED)
+        .maxResults(1000)).executions().stream().count()).isEqualTo(501);
   }
 
   @Test

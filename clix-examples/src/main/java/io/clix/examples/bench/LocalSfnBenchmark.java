@@ -1,43 +1,43 @@
-package io.clix.testkit.bench;
+package io.clix.examples.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clix.testkit.LocalStack;
+import io.clix.testkit.ManualClock;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.GetActivityTaskResponse;
 
 /**
  * A benchmark of the local Step Functions (not a test): state transitions per second through a
- * 100-state Pass chain, executions started per second, and activity task round-trip latency,
- * all through the real {@link SfnClient} over HTTP on the system clock. Run it with
- * {@code mvn -q -pl clix-testkit -am test-compile} and then
- * {@code java -cp "clix-testkit/target/test-classes:clix-testkit/target/classes:$(cat cp.txt)"
- * io.clix.testkit.bench.SfnBenchmark} (cp.txt from {@code dependency:build-classpath}).
+ * 100-state Pass chain (end to end, and the interpreter alone), executions started per second,
+ * and activity task round-trip latency, all through the real {@link SfnClient} over HTTP. Run:
+ *
+ * <pre>
+ * mvn -B -ntp -q -pl clix-examples -am -DskipTests package exec:java@bench-sfn [-Dexec.args="..."]
+ * </pre>
+ * Arguments: [chainExecutions=200] [starts=2000] [roundTrips=500].
  */
-public final class SfnBenchmark {
+public final class LocalSfnBenchmark {
 
   private static final String ROLE = "arn:aws:iam::123456789012:role/bench";
 
-  private SfnBenchmark() {}
+  private LocalSfnBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     int chainExecutions = args.length > 0 ? Integer.parseInt(args[0]) : 200;
     int starts = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
     int roundTrips = args.length > 2 ? Integer.parseInt(args[2]) : 500;
     try (LocalStack stack = LocalStack.start();
-        SfnClient sfn = SfnClient.builder().endpointOverride(stack.endpoint()).region(Region.US_EAST_1)
-            .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")))
-            .httpClient(UrlConnectionHttpClient.create()).build()) {
+        SfnClient sfn = stack.newSfnClient()) {
       System.out.println("Clix local Step Functions benchmark, " + Runtime.getRuntime().availableProcessors()
           + " cores, Java " + System.getProperty("java.version"));
       transitions(stack, sfn, chainExecutions / 4); // warm-up
       transitions(stack, sfn, chainExecutions);
+      releasedAtOnce(chainExecutions / 4);
+      releasedAtOnce(chainExecutions);
       startRate(stack, sfn, starts / 4);
       startRate(stack, sfn, starts);
       roundTrip(stack, sfn, roundTrips / 5, true);
@@ -46,8 +46,47 @@ public final class SfnBenchmark {
   }
 
   private static void transitions(LocalStack stack, SfnClient sfn, int executions) {
-    ObjectMapper json = new ObjectMapper();
-    ObjectNode definition = json.createObjectNode().put("StartAt", "S0");
+    ObjectNode definition = chain();
+    String machine = sfn.createStateMachine(b -> b.name("chain-" + System.nanoTime()).roleArn(ROLE)
+        .definition(definition.toString())).stateMachineArn();
+    long start = System.nanoTime();
+    for (int i = 0; i < executions; i++) {
+      sfn.startExecution(b -> b.stateMachineArn(machine).input("{\"n\":1}"));
+    }
+    stack.awaitIdle();
+    double seconds = (System.nanoTime() - start) / 1e9;
+    System.out.printf("100-state Pass chain, end to end (StartExecution calls included): %d executions, %d state transitions in %.3f s = %,.0f transitions/s%n",
+        executions, executions * 100, seconds, executions * 100 / seconds);
+  }
+
+  /**
+   * The interpreter alone: executions wait at a 1 s Wait state on a manual clock, then one advance
+   * releases them all and the 100 Pass states run with no client in the way.
+   */
+  private static void releasedAtOnce(int executions) {
+    try (LocalStack stack = LocalStack.builder().clock(ManualClock.create()).start();
+        SfnClient sfn = stack.newSfnClient()) {
+      ObjectNode definition = chain();
+      ObjectNode wait = ((ObjectNode) definition.get("States")).putObject("Hold");
+      wait.put("Type", "Wait").put("Seconds", 1).put("Next", "S0");
+      definition.put("StartAt", "Hold");
+      String machine = sfn.createStateMachine(b -> b.name("held").roleArn(ROLE).definition(definition.toString()))
+          .stateMachineArn();
+      for (int i = 0; i < executions; i++) {
+        sfn.startExecution(b -> b.stateMachineArn(machine));
+      }
+      stack.awaitIdle();
+      long start = System.nanoTime();
+      stack.advance(Duration.ofSeconds(1));
+      double seconds = (System.nanoTime() - start) / 1e9;
+      System.out.printf("Interpreter alone (%d executions released at once by the manual clock): %d Pass "
+          + "transitions in %.3f s = %,.0f transitions/s%n", executions, executions * 100, seconds,
+          executions * 100 / seconds);
+    }
+  }
+
+  private static ObjectNode chain() {
+    ObjectNode definition = new ObjectMapper().createObjectNode().put("StartAt", "S0");
     ObjectNode states = definition.putObject("States");
     for (int i = 0; i < 100; i++) {
       ObjectNode state = states.putObject("S" + i).put("Type", "Pass");
@@ -57,16 +96,7 @@ public final class SfnBenchmark {
         state.put("Next", "S" + (i + 1));
       }
     }
-    String machine = sfn.createStateMachine(b -> b.name("chain-" + System.nanoTime()).roleArn(ROLE)
-        .definition(definition.toString())).stateMachineArn();
-    long start = System.nanoTime();
-    for (int i = 0; i < executions; i++) {
-      sfn.startExecution(b -> b.stateMachineArn(machine).input("{\"n\":1}"));
-    }
-    stack.awaitIdle();
-    double seconds = (System.nanoTime() - start) / 1e9;
-    System.out.printf("100-state Pass chain: %d executions, %d state transitions in %.3f s = %,.0f transitions/s%n",
-        executions, executions * 100, seconds, executions * 100 / seconds);
+    return definition;
   }
 
   private static void startRate(LocalStack stack, SfnClient sfn, int count) {

@@ -1,4 +1,4 @@
-package io.clix.testkit.bench;
+package io.clix.examples.bench;
 
 import io.clix.testkit.LocalStack;
 import java.time.Duration;
@@ -9,10 +9,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -27,16 +23,13 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
  * class path Surefire records (any test of the module run first):
  *
  * <pre>
- * mvn -B -ntp -q -o -pl clix-testkit -am test -Dtest=DynamoDbUpdateTest -Dsurefire.failIfNoSpecifiedTests=false
- * cp=$(grep -o 'name="surefire.test.class.path" value="[^"]*"' \
- *   clix-testkit/target/surefire-reports/TEST-io.clix.testkit.internal.dynamodb.DynamoDbUpdateTest.xml \
- *   | sed 's/.*value="//; s/"$//')
- * java -cp "$cp" io.clix.testkit.bench.DynamoDbBenchmark 10 4
+ * mvn -B -ntp -q -pl clix-examples -am -DskipTests package exec:java@bench-dynamodb [-Dexec.args="..."]
  * </pre>
+ * Arguments: [seconds=5] [threads=4].
  */
-public final class DynamoDbBenchmark {
+public final class LocalDynamoDbBenchmark {
 
-  private DynamoDbBenchmark() {}
+  private LocalDynamoDbBenchmark() {}
 
   public static void main(String[] args) throws Exception {
     int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
@@ -104,8 +97,6 @@ public final class DynamoDbBenchmark {
   }
 
   private static DynamoDbClient client(LocalStack stack) {
-    return DynamoDbClient.builder().endpointOverride(stack.endpoint()).region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-        .httpClient(UrlConnectionHttpClient.create()).build();
+    return stack.newDynamoDbClient();
   }
 }
