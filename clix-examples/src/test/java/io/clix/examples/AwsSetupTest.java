@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.clix.aws.AwsGameOrchestrator;
 import io.clix.core.GameStatus;
 import io.clix.testkit.LocalStack;
+import io.clix.testkit.LocalStackClients;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -17,10 +18,10 @@ class AwsSetupTest {
   @Test
   void theReadmeSetUpRunsTheReadmeGameOnTheLocalStack() {
     try (LocalStack stack = LocalStack.start();
-        SfnClient sfn = stack.newSfnClient();
-        DynamoDbClient ddb = stack.newDynamoDbClient();
-        SfnAsyncClient sfnAsync = stack.newSfnAsyncClient();
-        DynamoDbAsyncClient ddbAsync = stack.newDynamoDbAsyncClient()) {
+        SfnClient sfn = LocalStackClients.sfn(stack);
+        DynamoDbClient ddb = LocalStackClients.dynamoDb(stack);
+        SfnAsyncClient sfnAsync = LocalStackClients.sfnAsync(stack);
+        DynamoDbAsyncClient ddbAsync = LocalStackClients.dynamoDbAsync(stack)) {
       try (AwsGameOrchestrator games = AwsSetup.connect(sfn, ddb, sfnAsync, ddbAsync, "arn:aws:iam::123456789012:role/clix")) {
         assertThat(QuickStart.playOneGame(games).status()).isEqualTo(GameStatus.FINISHED);
         // Provisioning is idempotent: connecting again on every start is safe.

@@ -14,16 +14,6 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
-import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.sfn.SfnAsyncClient;
-import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
  * An embedded AWS endpoint, Step Functions and DynamoDB on one port, that the unmodified
@@ -40,7 +30,7 @@ import software.amazon.awssdk.services.sfn.SfnClient;
  *
  * <pre>{@code
  * try (LocalStack stack = LocalStack.builder().clock(ManualClock.create()).start()) {
- *   SfnClient sfn = stack.newSfnClient(); // or stack.configure(SfnClient.builder())...build()
+ *   SfnClient sfn = LocalStackClients.sfn(stack); // or LocalStackClients.configure(stack, SfnClient.builder())
  *   ...
  *   stack.advance(Duration.ofSeconds(20));
  * }
@@ -125,45 +115,6 @@ public final class LocalStack implements AutoCloseable {
   public void awaitIdle() {
     stepFunctions.awaitIdle();
     dynamoDb.awaitIdle();
-  }
-
-  /**
-   * The read timeout of the clients this stack builds: longer than GetActivityTask's 60-second long
-   * poll, as a task router needs.
-   */
-  public static final Duration CLIENT_READ_TIMEOUT = Duration.ofSeconds(70);
-
-  /**
-   * Points any AWS SDK client builder at this stack: endpoint, region and dummy static
-   * credentials. Add your own HTTP client, interceptors or retry strategy, then build.
-   */
-  public <B extends AwsClientBuilder<B, ?>> B configure(B builder) {
-    return builder.endpointOverride(endpoint()).region(Region.of(region))
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")));
-  }
-
-  /** A new sync Step Functions client on this stack (URL connection HTTP client); the caller closes it. */
-  public SfnClient newSfnClient() {
-    return configure(SfnClient.builder())
-        .httpClient(UrlConnectionHttpClient.builder().socketTimeout(CLIENT_READ_TIMEOUT).build()).build();
-  }
-
-  /** A new async Step Functions client on this stack (Netty); the caller closes it. */
-  public SfnAsyncClient newSfnAsyncClient() {
-    return configure(SfnAsyncClient.builder())
-        .httpClient(NettyNioAsyncHttpClient.builder().readTimeout(CLIENT_READ_TIMEOUT).maxConcurrency(256).build())
-        .build();
-  }
-
-  /** A new sync DynamoDB client on this stack (URL connection HTTP client); the caller closes it. */
-  public DynamoDbClient newDynamoDbClient() {
-    return configure(DynamoDbClient.builder()).httpClient(UrlConnectionHttpClient.create()).build();
-  }
-
-  /** A new async DynamoDB client on this stack (Netty); the caller closes it. */
-  public DynamoDbAsyncClient newDynamoDbAsyncClient() {
-    return configure(DynamoDbAsyncClient.builder())
-        .httpClient(NettyNioAsyncHttpClient.builder().maxConcurrency(256).build()).build();
   }
 
   @Override

@@ -163,24 +163,24 @@ public final class LocalStackExtension implements BeforeAllCallback, BeforeEachC
     synchronized Object client(Class<?> type) {
       if (type == SfnClient.class) {
         if (sfn == null) {
-          sfn = track(stack.newSfnClient());
+          sfn = track(LocalStackClients.sfn(stack));
         }
         return sfn;
       }
       if (type == SfnAsyncClient.class) {
         if (sfnAsync == null) {
-          sfnAsync = track(stack.newSfnAsyncClient());
+          sfnAsync = track(LocalStackClients.sfnAsync(stack));
         }
         return sfnAsync;
       }
       if (type == DynamoDbClient.class) {
         if (dynamoDb == null) {
-          dynamoDb = track(stack.newDynamoDbClient());
+          dynamoDb = track(LocalStackClients.dynamoDb(stack));
         }
         return dynamoDb;
       }
       if (dynamoDbAsync == null) {
-        dynamoDbAsync = track(stack.newDynamoDbAsyncClient());
+        dynamoDbAsync = track(LocalStackClients.dynamoDbAsync(stack));
       }
       return dynamoDbAsync;
     }

@@ -1,6 +1,7 @@
 package io.clix.examples.bench;
 
 import io.clix.testkit.LocalStack;
+import io.clix.testkit.LocalStackClients;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -97,6 +98,6 @@ public final class LocalDynamoDbBenchmark {
   }
 
   private static DynamoDbClient client(LocalStack stack) {
-    return stack.newDynamoDbClient();
+    return LocalStackClients.dynamoDb(stack);
   }
 }

@@ -3,6 +3,7 @@ package io.clix.examples.bench;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clix.testkit.LocalStack;
+import io.clix.testkit.LocalStackClients;
 import io.clix.testkit.ManualClock;
 import java.time.Duration;
 import java.util.Arrays;
@@ -31,7 +32,7 @@ public final class LocalSfnBenchmark {
     int starts = args.length > 1 ? Integer.parseInt(args[1]) : 2_000;
     int roundTrips = args.length > 2 ? Integer.parseInt(args[2]) : 500;
     try (LocalStack stack = LocalStack.start();
-        SfnClient sfn = stack.newSfnClient()) {
+        SfnClient sfn = LocalStackClients.sfn(stack)) {
       System.out.println("Clix local Step Functions benchmark, " + Runtime.getRuntime().availableProcessors()
           + " cores, Java " + System.getProperty("java.version"));
       transitions(stack, sfn, chainExecutions / 4); // warm-up
@@ -65,7 +66,7 @@ public final class LocalSfnBenchmark {
    */
   private static void releasedAtOnce(int executions) {
     try (LocalStack stack = LocalStack.builder().clock(ManualClock.create()).start();
-        SfnClient sfn = stack.newSfnClient()) {
+        SfnClient sfn = LocalStackClients.sfn(stack)) {
       ObjectNode definition = chain();
       ObjectNode wait = ((ObjectNode) definition.get("States")).putObject("Hold");
       wait.put("Type", "Wait").put("Seconds", 1).put("Next", "S0");

@@ -5,6 +5,7 @@ import io.clix.aws.ClixDeployment;
 import io.clix.aws.ClixProvisioner;
 import io.clix.aws.Correlation;
 import io.clix.testkit.LocalStack;
+import io.clix.testkit.LocalStackClients;
 import io.clix.testkit.ManualClock;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,14 +42,14 @@ public final class LocalAws implements AutoCloseable {
       override.addExecutionInterceptor(interceptor);
     }
     ClientOverrideConfiguration config = override.build();
-    Duration readTimeout = LocalStack.CLIENT_READ_TIMEOUT;
-    this.sfn = stack.configure(SfnClient.builder()).overrideConfiguration(config)
+    Duration readTimeout = LocalStackClients.READ_TIMEOUT;
+    this.sfn = LocalStackClients.configure(stack, SfnClient.builder()).overrideConfiguration(config)
         .httpClient(UrlConnectionHttpClient.builder().socketTimeout(readTimeout).build()).build();
-    this.dynamoDb = stack.configure(DynamoDbClient.builder()).overrideConfiguration(config)
+    this.dynamoDb = LocalStackClients.configure(stack, DynamoDbClient.builder()).overrideConfiguration(config)
         .httpClient(UrlConnectionHttpClient.create()).build();
-    this.sfnAsync = stack.configure(SfnAsyncClient.builder()).overrideConfiguration(config)
+    this.sfnAsync = LocalStackClients.configure(stack, SfnAsyncClient.builder()).overrideConfiguration(config)
         .httpClient(NettyNioAsyncHttpClient.builder().readTimeout(readTimeout).maxConcurrency(256).build()).build();
-    this.dynamoDbAsync = stack.configure(DynamoDbAsyncClient.builder()).overrideConfiguration(config)
+    this.dynamoDbAsync = LocalStackClients.configure(stack, DynamoDbAsyncClient.builder()).overrideConfiguration(config)
         .httpClient(NettyNioAsyncHttpClient.builder().maxConcurrency(256).build()).build();
   }
 

@@ -28,8 +28,12 @@ final class ItemOperations {
     this.catalog = catalog;
   }
 
-  JsonNode putItem(JsonNode original) {
-    new Requests().tableName(original, "TableName", "tableName").required(original, "Item", "item")
+  /**
+   * The request checks PutItem and DeleteItem share (the item or key member differs); returns their
+   * ReturnValues, which can only be NONE or ALL_OLD.
+   */
+  private static String checkPutOrDelete(JsonNode original, String member, String wireName) {
+    new Requests().tableName(original, "TableName", "tableName").required(original, member, wireName)
         .oneOf(original, "ReturnValues", "returnValues", RETURN_VALUES, RETURN_VALUES_ENUM)
         .oneOf(original, "ReturnConsumedCapacity", "returnConsumedCapacity", CAPACITY, CAPACITY_ENUM)
         .oneOf(original, "ReturnValuesOnConditionCheckFailure", "returnValuesOnConditionCheckFailure", ON_FAILURE,
@@ -40,6 +44,11 @@ final class ItemOperations {
       throw Faults.validation("ReturnValues can only be ALL_OLD or NONE");
     }
     Expressions.checkUsage(original, CONDITION, 1, List.of("Expected", "ConditionalOperator"));
+    return returnValues;
+  }
+
+  JsonNode putItem(JsonNode original) {
+    String returnValues = checkPutOrDelete(original, "Item", "item");
     JsonNode request = LegacyParameters.rewrite(original);
     Table table = catalog.require(request.get("TableName").asText());
     ObjectNode item = Items.itemToPut(table, request.get("Item"), true);
@@ -55,17 +64,7 @@ final class ItemOperations {
   }
 
   JsonNode deleteItem(JsonNode original) {
-    new Requests().tableName(original, "TableName", "tableName").required(original, "Key", "key")
-        .oneOf(original, "ReturnValues", "returnValues", RETURN_VALUES, RETURN_VALUES_ENUM)
-        .oneOf(original, "ReturnConsumedCapacity", "returnConsumedCapacity", CAPACITY, CAPACITY_ENUM)
-        .oneOf(original, "ReturnValuesOnConditionCheckFailure", "returnValuesOnConditionCheckFailure", ON_FAILURE,
-            "[ALL_OLD, NONE]")
-        .check();
-    String returnValues = Requests.text(original, "ReturnValues", "NONE");
-    if (!"NONE".equals(returnValues) && !"ALL_OLD".equals(returnValues)) {
-      throw Faults.validation("ReturnValues can only be ALL_OLD or NONE");
-    }
-    Expressions.checkUsage(original, CONDITION, 1, List.of("Expected", "ConditionalOperator"));
+    String returnValues = checkPutOrDelete(original, "Key", "key");
     JsonNode request = LegacyParameters.rewrite(original);
     Table table = catalog.require(request.get("TableName").asText());
     ItemWrite unkeyed = Expressions.counted(() -> prepare(table, request, null, ItemWrite.Kind.DELETE, null, null));

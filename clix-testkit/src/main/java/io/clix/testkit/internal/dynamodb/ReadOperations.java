@@ -58,6 +58,10 @@ final class ReadOperations {
     JsonNode start = request.get("ExclusiveStartKey");
     if (start != null && !start.isNull()) {
       order.checkStartKey(start, false);
+      KeySchema keys = order.readKeys();
+      if (!key.hash().equals(KeyValue.of(start.get(keys.hashName()), keys.hashType()))) {
+        throw Faults.validation("The provided starting key is outside query boundaries based on provided conditions");
+      }
     }
     boolean forward = request.path("ScanIndexForward").asBoolean(true);
     List<ObjectNode> candidates = new ArrayList<>();

@@ -155,7 +155,7 @@ final class TableDefinition {
         if (!indexNames.add(indexName)) {
           throw Faults.invalidParameter("Duplicate index name: " + indexName);
         }
-        indexes.add(new IndexDefinition(indexName, false, indexKeys, projection(lsi, indexName), 0, 0));
+        indexes.add(new IndexDefinition(indexName, false, indexKeys, projection(lsi, memberPath("localSecondaryIndexes", lsis, lsi)), 0, 0));
       }
     }
     JsonNode gsis = request.get("GlobalSecondaryIndexes");
@@ -186,7 +186,7 @@ final class TableDefinition {
           indexWrite = capacity(indexThroughput, "WriteCapacityUnits",
               "globalSecondaryIndexes.member.provisionedThroughput.writeCapacityUnits");
         }
-        indexes.add(new IndexDefinition(indexName, true, indexKeys, projection(gsi, indexName), indexRead, indexWrite));
+        indexes.add(new IndexDefinition(indexName, true, indexKeys, projection(gsi, memberPath("globalSecondaryIndexes", gsis, gsi)), indexRead, indexWrite));
       }
     }
     List<String> defined = new ArrayList<>(types.keySet());
@@ -209,11 +209,23 @@ final class TableDefinition {
         request.deepCopy());
   }
 
-  private static JsonNode projection(JsonNode index, String indexName) {
+  /** The path DynamoDB's constraint messages give a list member: {@code globalSecondaryIndexes.2.member}. */
+  private static String memberPath(String list, JsonNode members, JsonNode member) {
+    int position = 1;
+    for (JsonNode candidate : members) {
+      if (candidate == member) {
+        break;
+      }
+      position++;
+    }
+    return list + "." + position + ".member";
+  }
+
+  private static JsonNode projection(JsonNode index, String memberPath) {
     JsonNode projection = index.get("Projection");
     if (projection == null || projection.isNull()) {
-      throw Faults.validation("1 validation error detected: Value null at 'projection' failed to satisfy constraint:"
-          + " Member must not be null");
+      throw Faults.validation("1 validation error detected: Value null at '" + memberPath + ".projection' failed to"
+          + " satisfy constraint: Member must not be null");
     }
     String type = projection.path("ProjectionType").asText("");
     boolean hasNonKey = projection.has("NonKeyAttributes");

@@ -198,7 +198,7 @@ public final class KeyConditionParser {
   }
 
   private static RuntimeException invalidOperator(String operator) {
-    return DynamoErrors.validation("Invalid " + KIND + ": Invalid operator used in KeyConditionExpression: " + operator);
+    return DynamoErrors.validation("Invalid operator used in KeyConditionExpression: " + operator);
   }
 
   private static RuntimeException invalidCondition(String detail) {
