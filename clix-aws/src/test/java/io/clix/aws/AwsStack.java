@@ -35,6 +35,8 @@ final class AwsStack implements AutoCloseable {
 
   private static final AtomicInteger NAMES = new AtomicInteger();
   private static final Duration READ_TIMEOUT = Duration.ofSeconds(70);
+  /** How long (real time) a task may stay between the stack and a router before settle gives up. */
+  private static final Duration SETTLE_LIMIT = Duration.ofSeconds(30);
 
   final ManualClock clock = ManualClock.create();
   final LocalStack stack = LocalStack.builder().clock(clock).start();
@@ -122,7 +124,8 @@ final class AwsStack implements AutoCloseable {
    * with (a task handed out but not yet seen by the router shows in the execution's history).
    */
   void settle() {
-    for (int i = 0; i < 200; i++) {
+    long deadline = System.nanoTime() + SETTLE_LIMIT.toNanos();
+    while (true) {
       stack.awaitIdle();
       List<AwsGameOrchestrator> all;
       synchronized (orchestrators) {
@@ -133,8 +136,11 @@ final class AwsStack implements AutoCloseable {
       if (!anyTaskInFlight()) {
         return;
       }
+      if (System.nanoTime() - deadline > 0) {
+        throw new IllegalStateException("an activity task stayed in flight for " + SETTLE_LIMIT
+            + ": is a router running?");
+      }
     }
-    throw new IllegalStateException("an activity task stayed in flight: is a router running?");
   }
 
   /**

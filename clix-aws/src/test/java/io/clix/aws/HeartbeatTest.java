@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttribute;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
@@ -25,6 +26,7 @@ import software.amazon.awssdk.services.sfn.model.SendTaskHeartbeatRequest;
 class HeartbeatTest {
 
   private static final int HEARTBEAT_SECONDS = 10;
+  private static final ExecutionAttribute<Integer> SENT_AFTER = new ExecutionAttribute<>("clix.test.sentAfter");
 
   private static List<HistoryEvent> history(AwsStack aws, String gameId) {
     List<HistoryEvent> events = new ArrayList<>();
@@ -35,12 +37,22 @@ class HeartbeatTest {
 
   @Test
   void aHeartbeatedWaitOutlivesItsHeartbeatInterval() {
-    AtomicInteger beats = new AtomicInteger();
+    // A heartbeat counts for the clock's current instant only if it was sent after the last advance:
+    // one sent before it but answered after would re-arm the timer from the old instant.
+    AtomicInteger advances = new AtomicInteger();
+    AtomicInteger beatenAt = new AtomicInteger(-1);
     ExecutionInterceptor counter = new ExecutionInterceptor() {
+      @Override
+      public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
+        if (context.request() instanceof SendTaskHeartbeatRequest) {
+          attributes.putAttribute(SENT_AFTER, advances.get());
+        }
+      }
+
       @Override
       public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
         if (context.request() instanceof SendTaskHeartbeatRequest) {
-          beats.incrementAndGet();
+          beatenAt.accumulateAndGet(attributes.getAttribute(SENT_AFTER), Math::max);
         }
       }
     };
@@ -50,9 +62,10 @@ class HeartbeatTest {
       aws.settle();
 
       for (int i = 0; i < 4; i++) {
-        int before = beats.get();
-        await().atMost(Duration.ofSeconds(10)).until(() -> beats.get() > before);
+        int advanced = advances.get();
+        await().atMost(Duration.ofSeconds(10)).until(() -> beatenAt.get() >= advanced);
         aws.stack.advance(Duration.ofSeconds(HEARTBEAT_SECONDS - 2));
+        advances.incrementAndGet();
       }
 
       assertThat(history(aws, "beat")).noneMatch(e -> e.type() == HistoryEventType.ACTIVITY_TIMED_OUT);

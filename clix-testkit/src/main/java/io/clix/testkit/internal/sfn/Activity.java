@@ -12,8 +12,11 @@ import java.util.concurrent.CompletableFuture;
  */
 final class Activity {
 
-  /** A task handed to a worker: the token and the input it gets. */
-  record Task(TaskTicket ticket, String input) {}
+  /**
+   * A task handed to a worker: the token and the input it gets, and the stack's hold on being idle
+   * ({@code release}), kept while the task is on its way to a waiting poll.
+   */
+  record Task(TaskTicket ticket, String input, Runnable release) {}
 
   /** A worker waiting in GetActivityTask. */
   static final class Poller {
@@ -41,6 +44,7 @@ final class Activity {
         poller = pollers.pollFirst();
         if (poller == null) {
           tasks.addLast(task);
+          task.release().run(); // it waits for a poll now, not for the stack
           return;
         }
       }

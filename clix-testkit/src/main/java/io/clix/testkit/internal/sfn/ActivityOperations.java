@@ -110,7 +110,11 @@ final class ActivityOperations {
     if (task == null) {
       return out;
     }
-    task.ticket().started(workerName);
+    try {
+      task.ticket().started(workerName);
+    } finally {
+      task.release().run();
+    }
     out.put("taskToken", task.ticket().token);
     out.put("input", task.input());
     return out;

@@ -92,7 +92,7 @@ final class TaskStates {
           () -> timedOut(frame, target, "States.Timeout"));
     }
     if (activity != null) {
-      activity.offer(new Activity.Task(ticket, inputJson));
+      activity.offer(new Activity.Task(ticket, inputJson, interpreter.pool.hold()));
       return;
     }
     if (ticket != null && heartbeat != null) {

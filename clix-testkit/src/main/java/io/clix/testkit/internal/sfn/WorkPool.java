@@ -4,6 +4,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,6 +49,23 @@ final class WorkPool implements AutoCloseable {
     } catch (RejectedExecutionException e) {
       done(); // closed
     }
+  }
+
+  /**
+   * Counts work that ends outside the pool as in flight until the returned handle runs (once;
+   * running it again does nothing): an activity task handed to a waiting long poll is recorded as
+   * started, and its heartbeat armed, by the poll's own thread.
+   */
+  Runnable hold() {
+    synchronized (idle) {
+      inFlight++;
+    }
+    AtomicBoolean released = new AtomicBoolean();
+    return () -> {
+      if (released.compareAndSet(false, true)) {
+        done();
+      }
+    };
   }
 
   private void done() {

@@ -13,8 +13,11 @@ import io.clix.testkit.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,6 +38,12 @@ class ActivityTest {
 
   private static final AtomicInteger NAMES = new AtomicInteger();
 
+  /** Each long poll gets its own thread: never queued behind another on a shared pool. */
+  private final ExecutorService pollers = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "activity-test-poll");
+    t.setDaemon(true);
+    return t;
+  });
   private LocalStack stack;
   private SfnClient sfn;
 
@@ -44,6 +53,16 @@ class ActivityTest {
     this.sfn = sfn;
   }
 
+  @AfterEach
+  void stopPolls() {
+    pollers.shutdownNow();
+  }
+
+  private CompletableFuture<GetActivityTaskResponse> poll(String activityArn, String workerName) {
+    return CompletableFuture.supplyAsync(
+        () -> sfn.getActivityTask(b -> b.activityArn(activityArn).workerName(workerName)), pollers);
+  }
+
   /** Spins (no sleep) until the long poll has reached the stack and put its 60 s timer on the clock. */
   private void awaitPollTimer() {
     ManualClock clock = (ManualClock) stack.clock();
@@ -51,7 +70,7 @@ class ActivityTest {
     long deadline = System.nanoTime() + 10_000_000_000L;
     while (!clock.nextTimer().filter(due::equals).isPresent()) {
       assertThat(System.nanoTime()).as("the long poll reached the stack").isLessThan(deadline);
-      Thread.onSpinWait();
+      Thread.yield();
     }
   }
 
@@ -70,8 +89,7 @@ class ActivityTest {
   @Test
   void anEmptyLongPollEndsWhenTheClockHasAdvancedSixtySeconds() throws Exception {
     String activityArn = activity();
-    CompletableFuture<GetActivityTaskResponse> poll =
-        CompletableFuture.supplyAsync(() -> sfn.getActivityTask(b -> b.activityArn(activityArn)));
+    CompletableFuture<GetActivityTaskResponse> poll = poll(activityArn, null);
     awaitPollTimer();
     stack.advance(Duration.ofSeconds(59));
     assertThat(poll).isNotDone();
@@ -84,23 +102,34 @@ class ActivityTest {
   @Test
   void aWaitingPollGetsTheTaskScheduledLaterAndEachTaskGoesOutOnce() throws Exception {
     String activityArn = activity();
-    CompletableFuture<GetActivityTaskResponse> poll =
-        CompletableFuture.supplyAsync(() -> sfn.getActivityTask(b -> b.activityArn(activityArn).workerName("w1")));
+    CompletableFuture<GetActivityTaskResponse> poll = poll(activityArn, "w1");
     awaitPollTimer();
     String execution = startTask(activityArn, "");
     GetActivityTaskResponse task = poll.get(10, TimeUnit.SECONDS);
     assertThat(task.input()).isEqualTo("{\"n\":1}");
     assertThat(task.taskToken()).hasSizeGreaterThan(80);
 
-    CompletableFuture<GetActivityTaskResponse> second =
-        CompletableFuture.supplyAsync(() -> sfn.getActivityTask(b -> b.activityArn(activityArn)));
-    awaitPollTimer();
+    CompletableFuture<GetActivityTaskResponse> second = poll(activityArn, null);
+    awaitPollTimer(); // else the 60 s below may pass before the poll has even reached the stack
     sfn.sendTaskSuccess(b -> b.taskToken(task.taskToken()).output("{\"ok\":1}"));
     stack.advance(Duration.ofSeconds(60));
     assertThat(second.get(10, TimeUnit.SECONDS).taskToken()).as("handed out once").isNull();
     assertThat(describe(sfn, execution).output()).isEqualTo("{\"ok\":1}");
     assertThatThrownBy(() -> sfn.sendTaskSuccess(b -> b.taskToken(task.taskToken()).output("{}")))
         .isInstanceOf(TaskTimedOutException.class);
+  }
+
+  @Test
+  void awaitIdleReturnsOnlyOnceATaskHandedToAWaitingPollIsStartedAndItsHeartbeatArmed() throws Exception {
+    String activityArn = activity();
+    CompletableFuture<GetActivityTaskResponse> poll = poll(activityArn, "w2");
+    awaitPollTimer();
+    Instant now = stack.clock().instant();
+    String execution = startTask(activityArn, ",'HeartbeatSeconds':10"); // returns after stack.awaitIdle()
+    assertThat(types(sfn, execution)).containsExactly("ExecutionStarted", "TaskStateEntered", "ActivityScheduled",
+        "ActivityStarted");
+    assertThat(((ManualClock) stack.clock()).nextTimer()).contains(now.plusSeconds(10));
+    assertThat(poll.get(10, TimeUnit.SECONDS).taskToken()).isNotNull();
   }
 
   @Test
