@@ -1,6 +1,7 @@
 package io.clix.aws;
 
 import io.clix.testkit.LocalStack;
+import io.clix.testkit.LocalStackClients;
 import io.clix.testkit.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,13 +10,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -34,7 +30,6 @@ import software.amazon.awssdk.services.sfn.model.HistoryEventType;
 final class AwsStack implements AutoCloseable {
 
   private static final AtomicInteger NAMES = new AtomicInteger();
-  private static final Duration READ_TIMEOUT = Duration.ofSeconds(70);
   /** How long (real time) a task may stay between the stack and a router before settle gives up. */
   private static final Duration SETTLE_LIMIT = Duration.ofSeconds(30);
 
@@ -66,21 +61,10 @@ final class AwsStack implements AutoCloseable {
     this.correlation = correlation;
     ClientOverrideConfiguration config = ClientOverrideConfiguration.builder()
         .addExecutionInterceptor(interceptor).build();
-    StaticCredentialsProvider credentials =
-        StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
-    this.sfn = SfnClient.builder().endpointOverride(stack.endpoint()).region(Region.US_EAST_1)
-        .credentialsProvider(credentials).overrideConfiguration(config)
-        .httpClient(UrlConnectionHttpClient.builder().socketTimeout(READ_TIMEOUT).build()).build();
-    this.dynamoDb = DynamoDbClient.builder().endpointOverride(stack.endpoint()).region(Region.US_EAST_1)
-        .credentialsProvider(credentials).overrideConfiguration(config)
-        .httpClient(UrlConnectionHttpClient.create()).build();
-    this.sfnAsync = SfnAsyncClient.builder().endpointOverride(stack.endpoint()).region(Region.US_EAST_1)
-        .credentialsProvider(credentials).overrideConfiguration(config)
-        .httpClient(NettyNioAsyncHttpClient.builder().readTimeout(READ_TIMEOUT).maxConcurrency(256).build())
-        .build();
-    this.dynamoDbAsync = DynamoDbAsyncClient.builder().endpointOverride(stack.endpoint())
-        .region(Region.US_EAST_1).credentialsProvider(credentials).overrideConfiguration(config)
-        .httpClient(NettyNioAsyncHttpClient.builder().maxConcurrency(256).build()).build();
+    this.sfn = LocalStackClients.sfn(stack, config);
+    this.dynamoDb = LocalStackClients.dynamoDb(stack, config);
+    this.sfnAsync = LocalStackClients.sfnAsync(stack, config);
+    this.dynamoDbAsync = LocalStackClients.dynamoDbAsync(stack, config);
     String prefix = "clix" + NAMES.incrementAndGet();
     this.machineName = prefix + "-" + correlation.name().toLowerCase();
     ClixProvisioner.Builder provisioner = ClixProvisioner.builder().sfnClient(sfn).dynamoDbClient(dynamoDb)

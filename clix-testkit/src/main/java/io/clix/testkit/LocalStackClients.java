@@ -4,6 +4,7 @@ import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -33,25 +34,46 @@ public final class LocalStackClients {
 
   /** A sync Step Functions client on {@code stack} (URL connection HTTP client). */
   public static SfnClient sfn(LocalStack stack) {
-    return configure(stack, SfnClient.builder())
+    return sfn(stack, ClientOverrideConfiguration.builder().build());
+  }
+
+  /** The same with your override configuration (interceptors, retry strategy, timeouts). */
+  public static SfnClient sfn(LocalStack stack, ClientOverrideConfiguration override) {
+    return configure(stack, SfnClient.builder()).overrideConfiguration(override)
         .httpClient(UrlConnectionHttpClient.builder().socketTimeout(READ_TIMEOUT).build()).build();
   }
 
   /** An async Step Functions client on {@code stack} (Netty). */
   public static SfnAsyncClient sfnAsync(LocalStack stack) {
-    return configure(stack, SfnAsyncClient.builder())
+    return sfnAsync(stack, ClientOverrideConfiguration.builder().build());
+  }
+
+  /** The same with your override configuration. */
+  public static SfnAsyncClient sfnAsync(LocalStack stack, ClientOverrideConfiguration override) {
+    return configure(stack, SfnAsyncClient.builder()).overrideConfiguration(override)
         .httpClient(NettyNioAsyncHttpClient.builder().readTimeout(READ_TIMEOUT).maxConcurrency(256).build())
         .build();
   }
 
   /** A sync DynamoDB client on {@code stack} (URL connection HTTP client). */
   public static DynamoDbClient dynamoDb(LocalStack stack) {
-    return configure(stack, DynamoDbClient.builder()).httpClient(UrlConnectionHttpClient.create()).build();
+    return dynamoDb(stack, ClientOverrideConfiguration.builder().build());
+  }
+
+  /** The same with your override configuration. */
+  public static DynamoDbClient dynamoDb(LocalStack stack, ClientOverrideConfiguration override) {
+    return configure(stack, DynamoDbClient.builder()).overrideConfiguration(override)
+        .httpClient(UrlConnectionHttpClient.create()).build();
   }
 
   /** An async DynamoDB client on {@code stack} (Netty). */
   public static DynamoDbAsyncClient dynamoDbAsync(LocalStack stack) {
-    return configure(stack, DynamoDbAsyncClient.builder())
+    return dynamoDbAsync(stack, ClientOverrideConfiguration.builder().build());
+  }
+
+  /** The same with your override configuration. */
+  public static DynamoDbAsyncClient dynamoDbAsync(LocalStack stack, ClientOverrideConfiguration override) {
+    return configure(stack, DynamoDbAsyncClient.builder()).overrideConfiguration(override)
         .httpClient(NettyNioAsyncHttpClient.builder().maxConcurrency(256).build()).build();
   }
 }

@@ -13,8 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sfn.SfnAsyncClient;
@@ -42,15 +40,10 @@ public final class LocalAws implements AutoCloseable {
       override.addExecutionInterceptor(interceptor);
     }
     ClientOverrideConfiguration config = override.build();
-    Duration readTimeout = LocalStackClients.READ_TIMEOUT;
-    this.sfn = LocalStackClients.configure(stack, SfnClient.builder()).overrideConfiguration(config)
-        .httpClient(UrlConnectionHttpClient.builder().socketTimeout(readTimeout).build()).build();
-    this.dynamoDb = LocalStackClients.configure(stack, DynamoDbClient.builder()).overrideConfiguration(config)
-        .httpClient(UrlConnectionHttpClient.create()).build();
-    this.sfnAsync = LocalStackClients.configure(stack, SfnAsyncClient.builder()).overrideConfiguration(config)
-        .httpClient(NettyNioAsyncHttpClient.builder().readTimeout(readTimeout).maxConcurrency(256).build()).build();
-    this.dynamoDbAsync = LocalStackClients.configure(stack, DynamoDbAsyncClient.builder()).overrideConfiguration(config)
-        .httpClient(NettyNioAsyncHttpClient.builder().maxConcurrency(256).build()).build();
+    this.sfn = LocalStackClients.sfn(stack, config);
+    this.dynamoDb = LocalStackClients.dynamoDb(stack, config);
+    this.sfnAsync = LocalStackClients.sfnAsync(stack, config);
+    this.dynamoDbAsync = LocalStackClients.dynamoDbAsync(stack, config);
   }
 
   public LocalStack stack() {
