@@ -49,11 +49,7 @@ final class TaskStates {
 
     Activity activity = target.kind() == TaskTarget.Kind.ACTIVITY ? activities.apply(target.arn()) : null;
     if (target.kind() == TaskTarget.Kind.ACTIVITY && activity == null) {
-      ObjectNode failed = SfnJson.object();
-      failed.put("error", "States.Runtime");
-      failed.put("cause", "The activity '" + target.arn() + "' does not exist.");
-      interpreter.event(frame, "ActivityScheduleFailed", "activityScheduleFailedEventDetails", failed);
-      interpreter.proceed(frame, interpreter.fail(frame, "States.Runtime", failed.get("cause").asText()));
+      failMissingActivity(frame, target);
       return;
     }
     ObjectNode details = SfnJson.object();
@@ -132,16 +128,21 @@ final class TaskStates {
     });
   }
 
+  /** The task's activity was deleted: ActivityScheduleFailed, then the state fails with States.Runtime. */
+  private void failMissingActivity(Frame frame, TaskTarget target) {
+    ObjectNode failed = SfnJson.object();
+    failed.put("error", "States.Runtime");
+    failed.put("cause", "The activity '" + target.arn() + "' does not exist.");
+    interpreter.event(frame, "ActivityScheduleFailed", "activityScheduleFailedEventDetails", failed);
+    interpreter.proceed(frame, interpreter.fail(frame, "States.Runtime", failed.get("cause").asText()));
+  }
+
   private void succeeded(Frame frame, TaskTarget target, JsonNode result) {
     frame.stopWaiting();
     String json = SfnJson.write(result);
     Activity activity = target.kind() == TaskTarget.Kind.ACTIVITY ? activities.apply(target.arn()) : null;
     if (target.kind() == TaskTarget.Kind.ACTIVITY && activity == null) {
-      ObjectNode failed = SfnJson.object();
-      failed.put("error", "States.Runtime");
-      failed.put("cause", "The activity '" + target.arn() + "' does not exist.");
-      interpreter.event(frame, "ActivityScheduleFailed", "activityScheduleFailedEventDetails", failed);
-      interpreter.proceed(frame, interpreter.fail(frame, "States.Runtime", failed.get("cause").asText()));
+      failMissingActivity(frame, target);
       return;
     }
     ObjectNode details = SfnJson.object();
