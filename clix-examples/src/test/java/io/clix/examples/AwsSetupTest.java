@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clix.aws.AwsGameOrchestrator;
 import io.clix.core.GameStatus;
-import io.clix.testkit.LocalStack;
-import io.clix.testkit.LocalStackClients;
+import io.clix.local.LocalStack;
+import io.clix.local.junit5.LocalStackClients;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;

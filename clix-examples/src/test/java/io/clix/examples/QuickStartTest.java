@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.clix.core.GameStatus;
 import io.clix.core.GameView;
 import io.clix.testkit.InMemoryGameOrchestrator;
-import io.clix.testkit.ManualClock;
+import io.clix.core.time.ManualClock;
 import org.junit.jupiter.api.Test;
 
 class QuickStartTest {

@@ -1,5 +1,7 @@
 package io.clix.testkit;
 
+import io.clix.core.time.ManualClock;
+
 import io.clix.core.GameOrchestrator;
 import java.time.Clock;
 import java.time.Duration;

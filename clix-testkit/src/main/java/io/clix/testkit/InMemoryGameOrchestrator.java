@@ -1,5 +1,7 @@
 package io.clix.testkit;
 
+import io.clix.core.time.ManualClock;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clix.core.ClixJson;
 import io.clix.core.EventType;
@@ -17,7 +19,7 @@ import io.clix.core.internal.GameRules;
 import io.clix.core.internal.GameState;
 import io.clix.core.internal.RequestRules;
 import io.clix.core.internal.Step;
-import io.clix.testkit.internal.time.ClockScheduler;
+import io.clix.core.internal.time.ClockScheduler;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

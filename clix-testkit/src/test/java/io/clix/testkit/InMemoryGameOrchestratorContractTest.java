@@ -1,5 +1,7 @@
 package io.clix.testkit;
 
+import io.clix.core.time.ManualClock;
+
 /** The contract suite on {@link InMemoryGameOrchestrator}, each test on its own {@link ManualClock}. */
 class InMemoryGameOrchestratorContractTest extends GameOrchestratorContract {
 

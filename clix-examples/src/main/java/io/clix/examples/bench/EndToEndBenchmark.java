@@ -6,7 +6,7 @@ import io.clix.aws.ClixDeployment;
 import io.clix.aws.Correlation;
 import io.clix.core.GameSpec;
 import io.clix.examples.local.LocalAws;
-import io.clix.testkit.ManualClock;
+import io.clix.core.time.ManualClock;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,7 +1,7 @@
 package io.clix.examples.bench;
 
-import io.clix.testkit.LocalStack;
-import io.clix.testkit.LocalStackClients;
+import io.clix.local.LocalStack;
+import io.clix.local.junit5.LocalStackClients;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

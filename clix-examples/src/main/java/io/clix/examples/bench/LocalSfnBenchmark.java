@@ -2,9 +2,9 @@ package io.clix.examples.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.clix.testkit.LocalStack;
-import io.clix.testkit.LocalStackClients;
-import io.clix.testkit.ManualClock;
+import io.clix.local.LocalStack;
+import io.clix.local.junit5.LocalStackClients;
+import io.clix.core.time.ManualClock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;

@@ -4,7 +4,7 @@ import io.clix.aws.AwsGameOrchestrator;
 import io.clix.aws.ClixDeployment;
 import io.clix.aws.Correlation;
 import io.clix.examples.local.LocalAws;
-import io.clix.testkit.ManualClock;
+import io.clix.core.time.ManualClock;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;

@@ -3,7 +3,7 @@ package io.clix.examples.demo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.clix.testkit.LocalStack;
+import io.clix.local.LocalStack;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;

@@ -9,7 +9,7 @@ import io.clix.core.GameOrchestrator;
 import io.clix.core.GameSpec;
 import io.clix.core.GameStatus;
 import io.clix.core.GameView;
-import io.clix.testkit.LocalStack;
+import io.clix.local.LocalStack;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.net.URI;
@@ -44,7 +44,7 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
  *
  * <p>Run the stack in its own process so that this JVM's heap holds Clix, not the stack's store:
  * <pre>
- * java -jar clix-testkit/target/clix-local.jar --port 4566 &amp;
+ * java -jar clix-local/target/clix-local.jar --port 4566 &amp;
  * java -cp "$(cat cp.txt)" io.clix.examples.soak.SoakMain --endpoint http://127.0.0.1:4566 --games 10000
  * </pre>
  * Without {@code --endpoint} it starts a local stack in this JVM (whose store then counts in the heap).

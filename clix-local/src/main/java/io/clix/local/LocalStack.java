@@ -1,0 +1,215 @@
+package io.clix.local;
+
+import io.clix.core.time.ManualClock;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clix.local.internal.dynamodb.DynamoDbService;
+import io.clix.local.internal.http.AwsJsonServer;
+import io.clix.local.internal.http.AwsJsonService;
+import io.clix.local.internal.http.ForwardingJsonService;
+import io.clix.local.internal.sfn.StepFunctionsService;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * An embedded AWS endpoint, Step Functions and DynamoDB on one port, that the unmodified
+ * {@code SfnClient} and {@code DynamoDbClient} talk to over HTTP: pure Java, no Docker, no Node,
+ * no AWS account. Point a client at {@link #endpoint()} with any region and dummy static
+ * credentials.
+ *
+ * <p>Run it on a {@link ManualClock} and every timer of every execution (Wait states, task
+ * timeouts, heartbeats, retries, long polls) and every TTL moves only when the test calls
+ * {@link #advance(Duration)}, which returns once the executions have processed what fell due.
+ * Task states can use activities, {@code .waitForTaskToken}, the DynamoDB integrations, and any
+ * resource ARN bound to a Java {@link TaskHandler} with {@link Builder#resource(String, TaskHandler)}.
+ * In JUnit 5 tests, {@code LocalStackExtension} (clix-local-junit5) starts one per test class and injects it.
+ *
+ * <pre>{@code
+ * try (LocalStack stack = LocalStack.builder().clock(ManualClock.create()).start()) {
+ *   SfnClient sfn = LocalStackClients.sfn(stack); // or LocalStackClients.configure(stack, SfnClient.builder())
+ *   ...
+ *   stack.advance(Duration.ofSeconds(20));
+ * }
+ * }</pre>
+ */
+public final class LocalStack implements AutoCloseable {
+
+  private final Clock clock;
+  private final String region;
+  private final String accountId;
+  private final AwsJsonServer server;
+  private final DynamoDbService dynamoDb;
+  private final StepFunctionsService stepFunctions;
+
+  private LocalStack(Builder builder) throws IOException {
+    this.clock = builder.clock;
+    this.region = builder.region;
+    this.accountId = builder.accountId;
+    ObjectMapper mapper = new ObjectMapper();
+    this.server = new AwsJsonServer(builder.host, builder.port, mapper);
+    this.dynamoDb = new DynamoDbService(clock, region, accountId);
+    AwsJsonService integrations = builder.dynamoDbEndpoint == null ? dynamoDb
+        : new ForwardingJsonService(builder.dynamoDbEndpoint, dynamoDb.targetPrefix(), mapper);
+    this.stepFunctions = new StepFunctionsService(clock, region, accountId, integrations, builder.handlers);
+    server.register(dynamoDb);
+    server.register(stepFunctions);
+    server.start();
+  }
+
+  /** A builder with the defaults: system clock, a free port on 127.0.0.1, us-east-1, account 123456789012. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Starts a local stack with the defaults on a free port. */
+  public static LocalStack start() {
+    return builder().start();
+  }
+
+  /** The HTTP endpoint both services answer on, e.g. {@code http://127.0.0.1:4566}. */
+  public URI endpoint() {
+    return server.endpoint();
+  }
+
+  /** The port the stack listens on. */
+  public int port() {
+    return server.port();
+  }
+
+  /** The clock every timer of the stack runs on. */
+  public Clock clock() {
+    return clock;
+  }
+
+  /** The region in the ARNs the stack hands out. */
+  public String region() {
+    return region;
+  }
+
+  /** The account id in the ARNs the stack hands out. */
+  public String accountId() {
+    return accountId;
+  }
+
+  /**
+   * Lets the executions finish what they are doing at the current time, then moves the stack's
+   * {@link ManualClock} forward, firing every timer due on the way in order, and returns once the
+   * executions have processed them.
+   *
+   * @throws IllegalStateException if the stack does not run on a manual clock
+   */
+  public void advance(Duration amount) {
+    if (!(clock instanceof ManualClock)) {
+      throw new IllegalStateException("advance needs a stack built with a ManualClock; this one runs on " + clock);
+    }
+    awaitIdle(); // what was started at the current time runs at the current time
+    ((ManualClock) clock).advance(amount);
+    awaitIdle();
+  }
+
+  /** Waits until every execution has processed everything that is due (the stack is idle). */
+  public void awaitIdle() {
+    stepFunctions.awaitIdle();
+    dynamoDb.awaitIdle();
+  }
+
+  @Override
+  public void close() {
+    server.close();
+    stepFunctions.close();
+    dynamoDb.close();
+  }
+
+  /** Options for a {@link LocalStack}. */
+  public static final class Builder {
+    private Clock clock = Clock.systemUTC();
+    private String host = "127.0.0.1";
+    private int port;
+    private String region = "us-east-1";
+    private String accountId = "123456789012";
+    private final Map<String, TaskHandler> handlers = new LinkedHashMap<>();
+    private URI dynamoDbEndpoint;
+
+    private Builder() {}
+
+    /**
+     * Binds a Task resource ARN (e.g. a Lambda function ARN, or {@code arn:aws:states:::lambda:invoke})
+     * to a Java function: Task states naming {@code arn} call {@code handler} instead of AWS.
+     *
+     * @throws IllegalArgumentException if {@code arn} is bound already
+     */
+    public Builder resource(String arn, TaskHandler handler) {
+      Objects.requireNonNull(arn, "arn");
+      Objects.requireNonNull(handler, "handler");
+      if (handlers.putIfAbsent(arn, handler) != null) {
+        throw new IllegalArgumentException("resource bound twice: " + arn);
+      }
+      return this;
+    }
+
+    /** The clock all timers run on; a {@link ManualClock} for time skipping. Default: the system clock. */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** The port to listen on; 0 (the default) picks a free one. */
+    public Builder port(int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("port must be 0..65535: " + port);
+      }
+      this.port = port;
+      return this;
+    }
+
+    /**
+     * Makes the Step Functions DynamoDB integrations ({@code arn:aws:states:::dynamodb:*} and
+     * {@code arn:aws:states:::aws-sdk:dynamodb:*}) call another DynamoDB endpoint (e.g. DynamoDB
+     * Local) instead of the stack's own; default: the stack's own.
+     */
+    public Builder dynamoDbEndpoint(URI endpoint) {
+      this.dynamoDbEndpoint = Objects.requireNonNull(endpoint, "endpoint");
+      return this;
+    }
+
+    /** The address to bind; default {@code 127.0.0.1}. */
+    public Builder host(String host) {
+      this.host = Objects.requireNonNull(host, "host");
+      return this;
+    }
+
+    /** The region in ARNs; default {@code us-east-1}. */
+    public Builder region(String region) {
+      this.region = Objects.requireNonNull(region, "region");
+      return this;
+    }
+
+    /** The 12-digit account id in ARNs; default {@code 123456789012}. */
+    public Builder accountId(String accountId) {
+      if (accountId == null || !accountId.matches("[0-9]{12}")) {
+        throw new IllegalArgumentException("accountId must be 12 digits: " + accountId);
+      }
+      this.accountId = accountId;
+      return this;
+    }
+
+    /**
+     * Binds the port and starts serving.
+     *
+     * @throws UncheckedIOException if the port cannot be bound
+     */
+    public LocalStack start() {
+      try {
+        return new LocalStack(this);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot start the local stack on " + host + ":" + port, e);
+      }
+    }
+  }
+}

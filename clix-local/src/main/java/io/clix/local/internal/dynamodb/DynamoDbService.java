@@ -1,0 +1,91 @@
+package io.clix.local.internal.dynamodb;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.clix.local.internal.http.AwsJsonService;
+import java.time.Clock;
+
+/**
+ * The local stack's DynamoDB: the operations behind {@code X-Amz-Target: DynamoDB_20120810.*},
+ * answering as DynamoDB does (same response shapes, same error types and wording) so the
+ * unmodified SDK clients work against it. Items expire by TTL on the stack's clock.
+ */
+public final class DynamoDbService implements AwsJsonService {
+
+  private final TableOperations tables;
+  private final ItemOperations items;
+  private final ReadOperations reads;
+  private final BatchOperations batches;
+  private final TransactionOperations transactions;
+  private final AccountOperations account;
+
+  public DynamoDbService(Clock clock, String region, String accountId) {
+    TableCatalog catalog = new TableCatalog(region, accountId);
+    this.tables = new TableOperations(catalog, clock);
+    this.items = new ItemOperations(catalog);
+    this.reads = new ReadOperations(catalog);
+    this.batches = new BatchOperations(catalog);
+    this.transactions = new TransactionOperations(catalog, clock);
+    this.account = new AccountOperations(catalog, clock, region);
+  }
+
+  @Override
+  public String targetPrefix() {
+    return "DynamoDB_20120810";
+  }
+
+  @Override
+  public JsonNode handle(String operation, JsonNode request) {
+    switch (operation) {
+      case "CreateTable":
+        return tables.createTable(request);
+      case "DescribeTable":
+        return tables.describeTable(request);
+      case "DeleteTable":
+        return tables.deleteTable(request);
+      case "ListTables":
+        return tables.listTables(request);
+      case "UpdateTable":
+        return tables.updateTable(request);
+      case "UpdateTimeToLive":
+        return tables.updateTimeToLive(request);
+      case "DescribeTimeToLive":
+        return tables.describeTimeToLive(request);
+      case "TagResource":
+        return tables.tagResource(request);
+      case "UntagResource":
+        return tables.untagResource(request);
+      case "ListTagsOfResource":
+        return tables.listTagsOfResource(request);
+      case "PutItem":
+        return items.putItem(request);
+      case "GetItem":
+        return items.getItem(request);
+      case "UpdateItem":
+        return items.updateItem(request);
+      case "DeleteItem":
+        return items.deleteItem(request);
+      case "Query":
+        return reads.query(request);
+      case "Scan":
+        return reads.scan(request);
+      case "BatchGetItem":
+        return batches.batchGetItem(request);
+      case "BatchWriteItem":
+        return batches.batchWriteItem(request);
+      case "TransactWriteItems":
+        return transactions.transactWriteItems(request);
+      case "TransactGetItems":
+        return transactions.transactGetItems(request);
+      case "DescribeEndpoints":
+        return account.describeEndpoints();
+      case "DescribeLimits":
+        return account.describeLimits();
+      case "DescribeContinuousBackups":
+        return account.describeContinuousBackups(request);
+      case "UpdateContinuousBackups":
+        return account.updateContinuousBackups(request);
+      default:
+        throw Faults.unknownOperation();
+    }
+  }
+}

@@ -1,0 +1,228 @@
+package io.clix.local.internal.dynamodb;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One table's items. Partitions are ordered by a digest of the partition key (the order a Scan
+ * walks) and each keeps its items sorted by sort key (the order a Query returns). Stored items are
+ * never modified: a write replaces the item under the lock of its key's stripe, so every write is
+ * atomic per item while readers see either the old or the new item without locking.
+ */
+final class Table {
+
+  private static final int STRIPES = 256;
+  private static final long FIVE_YEARS_SECONDS = 5L * 366 * 24 * 3600;
+  private static final Comparator<KeyValue> PARTITION_ORDER =
+      Comparator.<KeyValue, byte[]>comparing(KeyValue::digest, Arrays::compareUnsigned)
+          .thenComparing(Comparator.naturalOrder());
+
+  private volatile TableDefinition definition;
+  private final String arn;
+  private final String id;
+  private final Instant created;
+  private final Clock clock;
+  private final ConcurrentSkipListMap<KeyValue, ConcurrentSkipListMap<KeyValue, ObjectNode>> partitions =
+      new ConcurrentSkipListMap<>(PARTITION_ORDER);
+  private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
+  private final AtomicLong itemCount = new AtomicLong();
+  private final AtomicLong sizeBytes = new AtomicLong();
+  private volatile String ttlAttribute;
+  private volatile boolean deletionProtection;
+
+  Table(TableDefinition definition, String arn, String id, Instant created, Clock clock) {
+    this.definition = definition;
+    this.arn = arn;
+    this.id = id;
+    this.created = created;
+    this.clock = clock;
+    for (int i = 0; i < STRIPES; i++) {
+      stripes[i] = new ReentrantLock();
+    }
+  }
+
+  TableDefinition definition() {
+    return definition;
+  }
+
+  /** Replaces the definition (UpdateTable: indexes, billing, settings); the key schema never changes. */
+  void definition(TableDefinition updated) {
+    this.definition = updated;
+  }
+
+  KeySchema keys() {
+    return definition.keys();
+  }
+
+  String name() {
+    return definition.name();
+  }
+
+  String arn() {
+    return arn;
+  }
+
+  String id() {
+    return id;
+  }
+
+  Instant created() {
+    return created;
+  }
+
+  long itemCount() {
+    return itemCount.get();
+  }
+
+  long sizeBytes() {
+    return sizeBytes.get();
+  }
+
+  /** The TTL attribute, or {@code null} while TTL is disabled. */
+  String ttlAttribute() {
+    return ttlAttribute;
+  }
+
+  void ttlAttribute(String attribute) {
+    this.ttlAttribute = attribute;
+  }
+
+  boolean deletionProtection() {
+    return deletionProtection;
+  }
+
+  void deletionProtection(boolean enabled) {
+    this.deletionProtection = enabled;
+  }
+
+  /** The lock guarding writes to the item with that key (shared by the keys of one stripe). */
+  ReentrantLock lockFor(ItemKey key) {
+    return stripes[Math.floorMod(key.hashCode(), STRIPES)];
+  }
+
+  /** The stripe number of a key, for taking several locks in a fixed order. */
+  int stripeOf(ItemKey key) {
+    return Math.floorMod(key.hashCode(), STRIPES);
+  }
+
+  /** The live (not expired) item with that key, or {@code null}. */
+  ObjectNode get(ItemKey key) {
+    ConcurrentSkipListMap<KeyValue, ObjectNode> partition = partitions.get(key.hash());
+    if (partition == null) {
+      return null;
+    }
+    ObjectNode item = partition.get(rangeOf(key));
+    if (item != null && expired(item)) {
+      purge(key, item);
+      return null;
+    }
+    return item;
+  }
+
+  /**
+   * Stores (or with {@code null}, removes) the item of a key; the caller holds {@link #lockFor}.
+   *
+   * @return the live item it replaced, or {@code null}
+   */
+  ObjectNode write(ItemKey key, ObjectNode item, long newSize, long oldSize) {
+    ConcurrentSkipListMap<KeyValue, ObjectNode> partition =
+        item == null ? partitions.get(key.hash()) : partitions.computeIfAbsent(key.hash(), k -> new ConcurrentSkipListMap<>());
+    if (partition == null) {
+      return null;
+    }
+    ObjectNode old = item == null ? partition.remove(rangeOf(key)) : partition.put(rangeOf(key), item);
+    itemCount.addAndGet((item == null ? 0 : 1) - (old == null ? 0 : 1));
+    sizeBytes.addAndGet((item == null ? 0 : newSize) - (old == null ? 0 : oldSize));
+    return old == null || expired(old) ? null : old;
+  }
+
+  /** The live items of one partition in sort-key order (or reversed). */
+  List<ObjectNode> partition(KeyValue hash, boolean forward) {
+    ConcurrentSkipListMap<KeyValue, ObjectNode> partition = partitions.get(hash);
+    if (partition == null) {
+      return List.of();
+    }
+    NavigableMap<KeyValue, ObjectNode> view = forward ? partition : partition.descendingMap();
+    return live(view.values().iterator());
+  }
+
+  /** Every live item in Scan order: partitions by digest, then by sort key (expired items are purged on the way). */
+  List<ObjectNode> all() {
+    List<ObjectNode> out = new ArrayList<>();
+    for (Map.Entry<KeyValue, ConcurrentSkipListMap<KeyValue, ObjectNode>> partition : partitions.entrySet()) {
+      out.addAll(live(partition.getValue().values().iterator()));
+    }
+    return out;
+  }
+
+  /** The order of two partition keys in a Scan. */
+  static int comparePartitions(KeyValue a, KeyValue b) {
+    return PARTITION_ORDER.compare(a, b);
+  }
+
+  private List<ObjectNode> live(Iterator<ObjectNode> items) {
+    List<ObjectNode> out = new ArrayList<>();
+    while (items.hasNext()) {
+      ObjectNode item = items.next();
+      if (expired(item)) {
+        purge(keys().keyOfItem(item), item);
+      } else {
+        out.add(item);
+      }
+    }
+    return out;
+  }
+
+  /** Whether TTL is on and the item's TTL attribute (epoch seconds) has passed on the stack's clock. */
+  boolean expired(ObjectNode item) {
+    String attribute = ttlAttribute;
+    if (attribute == null) {
+      return false;
+    }
+    JsonNode value = item.get(attribute);
+    if (value == null || !value.has("N")) {
+      return false;
+    }
+    try {
+      BigDecimal expiry = new BigDecimal(value.get("N").asText());
+      long now = clock.instant().getEpochSecond();
+      return expiry.compareTo(BigDecimal.valueOf(now)) <= 0
+          && expiry.compareTo(BigDecimal.valueOf(now - FIVE_YEARS_SECONDS)) >= 0;
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
+  private void purge(ItemKey key, ObjectNode item) {
+    ReentrantLock lock = lockFor(key);
+    if (!lock.tryLock()) {
+      return;
+    }
+    try {
+      ConcurrentSkipListMap<KeyValue, ObjectNode> partition = partitions.get(key.hash());
+      if (partition != null && partition.remove(rangeOf(key), item)) {
+        itemCount.decrementAndGet();
+        sizeBytes.addAndGet(-ItemSizes.of(item));
+      }
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private static KeyValue rangeOf(ItemKey key) {
+    return key.range() == null ? key.hash() : key.range();
+  }
+}

@@ -1,0 +1,59 @@
+package io.clix.local.internal.dynamodb;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/** The tables of the local stack by name, found by name or by ARN. */
+final class TableCatalog {
+
+  private final ConcurrentSkipListMap<String, Table> tables = new ConcurrentSkipListMap<>();
+  private final String arnPrefix;
+
+  TableCatalog(String region, String accountId) {
+    this.arnPrefix = "arn:aws:dynamodb:" + region + ":" + accountId + ":table/";
+  }
+
+  String arnOf(String name) {
+    return arnPrefix + name;
+  }
+
+  /** Adds a table, or answers ResourceInUseException when the name is taken. */
+  void add(Table table) {
+    if (tables.putIfAbsent(table.name(), table) != null) {
+      throw Faults.resourceInUse("Table already exists: " + table.name());
+    }
+  }
+
+  /** The table of a name or ARN, or {@code null}. */
+  Table find(String nameOrArn) {
+    if (nameOrArn == null) {
+      return null;
+    }
+    if (nameOrArn.startsWith("arn:")) {
+      if (!nameOrArn.startsWith(arnPrefix)) {
+        return null;
+      }
+      nameOrArn = nameOrArn.substring(arnPrefix.length());
+    }
+    return tables.get(nameOrArn);
+  }
+
+  /** The table of a name or ARN; ResourceNotFoundException ("Requested resource not found") if none. */
+  Table require(String nameOrArn) {
+    Table table = find(nameOrArn);
+    if (table == null) {
+      throw Faults.tableNotFound();
+    }
+    return table;
+  }
+
+  Table remove(String name) {
+    return tables.remove(name);
+  }
+
+  /** Table names in order, starting after {@code exclusiveStart} when given. */
+  List<String> names(String exclusiveStart) {
+    return new ArrayList<>(exclusiveStart == null ? tables.keySet() : tables.tailMap(exclusiveStart, false).keySet());
+  }
+}

@@ -1,0 +1,276 @@
+package io.clix.local.internal.sfn;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clix.local.internal.sfn.asl.JsonPaths;
+import io.clix.local.internal.sfn.asl.PayloadTemplate;
+import io.clix.local.internal.sfn.asl.StatesError;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Parallel and (inline) Map states: child frames for the branches or iterations, MaxConcurrency,
+ * the ordered result array, and the Parallel and Map events. The first child to fail stops the others
+ * and fails the state (which its Retry and Catch then handle).
+ */
+final class BranchStates {
+
+  private final Interpreter interpreter;
+
+  BranchStates(Interpreter interpreter) {
+    this.interpreter = interpreter;
+  }
+
+  void startParallel(Frame frame) {
+    JsonNode state = frame.state;
+    ObjectNode context = frame.context(null);
+    JsonNode input = DataFlow.effectiveInput(state, frame.stateInput, context);
+    interpreter.event(frame, "ParallelStateStarted", null, null);
+    JsonNode branches = state.path("Branches");
+    int n = branches.size();
+    JsonNode[] results = new JsonNode[n];
+    int[] remaining = {n};
+    long generation = frame.generation;
+    if (n == 0) {
+      succeedParallel(frame, results);
+      return;
+    }
+    List<Frame> children = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      int index = i;
+      Frame child = new Frame(frame.execution, branches.get(i).get("States"), new Frame.Listener() {
+        @Override
+        public void succeeded(Frame done, JsonNode output) {
+          if (frame.generation != generation || frame.finished) {
+            return;
+          }
+          frame.lastEventId = done.lastEventId;
+          results[index] = output;
+          if (--remaining[0] == 0) {
+            succeedParallel(frame, results);
+          }
+        }
+
+        @Override
+        public void failed(Frame done, String error, String cause) {
+          if (frame.generation != generation || frame.finished) {
+            return;
+          }
+          frame.lastEventId = done.lastEventId;
+          for (Frame sibling : frame.children) {
+            abortedState(sibling, done);
+          }
+          frame.stopWaiting();
+          interpreter.proceed(frame, interpreter.fail(frame, error, cause,
+              () -> interpreter.event(frame, "ParallelStateFailed", null, null)));
+        }
+      }, null, frame.lastEventId);
+      children.add(child);
+    }
+    frame.children.addAll(children);
+    for (int i = 0; i < n; i++) {
+      interpreter.proceed(children.get(i),
+          new Interpreter.Transition(branches.get(i).path("StartAt").asText(), input));
+    }
+  }
+
+  /**
+   * Records that a sibling cut short by {@code failed} was in the middle of a state: AWS writes a
+   * {@code <Type>StateAborted} event, chained to the failing frame's last event.
+   */
+  private void abortedState(Frame sibling, Frame failed) {
+    if (sibling == failed || sibling.finished || sibling.state == null) {
+      return;
+    }
+    interpreter.sideEvent(failed, failed.lastEventId, sibling.state.path("Type").asText() + "StateAborted",
+        null, null);
+  }
+
+  private void succeedParallel(Frame frame, JsonNode[] results) {
+    frame.stopWaiting();
+    ArrayNode array = SfnJson.NODES.arrayNode();
+    for (JsonNode result : results) {
+      array.add(result);
+    }
+    finish(frame, array, "ParallelStateSucceeded");
+  }
+
+  /**
+   * Records {@code succeededType} beside the frame's line (AWS chains the Exited event to the last
+   * branch or iteration event, not to it), then processes the result array and leaves the state.
+   */
+  private void finish(Frame frame, ArrayNode array, String succeededType) {
+    long succeeded = interpreter.sideEvent(frame, frame.lastEventId, succeededType, null, null);
+    Interpreter.Transition next;
+    try {
+      JsonNode output = DataFlow.output(frame.state, frame.stateInput, array, frame.context(null));
+      next = interpreter.exit(frame, output);
+    } catch (StatesError e) {
+      frame.lastEventId = succeeded;
+      next = interpreter.fail(frame, e);
+    }
+    interpreter.proceed(frame, next);
+  }
+
+  void startMap(Frame frame) {
+    JsonNode state = frame.state;
+    ObjectNode context = frame.context(null);
+    JsonNode input = DataFlow.path(state, "InputPath", frame.stateInput, context);
+    String itemsPath = state.has("ItemsPath") ? state.get("ItemsPath").asText() : "$";
+    JsonNode items = JsonPaths.read(input, itemsPath, context, "ItemsPath");
+    if (!items.isArray()) {
+      throw new StatesError("States.Runtime", "Map state input must be an array. Invalid value for "
+          + "ItemsPath '" + itemsPath + "': " + SfnJson.write(items));
+    }
+    JsonNode processor = state.has("ItemProcessor") ? state.get("ItemProcessor") : state.path("Iterator");
+    JsonNode selector = state.has("ItemSelector") ? state.get("ItemSelector") : state.get("Parameters");
+    int max = maxConcurrency(state, input, context);
+    int n = items.size();
+    ObjectNode started = SfnJson.object();
+    started.put("length", n);
+    long startedId = interpreter.event(frame, "MapStateStarted", "mapStateStartedEventDetails", started);
+    MapRun run = new MapRun(frame, processor, selector, items, input, max == 0 ? n : max, startedId);
+    if (n == 0) {
+      run.succeed();
+      return;
+    }
+    run.launchMore();
+  }
+
+  private static int maxConcurrency(JsonNode state, JsonNode input, JsonNode context) {
+    if (state.has("MaxConcurrencyPath")) {
+      JsonNode value = JsonPaths.read(input, state.get("MaxConcurrencyPath").asText(), context, "MaxConcurrencyPath");
+      if (!value.isIntegralNumber() || value.asInt() < 0) {
+        throw new StatesError("States.Runtime", "MaxConcurrencyPath must reference a non-negative integer: "
+            + SfnJson.write(value));
+      }
+      return value.asInt();
+    }
+    return state.path("MaxConcurrency").asInt(0);
+  }
+
+  /** The iterations of one Map state. */
+  private final class MapRun {
+    final Frame frame;
+    final JsonNode processor;
+    final JsonNode selector;
+    final JsonNode items;
+    final JsonNode input;
+    final int concurrency;
+    final long startedId;
+    final long generation;
+    final JsonNode[] results;
+    int launched;
+    int running;
+    int done;
+
+    MapRun(Frame frame, JsonNode processor, JsonNode selector, JsonNode items, JsonNode input, int concurrency,
+        long startedId) {
+      this.startedId = startedId;
+      this.frame = frame;
+      this.processor = processor;
+      this.selector = selector;
+      this.items = items;
+      this.input = input;
+      this.concurrency = Math.max(1, concurrency);
+      this.generation = frame.generation;
+      this.results = new JsonNode[items.size()];
+    }
+
+    boolean current() {
+      return frame.generation == generation && !frame.finished && frame.execution.running();
+    }
+
+    void launchMore() {
+      while (current() && running < concurrency && launched < items.size()) {
+        launch(launched++);
+      }
+    }
+
+    private void launch(int index) {
+      running++;
+      ObjectNode item = SfnJson.object();
+      item.put("Index", index);
+      item.set("Value", items.get(index));
+      JsonNode iterationInput;
+      try {
+        if (selector != null) {
+          ObjectNode context = frame.context(null);
+          context.putObject("Map").set("Item", item);
+          iterationInput = PayloadTemplate.resolve(selector, input, context, "ItemSelector");
+        } else {
+          iterationInput = items.get(index);
+        }
+      } catch (StatesError e) {
+        frame.stopWaiting();
+        interpreter.proceed(frame, interpreter.fail(frame, e));
+        return;
+      }
+      long iterationStarted = interpreter.sideEvent(frame, startedId, "MapIterationStarted",
+          "mapIterationStartedEventDetails", iteration(index));
+      Frame child = new Frame(frame.execution, processor.get("States"), new Frame.Listener() {
+        @Override
+        public void succeeded(Frame child, JsonNode output) {
+          if (!current()) {
+            return;
+          }
+          frame.lastEventId = interpreter.sideEvent(frame, child.lastEventId, "MapIterationSucceeded",
+              "mapIterationSucceededEventDetails", iteration(index));
+          results[index] = output;
+          running--;
+          done++;
+          frame.children.remove(child);
+          if (done == items.size()) {
+            succeed();
+          } else {
+            launchMore();
+          }
+        }
+
+        @Override
+        public void failed(Frame child, String error, String cause) {
+          if (!current()) {
+            return;
+          }
+          for (Frame sibling : frame.children) {
+            if (sibling != child && !sibling.finished) {
+              interpreter.sideEvent(frame, child.lastEventId, "MapIterationAborted",
+                  "mapIterationAbortedEventDetails", iteration(sibling.iterationIndex));
+              abortedState(sibling, child);
+            }
+          }
+          interpreter.sideEvent(frame, child.lastEventId, "MapIterationFailed", "mapIterationFailedEventDetails",
+              iteration(index));
+          fail(child.lastEventId, error, cause);
+        }
+      }, null, iterationStarted);
+      child.iterationIndex = index;
+      frame.children.add(child);
+      interpreter.proceed(child, new Interpreter.Transition(processor.path("StartAt").asText(), iterationInput));
+    }
+
+    private ObjectNode iteration(int index) {
+      ObjectNode details = SfnJson.object();
+      details.put("name", frame.stateName);
+      details.put("index", index);
+      return details;
+    }
+
+    void succeed() {
+      frame.stopWaiting();
+      ArrayNode array = SfnJson.NODES.arrayNode();
+      for (JsonNode result : results) {
+        array.add(result);
+      }
+      finish(frame, array, "MapStateSucceeded");
+    }
+
+    void fail(long previous, String error, String cause) {
+      frame.lastEventId = previous;
+      frame.stopWaiting();
+      interpreter.proceed(frame, interpreter.fail(frame, error, cause,
+          () -> interpreter.event(frame, "MapStateFailed", null, null)));
+    }
+  }
+}

@@ -1,0 +1,125 @@
+package io.clix.local.internal.sfn;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clix.core.internal.time.ClockScheduler;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * One execution: what the API describes (status, input, output, error) and its history. Every
+ * change happens while holding the execution's monitor ({@code synchronized (execution)}).
+ */
+final class Execution {
+
+  /** The ISO-8601 form AWS uses in the context object, always with milliseconds. */
+  static final DateTimeFormatter CONTEXT_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+  final String arn;
+  final String name;
+  final StateMachine stateMachine;
+  final JsonNode definition;
+  final String roleArn;
+  final String input;
+  final JsonNode inputNode;
+  final Instant startDate;
+  final ExecutionHistory history = new ExecutionHistory();
+  /** Timers and tickets that die with the execution. */
+  final Set<ClockScheduler.Timer> timers = new HashSet<>();
+  final Set<TaskTicket> tickets = new HashSet<>();
+
+  volatile String status = "RUNNING";
+  Instant stopDate;
+  String output;
+  String error;
+  String cause;
+  Frame root;
+  private ObjectNode executionContext;
+  private ObjectNode machineContext;
+
+  Execution(String arn, String name, StateMachine stateMachine, String input, JsonNode inputNode, Instant startDate) {
+    this.arn = arn;
+    this.name = name;
+    this.stateMachine = stateMachine;
+    this.definition = stateMachine.parsed;
+    this.roleArn = stateMachine.roleArn;
+    this.input = input;
+    this.inputNode = inputNode;
+    this.startDate = startDate;
+  }
+
+  boolean running() {
+    return "RUNNING".equals(status);
+  }
+
+  /** The context object's fixed part: {@code $$.Execution} and {@code $$.StateMachine}. */
+  ObjectNode baseContext() {
+    if (executionContext == null) {
+      ObjectNode execution = SfnJson.object();
+      execution.put("Id", arn);
+      execution.set("Input", inputNode);
+      execution.put("Name", name);
+      execution.put("RoleArn", roleArn);
+      execution.put("StartTime", CONTEXT_TIME.format(startDate));
+      execution.put("RedriveCount", 0);
+      ObjectNode machine = SfnJson.object();
+      machine.put("Id", stateMachine.arn);
+      machine.put("Name", stateMachine.name);
+      executionContext = execution;
+      machineContext = machine;
+    }
+    ObjectNode context = SfnJson.object();
+    context.set("Execution", executionContext);
+    context.set("StateMachine", machineContext);
+    return context;
+  }
+
+  synchronized ObjectNode describe() {
+    ObjectNode out = SfnJson.object();
+    out.put("executionArn", arn);
+    out.put("stateMachineArn", stateMachine.arn);
+    out.put("name", name);
+    out.put("status", status);
+    out.set("startDate", SfnJson.timestamp(startDate));
+    if (stopDate != null) {
+      out.set("stopDate", SfnJson.timestamp(stopDate));
+    }
+    out.put("input", input);
+    out.putObject("inputDetails").put("included", true);
+    if (output != null) {
+      out.put("output", output);
+      out.putObject("outputDetails").put("included", true);
+    }
+    if (error != null) {
+      out.put("error", error);
+    }
+    if (cause != null) {
+      out.put("cause", cause);
+    }
+    out.put("redriveCount", 0);
+    if (status.equals("RUNNING") || status.equals("SUCCEEDED")) {
+      out.put("redriveStatus", "NOT_REDRIVABLE");
+      out.put("redriveStatusReason", "Execution is " + status + " and cannot be redriven");
+    } else {
+      out.put("redriveStatus", "REDRIVABLE");
+    }
+    return out;
+  }
+
+  synchronized ObjectNode listItem() {
+    ObjectNode out = SfnJson.object();
+    out.put("executionArn", arn);
+    out.put("stateMachineArn", stateMachine.arn);
+    out.put("name", name);
+    out.put("status", status);
+    out.set("startDate", SfnJson.timestamp(startDate));
+    if (stopDate != null) {
+      out.set("stopDate", SfnJson.timestamp(stopDate));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,357 @@
+package io.clix.local.internal.sfn;
+
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clix.local.TaskFailure;
+import io.clix.local.TaskHandler;
+import io.clix.local.internal.sfn.asl.JsonPaths;
+import io.clix.local.internal.sfn.asl.StatesError;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Task states: scheduling an activity task or calling a service integration or bound handler,
+ * {@code .waitForTaskToken} callbacks, TimeoutSeconds(Path) and HeartbeatSeconds(Path), and the
+ * Activity*, LambdaFunction* and Task* history events AWS writes for each kind of resource.
+ */
+final class TaskStates {
+
+  private final Interpreter interpreter;
+  private final TaskTokens tokens;
+  private final Function<String, Activity> activities;
+  private final Map<String, TaskHandler> handlers;
+  private final DynamoDbTasks dynamoDb;
+  private final String region;
+
+  TaskStates(Interpreter interpreter, TaskTokens tokens, Function<String, Activity> activities,
+      Map<String, TaskHandler> handlers, DynamoDbTasks dynamoDb, String region) {
+    this.interpreter = interpreter;
+    this.tokens = tokens;
+    this.activities = activities;
+    this.handlers = handlers;
+    this.dynamoDb = dynamoDb;
+    this.region = region;
+  }
+
+  /** Starts the current Task state of {@code frame}; its end resumes the frame from a job. */
+  void start(Frame frame) {
+    JsonNode state = frame.state;
+    TaskTarget target = resolve(state.path("Resource").asText());
+    boolean ticketed = target.waitForToken() || target.kind() == TaskTarget.Kind.ACTIVITY;
+    String token = ticketed ? tokens.newToken() : null;
+    ObjectNode context = frame.context(target.waitForToken() ? token : null);
+    JsonNode input = DataFlow.effectiveInput(state, frame.stateInput, context);
+    String inputJson = SfnJson.write(input);
+    DataFlow.checkSize(inputJson, "task input");
+    Long timeout = seconds(state, "TimeoutSeconds", "TimeoutSecondsPath", frame.stateInput, context);
+    Long heartbeat = seconds(state, "HeartbeatSeconds", "HeartbeatSecondsPath", frame.stateInput, context);
+    Ticket ticket = ticketed ? new Ticket(token, frame, target, heartbeat) : null;
+
+    Activity activity = target.kind() == TaskTarget.Kind.ACTIVITY ? activities.apply(target.arn()) : null;
+    if (target.kind() == TaskTarget.Kind.ACTIVITY && activity == null) {
+      failMissingActivity(frame, target);
+      return;
+    }
+    ObjectNode details = SfnJson.object();
+    switch (target.kind()) {
+      case ACTIVITY -> {
+        details.put("resource", target.arn());
+        Interpreter.payload(details, "input", inputJson);
+        putSeconds(details, timeout, heartbeat);
+        interpreter.event(frame, "ActivityScheduled", "activityScheduledEventDetails", details);
+      }
+      case LAMBDA -> {
+        details.put("resource", target.arn());
+        Interpreter.payload(details, "input", inputJson);
+        if (timeout != null) {
+          details.put("timeoutInSeconds", timeout);
+        }
+        interpreter.event(frame, "LambdaFunctionScheduled", "lambdaFunctionScheduledEventDetails", details);
+        interpreter.event(frame, "LambdaFunctionStarted", null, null);
+      }
+      case SERVICE -> {
+        serviceDetails(details, target);
+        details.put("region", region);
+        details.put("parameters", inputJson);
+        putSeconds(details, timeout, heartbeat);
+        interpreter.event(frame, "TaskScheduled", "taskScheduledEventDetails", details);
+        interpreter.event(frame, "TaskStarted", "taskStartedEventDetails", serviceDetails(SfnJson.object(), target));
+      }
+    }
+    if (ticket != null) {
+      tokens.register(ticket);
+      frame.ticket = ticket;
+      frame.execution.tickets.add(ticket);
+    }
+    if (timeout != null) {
+      frame.timer = interpreter.at(frame, interpreter.now().plusSeconds(timeout),
+          () -> timedOut(frame, target, "States.Timeout"));
+    }
+    if (activity != null) {
+      activity.offer(new Activity.Task(ticket, inputJson, interpreter.pool.hold()));
+      return;
+    }
+    if (ticket != null && heartbeat != null) {
+      ticket.armHeartbeat();
+    }
+    long generation = frame.generation;
+    interpreter.pool.submit(() -> call(frame, generation, target, input));
+  }
+
+  private void call(Frame frame, long generation, TaskTarget target, JsonNode input) {
+    JsonNode result = null;
+    StatesError error = null;
+    try {
+      result = target.call().apply(input);
+      if (result == null) {
+        result = SfnJson.NODES.nullNode();
+      }
+    } catch (StatesError e) {
+      error = e;
+    } catch (TaskFailure e) {
+      error = new StatesError(e.error(), e.cause());
+    } catch (RuntimeException e) {
+      error = new StatesError(e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
+    }
+    JsonNode answer = result;
+    StatesError failure = error;
+    interpreter.resume(frame, generation, () -> {
+      if (failure != null) {
+        failed(frame, target, failure.error(), failure.cause());
+      } else if (target.waitForToken()) {
+        ObjectNode details = serviceDetails(SfnJson.object(), target);
+        Interpreter.payload(details, "output", SfnJson.write(answer));
+        interpreter.event(frame, "TaskSubmitted", "taskSubmittedEventDetails", details);
+      } else {
+        succeeded(frame, target, answer);
+      }
+    });
+  }
+
+  /** The task's activity was deleted: ActivityScheduleFailed, then the state fails with States.Runtime. */
+  private void failMissingActivity(Frame frame, TaskTarget target) {
+    ObjectNode failed = SfnJson.object();
+    failed.put("error", "States.Runtime");
+    failed.put("cause", "The activity '" + target.arn() + "' does not exist.");
+    interpreter.event(frame, "ActivityScheduleFailed", "activityScheduleFailedEventDetails", failed);
+    interpreter.proceed(frame, interpreter.fail(frame, "States.Runtime", failed.get("cause").asText()));
+  }
+
+  private void succeeded(Frame frame, TaskTarget target, JsonNode result) {
+    frame.stopWaiting();
+    String json = SfnJson.write(result);
+    Activity activity = target.kind() == TaskTarget.Kind.ACTIVITY ? activities.apply(target.arn()) : null;
+    if (target.kind() == TaskTarget.Kind.ACTIVITY && activity == null) {
+      failMissingActivity(frame, target);
+      return;
+    }
+    ObjectNode details = SfnJson.object();
+    switch (target.kind()) {
+      case ACTIVITY -> {
+        Interpreter.payload(details, "output", json);
+        interpreter.event(frame, "ActivitySucceeded", "activitySucceededEventDetails", details);
+      }
+      case LAMBDA -> {
+        Interpreter.payload(details, "output", json);
+        interpreter.event(frame, "LambdaFunctionSucceeded", "lambdaFunctionSucceededEventDetails", details);
+      }
+      case SERVICE -> {
+        serviceDetails(details, target);
+        Interpreter.payload(details, "output", json);
+        interpreter.event(frame, "TaskSucceeded", "taskSucceededEventDetails", details);
+      }
+    }
+    Interpreter.Transition next;
+    try {
+      DataFlow.checkSize(json, "state/task '" + frame.stateName + "' returned a result with a size exceeding "
+          + "the maximum number of bytes service limit. The result");
+      JsonNode output = DataFlow.output(frame.state, frame.stateInput, result, frame.context(null));
+      next = interpreter.exit(frame, output);
+    } catch (StatesError e) {
+      next = interpreter.fail(frame, e);
+    }
+    interpreter.proceed(frame, next);
+  }
+
+  private void failed(Frame frame, TaskTarget target, String error, String cause) {
+    frame.stopWaiting();
+    ObjectNode details = SfnJson.object();
+    String type = switch (target.kind()) {
+      case ACTIVITY -> "Activity";
+      case LAMBDA -> "LambdaFunction";
+      case SERVICE -> "Task";
+    };
+    if (target.kind() == TaskTarget.Kind.SERVICE) {
+      serviceDetails(details, target);
+    }
+    if (error != null) {
+      details.put("error", error);
+    }
+    if (cause != null) {
+      details.put("cause", cause);
+    }
+    String field = Character.toLowerCase(type.charAt(0)) + type.substring(1) + "FailedEventDetails";
+    interpreter.event(frame, type + "Failed", field, details);
+    interpreter.proceed(frame, interpreter.fail(frame, error, cause));
+  }
+
+  private void timedOut(Frame frame, TaskTarget target, String error) {
+    if (frame.ticket != null && !frame.ticket.isOpen()) {
+      return; // an answer is on its way
+    }
+    frame.stopWaiting();
+    ObjectNode details = SfnJson.object();
+    String type = switch (target.kind()) {
+      case ACTIVITY -> "Activity";
+      case LAMBDA -> "LambdaFunction";
+      case SERVICE -> "Task";
+    };
+    if (target.kind() == TaskTarget.Kind.SERVICE) {
+      serviceDetails(details, target);
+    }
+    details.put("error", error);
+    String field = Character.toLowerCase(type.charAt(0)) + type.substring(1) + "TimedOutEventDetails";
+    interpreter.event(frame, type + "TimedOut", field, details);
+    interpreter.proceed(frame, interpreter.fail(frame, error, null));
+  }
+
+  private static ObjectNode serviceDetails(ObjectNode details, TaskTarget target) {
+    details.put("resourceType", target.resourceType());
+    details.put("resource", target.resource());
+    return details;
+  }
+
+  private static void putSeconds(ObjectNode details, Long timeout, Long heartbeat) {
+    if (timeout != null) {
+      details.put("timeoutInSeconds", timeout);
+    }
+    if (heartbeat != null) {
+      details.put("heartbeatInSeconds", heartbeat);
+    }
+  }
+
+  private static Long seconds(JsonNode state, String field, String pathField, JsonNode input, JsonNode context) {
+    if (state.has(field)) {
+      return state.get(field).asLong();
+    }
+    if (state.has(pathField)) {
+      JsonNode value = JsonPaths.read(input, state.get(pathField).asText(), context, pathField);
+      if (!value.isIntegralNumber() || value.asLong() <= 0) {
+        throw new StatesError("States.Runtime", "The value of the field '" + pathField
+            + "' must be a positive integer: " + SfnJson.write(value));
+      }
+      return value.asLong();
+    }
+    return null;
+  }
+
+  /** What {@code resource} names, and how to call it. */
+  TaskTarget resolve(String resource) {
+    if (resource.matches("arn:aws[a-z-]*:states:[^:]*:[0-9]*:activity:[^:]+")) {
+      return new TaskTarget(TaskTarget.Kind.ACTIVITY, resource, null, null, false, null);
+    }
+    boolean wait = resource.endsWith(TaskTarget.SUFFIX);
+    String base = wait ? resource.substring(0, resource.length() - TaskTarget.SUFFIX.length()) : resource;
+    TaskHandler handler = handlers.containsKey(resource) ? handlers.get(resource) : handlers.get(base);
+    if (base.startsWith("arn:aws:lambda:") && handler != null && !wait) {
+      return new TaskTarget(TaskTarget.Kind.LAMBDA, resource, null, null, false, handler::handle);
+    }
+    if (base.startsWith("arn:aws:states:::")) {
+      String[] parts = TaskTarget.serviceParts(resource);
+      String[] baseParts = TaskTarget.serviceParts(base);
+      if (handler != null) {
+        return new TaskTarget(TaskTarget.Kind.SERVICE, resource, parts[0], parts[1], wait, handler::handle);
+      }
+      if (baseParts[0].equals("dynamodb") || baseParts[0].equals("aws-sdk:dynamodb")) {
+        boolean sdk = baseParts[0].startsWith("aws-sdk");
+        String action = baseParts[1];
+        return new TaskTarget(TaskTarget.Kind.SERVICE, resource, parts[0], parts[1], wait,
+            input -> dynamoDb.call(action, sdk, input));
+      }
+    } else if (handler != null) {
+      String[] arn = base.split(":");
+      String service = arn.length > 2 ? arn[2] : base;
+      return new TaskTarget(TaskTarget.Kind.SERVICE, resource, service, base, wait, handler::handle);
+    }
+    throw new StatesError("States.Runtime", "The local stack has no handler bound to the resource '"
+        + resource + "'; bind one with LocalStack.builder().resource(arn, handler).");
+  }
+
+  /** The ticket of an activity task or a callback: SendTask* calls land here. */
+  private final class Ticket extends TaskTicket {
+    private final Frame frame;
+    private final TaskTarget target;
+    private final Long heartbeat;
+    private final long generation;
+
+    Ticket(String token, Frame frame, TaskTarget target, Long heartbeat) {
+      super(token);
+      this.frame = frame;
+      this.target = target;
+      this.heartbeat = heartbeat;
+      this.generation = frame.generation;
+    }
+
+    private boolean current() {
+      return isOpen() && !frame.finished && frame.generation == generation && frame.execution.running();
+    }
+
+    void armHeartbeat() {
+      if (heartbeat == null) {
+        return;
+      }
+      if (frame.heartbeatTimer != null) {
+        frame.heartbeatTimer.cancel();
+        frame.execution.timers.remove(frame.heartbeatTimer);
+      }
+      frame.heartbeatTimer = interpreter.at(frame, interpreter.now().plusSeconds(heartbeat),
+          () -> timedOut(frame, target, "States.HeartbeatTimeout"));
+    }
+
+    @Override
+    void started(String workerName) {
+      synchronized (frame.execution) {
+        if (!current()) {
+          return;
+        }
+        ObjectNode details = SfnJson.object();
+        if (workerName != null) {
+          details.put("workerName", workerName);
+        }
+        interpreter.guarded(frame.execution, () -> {
+          interpreter.event(frame, "ActivityStarted", "activityStartedEventDetails", details);
+          armHeartbeat();
+        });
+      }
+    }
+
+    @Override
+    void succeeded(JsonNode output) {
+      if (!close()) {
+        throw SfnErrors.taskTimedOut();
+      }
+      interpreter.pool.submit(() -> interpreter.resume(frame, generation,
+          () -> TaskStates.this.succeeded(frame, target, output)));
+    }
+
+    @Override
+    void failed(String error, String cause) {
+      if (!close()) {
+        throw SfnErrors.taskTimedOut();
+      }
+      interpreter.pool.submit(() -> interpreter.resume(frame, generation,
+          () -> TaskStates.this.failed(frame, target, error, cause)));
+    }
+
+    @Override
+    void heartbeat() {
+      synchronized (frame.execution) {
+        if (!current()) {
+          throw SfnErrors.taskTimedOut();
+        }
+        armHeartbeat();
+      }
+    }
+  }
+}

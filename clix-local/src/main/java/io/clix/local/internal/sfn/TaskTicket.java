@@ -1,0 +1,46 @@
+package io.clix.local.internal.sfn;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The waiting end of one task token: an activity task or a {@code .waitForTaskToken} callback.
+ * The API's SendTask* calls land here; the engine decides what they mean. A ticket is open until
+ * the task ends (answered, timed out, or its execution stopped); a closed ticket's token answers
+ * {@code TaskTimedOut}.
+ */
+abstract class TaskTicket {
+
+  final String token;
+  private volatile boolean open = true;
+
+  TaskTicket(String token) {
+    this.token = token;
+  }
+
+  boolean isOpen() {
+    return open;
+  }
+
+  /** Closes the ticket; returns false if it was closed already. */
+  synchronized boolean close() {
+    if (!open) {
+      return false;
+    }
+    open = false;
+    return true;
+  }
+
+  /** A worker took the task (activities only). */
+  abstract void started(String workerName);
+
+  abstract void succeeded(JsonNode output);
+
+  abstract void failed(String error, String cause);
+
+  abstract void heartbeat();
+
+  @Override
+  public String toString() {
+    return "TaskTicket[open=" + open + "]"; // never the token
+  }
+}
