@@ -31,6 +31,8 @@ final class ClassGraph {
 
   /** Module name to the packages its main code holds (a package held by two modules appears under both). */
   final Map<String, Set<String>> packagesByModule = new LinkedHashMap<>();
+  /** Module name to the binary names of the classes its main code holds. */
+  final Map<String, Set<String>> classesByModule = new LinkedHashMap<>();
   /** Package to the other {@code io.clix} packages it uses. */
   final Map<String, Set<String>> uses = new TreeMap<>();
 
@@ -40,7 +42,11 @@ final class ClassGraph {
     List<String> args = new ArrayList<>(List.of("-verbose:package", "-filter:none", "-e", "io\\.clix\\..*"));
     for (Map.Entry<String, Class<?>> module : anchors.entrySet()) {
       Path location = locationOf(module.getValue());
-      graph.packagesByModule.put(module.getKey(), packagesIn(location));
+      Set<String> classes = classesIn(location);
+      graph.classesByModule.put(module.getKey(), classes);
+      Set<String> packages = new TreeSet<>();
+      classes.forEach(c -> packages.add(c.substring(0, c.lastIndexOf('.'))));
+      graph.packagesByModule.put(module.getKey(), packages);
       args.add(location.toString());
     }
     for (String line : jdeps(args).split("\\R")) {
@@ -134,27 +140,28 @@ final class ClassGraph {
     }
   }
 
-  private static Set<String> packagesIn(Path location) {
-    Set<String> packages = new TreeSet<>();
+  private static Set<String> classesIn(Path location) {
+    Set<String> classes = new TreeSet<>();
     try {
       if (Files.isDirectory(location)) {
         try (Stream<Path> files = Files.walk(location)) {
-          files.filter(f -> f.toString().endsWith(".class"))
-              .map(f -> location.relativize(f.getParent()).toString().replace(f.getFileSystem().getSeparator(), "."))
-              .filter(p -> p.startsWith("io.clix"))
-              .forEach(packages::add);
+          files.map(f -> location.relativize(f).toString().replace(f.getFileSystem().getSeparator(), "/"))
+              .forEach(name -> addClass(name, classes));
         }
       } else {
         try (JarFile jar = new JarFile(location.toFile())) {
-          jar.stream().map(e -> e.getName())
-              .filter(n -> n.endsWith(".class") && n.startsWith("io/clix/"))
-              .map(n -> n.substring(0, n.lastIndexOf('/')).replace('/', '.'))
-              .forEach(packages::add);
+          jar.stream().forEach(entry -> addClass(entry.getName(), classes));
         }
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return packages;
+    return classes;
+  }
+
+  private static void addClass(String path, Set<String> classes) {
+    if (path.startsWith("io/clix/") && path.endsWith(".class") && !path.endsWith("package-info.class")) {
+      classes.add(path.substring(0, path.length() - ".class".length()).replace('/', '.'));
+    }
   }
 }
