@@ -8,6 +8,8 @@
     get = {"is*", "get*"},
     init = "*",
     defaults = @Value.Immutable(copy = true),
+    visibility = Value.Style.ImplementationVisibility.PACKAGE,
+    overshadowImplementation = true,
     jdkOnly = true)
 package io.clix.core;
 
