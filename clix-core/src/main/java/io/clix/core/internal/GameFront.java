@@ -10,6 +10,7 @@ import io.clix.core.GameView;
 import io.clix.core.JoinResult;
 import io.clix.core.MoveReceipt;
 import io.clix.core.Subscription;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -40,15 +41,107 @@ public abstract class GameFront implements GameOrchestrator {
     this.listeners = Objects.requireNonNull(listeners, "listeners");
   }
 
+  // ---- the sync methods: the async twins' futures, awaited
+
   @Override
   public final GameView createGame(GameSpec spec) {
     return sync(createGame(spec, syncEngine));
   }
 
   @Override
+  public final JoinResult join(String gameId, String playerId, JsonNode playerData) {
+    return sync(join(gameId, playerId, playerData, syncEngine));
+  }
+
+  @Override
+  public final GameView leave(String gameId, String playerId) {
+    return sync(leave(gameId, playerId, syncEngine));
+  }
+
+  @Override
+  public final MoveReceipt submitMove(String gameId, String playerId, int round, JsonNode move) {
+    return sync(submitMove(gameId, playerId, round, move, syncEngine));
+  }
+
+  @Override
+  public final GameView startNow(String gameId) {
+    return sync(startNow(gameId, syncEngine));
+  }
+
+  @Override
+  public final GameView finish(String gameId, JsonNode result) {
+    return sync(finish(gameId, result, syncEngine));
+  }
+
+  @Override
+  public final List<GameEvent> events(String gameId, long afterSequence) {
+    return sync(events(gameId, afterSequence, syncEngine));
+  }
+
+  @Override
+  public final GameView describe(String gameId) {
+    return sync(describe(gameId, syncEngine));
+  }
+
+  @Override
+  public final GameView cancel(String gameId, String reason) {
+    return sync(cancel(gameId, reason, syncEngine));
+  }
+
+  // ---- the async methods
+
+  @Override
   public final CompletableFuture<GameView> createGameAsync(GameSpec spec) {
     return createGame(spec, asyncEngine);
   }
+
+  @Override
+  public final CompletableFuture<JoinResult> joinAsync(String gameId, String playerId, JsonNode playerData) {
+    return join(gameId, playerId, playerData, asyncEngine);
+  }
+
+  @Override
+  public final CompletableFuture<GameView> leaveAsync(String gameId, String playerId) {
+    return leave(gameId, playerId, asyncEngine);
+  }
+
+  @Override
+  public final CompletableFuture<MoveReceipt> submitMoveAsync(String gameId, String playerId, int round,
+      JsonNode move) {
+    return submitMove(gameId, playerId, round, move, asyncEngine);
+  }
+
+  @Override
+  public final CompletableFuture<GameView> startNowAsync(String gameId) {
+    return startNow(gameId, asyncEngine);
+  }
+
+  @Override
+  public final CompletableFuture<GameView> finishAsync(String gameId, JsonNode result) {
+    return finish(gameId, result, asyncEngine);
+  }
+
+  @Override
+  public final CompletableFuture<List<GameEvent>> eventsAsync(String gameId, long afterSequence) {
+    return events(gameId, afterSequence, asyncEngine);
+  }
+
+  @Override
+  public final CompletableFuture<GameView> describeAsync(String gameId) {
+    return describe(gameId, asyncEngine);
+  }
+
+  @Override
+  public final CompletableFuture<GameView> cancelAsync(String gameId, String reason) {
+    return cancel(gameId, reason, asyncEngine);
+  }
+
+  @Override
+  public final Subscription addListener(GameEventListener listener) {
+    return listeners.add(listener);
+  }
+
+  // ---- each operation once: checks and copies on the caller's thread, then the engine
 
   private static CompletableFuture<GameView> createGame(GameSpec spec, GameEngine engine) {
     return start(() -> {
@@ -59,21 +152,10 @@ public abstract class GameFront implements GameOrchestrator {
     });
   }
 
-  @Override
-  public final JoinResult join(String gameId, String playerId, JsonNode playerData) {
-    return sync(join(gameId, playerId, playerData, syncEngine));
-  }
-
-  @Override
-  public final CompletableFuture<JoinResult> joinAsync(String gameId, String playerId, JsonNode playerData) {
-    return join(gameId, playerId, playerData, asyncEngine);
-  }
-
   private static CompletableFuture<JoinResult> join(String gameId, String playerId, JsonNode playerData,
       GameEngine engine) {
     return start(() -> {
-      RequestRules.gameId(gameId);
-      RequestRules.playerId(gameId, playerId);
+      RequestRules.playerId(RequestRules.gameId(gameId), playerId);
       RequestRules.playerData(gameId, playerData);
       JsonNode data = playerData == null ? null : playerData.deepCopy();
       return engine.update(gameId, (s, now) -> GameRules.join(s, playerId, data, now))
@@ -82,54 +164,15 @@ public abstract class GameFront implements GameOrchestrator {
     });
   }
 
-  @Override
-  public final GameView leave(String gameId, String playerId) {
-    return sync(leave(gameId, playerId, syncEngine));
-  }
-
-  @Override
-  public final CompletableFuture<GameView> leaveAsync(String gameId, String playerId) {
-    return leave(gameId, playerId, asyncEngine);
-  }
-
   private static CompletableFuture<GameView> leave(String gameId, String playerId, GameEngine engine) {
-    return start(() -> {
-      RequestRules.gameId(gameId);
-      RequestRules.playerId(gameId, playerId);
-      return view(engine.update(gameId, (s, now) -> GameRules.leave(s, playerId, now)));
-    });
-  }
-
-  @Override
-  public final GameView startNow(String gameId) {
-    return sync(startNow(gameId, syncEngine));
-  }
-
-  @Override
-  public final CompletableFuture<GameView> startNowAsync(String gameId) {
-    return startNow(gameId, asyncEngine);
-  }
-
-  private static CompletableFuture<GameView> startNow(String gameId, GameEngine engine) {
-    return start(() -> view(engine.update(RequestRules.gameId(gameId), GameRules::startNow)));
-  }
-
-  @Override
-  public final MoveReceipt submitMove(String gameId, String playerId, int round, JsonNode move) {
-    return sync(submitMove(gameId, playerId, round, move, syncEngine));
-  }
-
-  @Override
-  public final CompletableFuture<MoveReceipt> submitMoveAsync(String gameId, String playerId, int round,
-      JsonNode move) {
-    return submitMove(gameId, playerId, round, move, asyncEngine);
+    return start(() -> change(engine, RequestRules.gameId(gameId), RequestRules.playerId(gameId, playerId),
+        GameRules::leave));
   }
 
   private static CompletableFuture<MoveReceipt> submitMove(String gameId, String playerId, int round, JsonNode move,
       GameEngine engine) {
     return start(() -> {
-      RequestRules.gameId(gameId);
-      RequestRules.playerId(gameId, playerId);
+      RequestRules.playerId(RequestRules.gameId(gameId), playerId);
       RequestRules.move(gameId, round, move);
       JsonNode copy = move.deepCopy();
       return engine.update(gameId, (s, now) -> GameRules.move(s, playerId, round, copy, now))
@@ -148,65 +191,15 @@ public abstract class GameFront implements GameOrchestrator {
         .move(move.deepCopy()).acceptedAt(accepted.time()).sequence(accepted.sequence()).build();
   }
 
-  @Override
-  public final GameView finish(String gameId, JsonNode result) {
-    return sync(finish(gameId, result, syncEngine));
-  }
-
-  @Override
-  public final CompletableFuture<GameView> finishAsync(String gameId, JsonNode result) {
-    return finish(gameId, result, asyncEngine);
+  private static CompletableFuture<GameView> startNow(String gameId, GameEngine engine) {
+    return start(() -> view(engine.update(RequestRules.gameId(gameId), GameRules::startNow)));
   }
 
   private static CompletableFuture<GameView> finish(String gameId, JsonNode result, GameEngine engine) {
     return start(() -> {
-      RequestRules.gameId(gameId);
-      RequestRules.result(gameId, result);
-      JsonNode copy = result == null ? null : result.deepCopy();
-      return view(engine.update(gameId, (s, now) -> GameRules.finish(s, copy, now)));
+      RequestRules.result(RequestRules.gameId(gameId), result);
+      return change(engine, gameId, result == null ? null : result.deepCopy(), GameRules::finish);
     });
-  }
-
-  @Override
-  public final GameView cancel(String gameId, String reason) {
-    return sync(cancel(gameId, reason, syncEngine));
-  }
-
-  @Override
-  public final CompletableFuture<GameView> cancelAsync(String gameId, String reason) {
-    return cancel(gameId, reason, asyncEngine);
-  }
-
-  private static CompletableFuture<GameView> cancel(String gameId, String reason, GameEngine engine) {
-    return start(() -> {
-      RequestRules.gameId(gameId);
-      RequestRules.reason(gameId, reason);
-      return view(engine.update(gameId, (s, now) -> GameRules.cancel(s, reason, now)));
-    });
-  }
-
-  @Override
-  public final GameView describe(String gameId) {
-    return sync(describe(gameId, syncEngine));
-  }
-
-  @Override
-  public final CompletableFuture<GameView> describeAsync(String gameId) {
-    return describe(gameId, asyncEngine);
-  }
-
-  private static CompletableFuture<GameView> describe(String gameId, GameEngine engine) {
-    return start(() -> engine.observe(RequestRules.gameId(gameId)).thenApply(GameState::toView));
-  }
-
-  @Override
-  public final List<GameEvent> events(String gameId, long afterSequence) {
-    return sync(events(gameId, afterSequence, syncEngine));
-  }
-
-  @Override
-  public final CompletableFuture<List<GameEvent>> eventsAsync(String gameId, long afterSequence) {
-    return events(gameId, afterSequence, asyncEngine);
   }
 
   private static CompletableFuture<List<GameEvent>> events(String gameId, long afterSequence, GameEngine engine) {
@@ -214,13 +207,27 @@ public abstract class GameFront implements GameOrchestrator {
         .thenApply(events -> events.stream().map(Copies::event).toList()));
   }
 
-  @Override
-  public final Subscription addListener(GameEventListener listener) {
-    return listeners.add(listener);
+  private static CompletableFuture<GameView> describe(String gameId, GameEngine engine) {
+    return start(() -> engine.observe(RequestRules.gameId(gameId)).thenApply(GameState::toView));
+  }
+
+  private static CompletableFuture<GameView> cancel(String gameId, String reason, GameEngine engine) {
+    return start(() -> change(engine, RequestRules.gameId(gameId), RequestRules.reason(gameId, reason),
+        GameRules::cancel));
   }
 
   private static CompletableFuture<GameView> view(CompletableFuture<GameEngine.Change> change) {
     return change.thenApply(c -> c.after().toView());
+  }
+
+  /** A rule of one checked argument besides the state and the time. */
+  private interface RuleWith<A> {
+    Step apply(GameState state, A argument, Instant now);
+  }
+
+  private static <A> CompletableFuture<GameView> change(GameEngine engine, String gameId, A argument,
+      RuleWith<A> rule) {
+    return view(engine.update(gameId, (s, now) -> rule.apply(s, argument, now)));
   }
 
   // ---- the sync/async adapter, for these methods and a subclass's own
