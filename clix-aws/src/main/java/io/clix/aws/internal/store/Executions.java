@@ -67,6 +67,8 @@ public final class Executions {
 
   /** Carries the mapped error of a start the service refused for good. */
   public static final class RefusedStart extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     private final RuntimeException error;
 
     RefusedStart(RuntimeException error) {
