@@ -11,7 +11,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import io.clix.aws.reliability.Deployment;
 import io.clix.core.ClixException;
 import io.clix.core.GameSpec;
-import io.clix.core.ImmutableGameSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -58,9 +57,9 @@ class BadInputTest {
     return bad(name, call, "InvalidRequestException", field, rule);
   }
 
-  private static Case spec(String name, Consumer<ImmutableGameSpec.Builder> broken, String field, String rule) {
+  private static Case spec(String name, Consumer<GameSpec.Builder> broken, String field, String rule) {
     return bad(name, g -> {
-      ImmutableGameSpec.Builder b = GameSpec.builder().gameId("new-game");
+      GameSpec.Builder b = GameSpec.builder().gameId("new-game");
       broken.accept(b);
       g.createGame(b.build());
     }, "InvalidGameSpecException", field, rule);

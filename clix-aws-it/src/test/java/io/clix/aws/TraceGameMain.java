@@ -59,7 +59,7 @@ public final class TraceGameMain {
     for (Correlation correlation : Correlation.values()) {
       try (AwsStack aws = new AwsStack(correlation, spy)) {
         AwsGameOrchestrator games = aws.orchestrator("trace");
-        io.clix.core.ImmutableGameSpec.Builder spec = GameSpec.builder().capacity(3).minPlayers(2).rounds(2)
+        GameSpec.Builder spec = GameSpec.builder().capacity(3).minPlayers(2).rounds(2)
             .lobbyTimeout(Duration.ofSeconds(30)).roundTimeout(Duration.ofSeconds(30));
         String id = games.createGame(spec.gameId("trace-" + correlation).build()).gameId();
         games.join(id, "alice");

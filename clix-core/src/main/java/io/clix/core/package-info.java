@@ -8,6 +8,8 @@
     get = {"is*", "get*"},
     init = "*",
     defaults = @Value.Immutable(copy = true),
+    visibility = Value.Style.ImplementationVisibility.PACKAGE,
+    overshadowImplementation = true,
     jdkOnly = true,
     // No @org.immutables.value.Generated on generated classes: users compile without Immutables on the classpath.
     allowedClasspathAnnotations = {java.lang.Override.class})

@@ -21,8 +21,8 @@ import software.amazon.awssdk.services.sfn.model.SendTaskSuccessRequest;
 import software.amazon.awssdk.services.sfn.model.StartExecutionRequest;
 import software.amazon.awssdk.services.sfn.model.StartExecutionResponse;
 
-/** {@link AwsCalls} on the async clients: every call returns the SDK's own non-blocking future. */
-public final class AsyncAwsCalls implements AwsCalls {
+/** {@link AwsTransport} on the async clients: every call returns the SDK's own non-blocking future. */
+public final class AsyncAwsCalls implements AwsTransport {
 
   private final SfnAsyncClient sfn;
   private final DynamoDbAsyncClient dynamoDb;

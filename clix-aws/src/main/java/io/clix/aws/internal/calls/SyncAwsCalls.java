@@ -22,10 +22,10 @@ import software.amazon.awssdk.services.sfn.model.StartExecutionRequest;
 import software.amazon.awssdk.services.sfn.model.StartExecutionResponse;
 
 /**
- * {@link AwsCalls} on the sync clients: each call runs on the caller's thread and returns an
+ * {@link AwsTransport} on the sync clients: each call runs on the caller's thread and returns an
  * already completed future (failed with the SDK's exception on error). No thread pool.
  */
-public final class SyncAwsCalls implements AwsCalls {
+public final class SyncAwsCalls implements AwsTransport {
 
   private final SfnClient sfn;
   private final DynamoDbClient dynamoDb;

@@ -3,6 +3,7 @@ package io.clix.aws.internal.router;
 import io.clix.aws.internal.calls.AwsCalls;
 import io.clix.aws.internal.calls.AwsErrors;
 import io.clix.aws.internal.store.GameStore;
+import io.clix.aws.internal.store.TaskFiling;
 import io.clix.aws.internal.store.TokenStore;
 import io.clix.aws.internal.store.WaitPoint;
 import io.clix.core.GameNotFoundException;
@@ -156,7 +157,7 @@ public final class ActivityTaskRouter implements AutoCloseable {
             break;
           }
           LOG.warn("polling activity {} failed: {}", polled.activityArn(),
-              AwsErrors.map(e, "Step Functions GetActivityTask", null, false).getMessage());
+              AwsErrors.unwrap(e).getMessage());
           pause();
           continue;
         } finally {
@@ -174,7 +175,7 @@ public final class ActivityTaskRouter implements AutoCloseable {
           break;
         } catch (ExecutionException e) {
           LOG.warn("handling a task of activity {} failed: {}", polled.activityArn(),
-              AwsErrors.map(e, "routing an activity task", null, true).getMessage());
+              AwsErrors.unwrap(e).getMessage());
         } finally {
           busy.decrementAndGet();
           synchronized (idle) {
@@ -236,7 +237,7 @@ public final class ActivityTaskRouter implements AutoCloseable {
         LOG.warn("failing an activity task: {}", cause);
         return tokens.fail(gameId, token, RouterErrors.UNKNOWN_GAME, cause);
       }
-      return CompletableFuture.<Void>failedFuture(AwsErrors.map(e, "routing a task", gameId, true));
+      return CompletableFuture.<Void>failedFuture(AwsErrors.unwrap(e));
     }).thenCompose(f -> f);
   }
 

@@ -78,8 +78,8 @@ final class ItemCodec {
       AttributeValue spec = item.get(SPEC);
       return new GameItem(state, fired, wp == null ? null : wp.s(), spec == null ? null : spec.s());
     } catch (JsonProcessingException | RuntimeException e) {
-      throw ClixServiceException.of("the stored record of game " + gameId + " cannot be read ("
-          + e.getClass().getSimpleName() + ")", gameId, null, false, null);
+      throw new ClixServiceException("the stored record of game " + gameId + " cannot be read ("
+          + e.getClass().getSimpleName() + ")", gameId, null, null);
     }
   }
 
@@ -102,8 +102,8 @@ final class ItemCodec {
     try {
       return ClixJson.mapper().readValue(item.get(EVENT).s(), GameEvent.class);
     } catch (JsonProcessingException | RuntimeException e) {
-      throw ClixServiceException.of("a stored event of game " + gameId + " cannot be read ("
-          + e.getClass().getSimpleName() + ")", gameId, null, false, null);
+      throw new ClixServiceException("a stored event of game " + gameId + " cannot be read ("
+          + e.getClass().getSimpleName() + ")", gameId, null, null);
     }
   }
 }
