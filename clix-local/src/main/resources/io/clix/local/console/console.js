@@ -109,7 +109,7 @@ function timeline(execution) {
     return h("details", { class: "step " + status, "data-key": "step-" + s.enteredEventId, "data-state": s.name },
       h("summary", {}, h("span", { class: "step-name" }, s.name), h("span", { class: "pill" }, s.type),
         h("span", { class: "step-time" }, "+" + duration((t0 - start) * 1000), exited ? " \u00b7 " + duration((t1 - t0) * 1000) : " \u00b7 " + status),
-        masked ? h("span", { class: "pill token", title: "task tokens are never shown" }, "\ud83d\udd12 task token masked") : null, bar),
+        masked ? h("span", { class: "pill token", title: "task tokens are never shown" }, "task token masked") : null, bar),
       h("div", { class: "io" },
         h("div", {}, h("h4", {}, "Input"), json(entered.stateEnteredEventDetails && entered.stateEnteredEventDetails.input)),
         h("div", {}, h("h4", {}, "Output"), exited ? json(exited.stateExitedEventDetails && exited.stateExitedEventDetails.output) : h("p", { class: "muted" }, status))),
@@ -211,7 +211,11 @@ async function refresh() {
     let content;
     try { content = await r.render(); } catch (e) { content = h("p", { class: "error" }, String(e.message || e)); }
     const scroll = window.scrollY;
-    view.replaceChildren(...[].concat(content).filter(Boolean));
+    const nodes = [].concat(content).filter(Boolean);
+    const html = nodes.map(n => n.outerHTML || n.textContent).join("");
+    if (html === state.lastHtml && view.childElementCount > 0) return; // nothing changed: keep the page as it is
+    state.lastHtml = html;
+    view.replaceChildren(...nodes);
     view.querySelectorAll("details").forEach(d => { if (open.has(d.dataset.key)) d.open = true; });
     if (focused && document.getElementById(focused)) document.getElementById(focused).focus();
     window.scrollTo(0, scroll);

@@ -12,6 +12,19 @@
     return node;
   }
 
+  const OPS = { Equals: "==", LessThan: "<", GreaterThan: ">", LessThanEquals: "\u2264", GreaterThanEquals: "\u2265", Matches: "matches" };
+
+  function comparison(key, value) {
+    if (key === "IsPresent") return value ? "is present" : "is absent";
+    if (["IsNull", "IsString", "IsNumeric", "IsBoolean", "IsTimestamp"].includes(key)) {
+      return (value ? "is " : "is not ") + key.slice(2).toLowerCase();
+    }
+    const path = key.endsWith("Path");
+    const bare = (path ? key.slice(0, -4) : key).replace(/^(String|Numeric|Boolean|Timestamp)/, "");
+    const shown = path || typeof value !== "string" ? String(value) : JSON.stringify(value);
+    return (OPS[bare] || bare) + " " + shown;
+  }
+
   function choiceLabel(rule) {
     if (!rule || typeof rule !== "object") return "";
     if (rule.Condition) return rule.Condition;
@@ -19,9 +32,8 @@
     if (rule.Not) return "not (" + choiceLabel(rule.Not) + ")";
     const v = rule.Variable || "";
     for (const [k, value] of Object.entries(rule)) {
-      if (k === "Variable" || k === "Next" || k === "Comment" || k === "Assign" || k === "Output") continue;
-      const shown = typeof value === "string" ? JSON.stringify(value) : String(value);
-      return (v + " " + k + " " + shown).trim();
+      if (["Variable", "Next", "Comment", "Assign", "Output"].includes(k)) continue;
+      return (v + " " + comparison(k, value)).trim();
     }
     return v;
   }
@@ -33,7 +45,7 @@
   // Builds the dagre graph for one definition.
   function build(definition) {
     const g = new dagre.graphlib.Graph({ compound: true, multigraph: true });
-    g.setGraph({ rankdir: "TB", nodesep: 28, ranksep: 42, edgesep: 12, marginx: 16, marginy: 16 });
+    g.setGraph({ rankdir: "TB", nodesep: 28, ranksep: 36, edgesep: 12, marginx: 16, marginy: 16 });
     g.setDefaultEdgeLabel(() => ({}));
     let edgeCount = 0;
     const edge = (from, to, data) => {
@@ -128,7 +140,8 @@
   function edgeTaken(data, p) {
     switch (data.kind) {
       case "start": return p.entered.has(data.to);
-      case "end": return p.exited.has(data.from) && p.status !== "RUNNING" && (data.fail ? p.status === "FAILED" : p.status === "SUCCEEDED");
+      case "end": return data.fail ? p.entered.has(data.from) && p.status === "FAILED"
+        : p.exited.has(data.from) && p.status === "SUCCEEDED";
       case "join": return p.exited.has(data.from);
       case "retry": return false;
       default: return p.taken.has(data.from + "\u2192" + data.to);
@@ -138,7 +151,7 @@
   function nodeState(data, p) {
     if (!p) return "";
     if (data.kind === "start") return "visited";
-    if (data.kind === "end") return p.status === "SUCCEEDED" || p.status === "FAILED" ? "visited" : "";
+    if (data.kind === "end") return p.status === "SUCCEEDED" ? "visited" : p.status === "RUNNING" ? "" : "visited failed";
     if (data.kind === "join") return p.exited.has(data.name) ? "visited" : "";
     if (!p.entered.has(data.name)) return "";
     if (p.open.has(data.name)) return p.status === "RUNNING" ? "visited current" : "visited failed";
