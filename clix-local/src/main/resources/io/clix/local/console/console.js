@@ -134,7 +134,7 @@ async function executionView(arn) {
     execution.error ? h("p", { class: "error" }, execution.error + (execution.cause ? ": " + execution.cause : "")) : null,
     graph,
     h("div", { class: "io" }, h("div", {}, h("h4", {}, "Execution input"), json(execution.input)),
-      h("div", {}, h("h4", {}, "Execution output"), execution.output ? json(execution.output) : h("p", { class: "muted" }, "none yet"))),
+      h("div", {}, h("h4", {}, "Execution output"), execution.output ? json(execution.output) : h("p", { class: "muted" }, execution.status === "RUNNING" ? "none yet" : "none"))),
     h("h3", {}, "Timeline"), timeline(execution),
     h("details", { "data-key": "events" }, h("summary", {}, "All " + execution.events.length + " events"), execution.events.map(eventLine))];
 }
