@@ -52,7 +52,10 @@ class ConsoleBrowserTest {
       + "\"Next\":\"Play\"}],\"Default\":\"Lobby timed out\"},"
       + "\"Play\":{\"Type\":\"Parallel\",\"Branches\":[{\"StartAt\":\"Round\",\"States\":{\"Round\":{\"Type\":\"Wait\","
       + "\"Seconds\":5,\"Next\":\"Tally\"},\"Tally\":{\"Type\":\"Pass\",\"End\":true}}},"
-      + "{\"StartAt\":\"Score\",\"States\":{\"Score\":{\"Type\":\"Pass\",\"End\":true}}}],\"Next\":\"Done\"},"
+      + "{\"StartAt\":\"Score\",\"States\":{\"Score\":{\"Type\":\"Pass\",\"Result\":{\"seats\":[1,2,3]},"
+      + "\"Next\":\"Each seat\"},\"Each seat\":{\"Type\":\"Map\",\"ItemsPath\":\"$.seats\",\"ItemProcessor\":{"
+      + "\"StartAt\":\"Award\",\"States\":{\"Award\":{\"Type\":\"Pass\",\"End\":true}}},\"End\":true}}}],"
+      + "\"Next\":\"Done\"},"
       + "\"Done\":{\"Type\":\"Succeed\"},"
       + "\"Lobby timed out\":{\"Type\":\"Fail\",\"Error\":\"LobbyTimeout\",\"Cause\":\"not enough players\"}}}";
 
@@ -110,8 +113,9 @@ class ConsoleBrowserTest {
     open(stack, "#/machine/" + enc(machine));
     waitFor(By.cssSelector("svg.graph g.node[data-state='Play']"));
     assertThat(stateNodes()).contains("Prepare", "Wait for players", "Enough players?", "Play", "Round", "Tally", "Score",
-        "Done", "Lobby timed out");
+        "Each seat", "Award", "Done", "Lobby timed out");
     assertThat(browser.findElements(By.cssSelector("svg.graph g.cluster.group[data-state='Play']"))).hasSize(1);
+    assertThat(browser.findElements(By.cssSelector("svg.graph g.cluster.group[data-state='Each seat']"))).hasSize(1);
     assertThat(browser.findElements(By.cssSelector("svg.graph g.edge.catch[data-from='Wait for players']"))).hasSize(1);
     assertThat(browser.findElements(By.cssSelector("svg.graph g.edge.retry[data-from='Wait for players']"))).hasSize(1);
     HeadlessChromium.screenshot(browser, "console-machine");
@@ -144,10 +148,11 @@ class ConsoleBrowserTest {
     open(stack, "#/execution/" + enc(played));
     waitFor(By.cssSelector("svg.graph g.node.end.visited"));
     assertThat(browser.findElement(By.cssSelector("h2 .status")).getText()).isEqualTo("SUCCEEDED");
-    for (String state : List.of("Enough players?", "Play", "Round", "Tally", "Score", "Done")) {
+    for (String state : List.of("Enough players?", "Play", "Round", "Tally", "Score", "Each seat", "Award", "Done")) {
       assertThat(browser.findElements(By.cssSelector("g.node.visited[data-state='" + state + "']"))).as(state).isNotEmpty();
     }
     assertThat(browser.findElements(By.cssSelector("g.edge.taken[data-from='Play'][data-to='Done']"))).hasSize(1);
+    assertThat(browser.findElements(By.cssSelector("g.edge.taken.fork[data-from='Each seat'][data-to='Award']"))).hasSize(1);
     assertThat(browser.findElements(By.cssSelector("g.node.visited[data-state='Lobby timed out']"))).isEmpty();
     HeadlessChromium.screenshot(browser, "console-execution-succeeded");
   }

@@ -4,6 +4,7 @@
 "use strict";
 (function () {
   const SVG = "http://www.w3.org/2000/svg";
+  const CAPTION = 16;
 
   function el(name, attrs, parent) {
     const node = document.createElementNS(SVG, name);
@@ -45,7 +46,7 @@
   // Builds the dagre graph for one definition.
   function build(definition) {
     const g = new dagre.graphlib.Graph({ compound: true, multigraph: true });
-    g.setGraph({ rankdir: "TB", nodesep: 28, ranksep: 36, edgesep: 12, marginx: 16, marginy: 16 });
+    g.setGraph({ rankdir: "TB", nodesep: 28, ranksep: 36, edgesep: 12, marginx: 16, marginy: 28 });
     g.setDefaultEdgeLabel(() => ({}));
     let edgeCount = 0;
     const edge = (from, to, data) => {
@@ -69,7 +70,7 @@
         exitOf[name] = id;
         if (type === "Parallel" || type === "Map") {
           const group = "g:" + id;
-          g.setNode(group, { kind: "group", label: name + " (" + type + ")", name, paddingTop: 22 });
+          g.setNode(group, { kind: "group", label: name + " (" + type + ")", name });
           if (parent) g.setParent(group, parent);
           leaf(id, name, type, group);
           const end = id + "#end";
@@ -79,7 +80,7 @@
           const branches = type === "Parallel" ? (state.Branches || []) : [state.ItemProcessor || state.Iterator || {}];
           branches.forEach((branch, i) => {
             const sub = "g:" + id + "/" + i;
-            g.setNode(sub, { kind: "branch", label: type === "Parallel" ? "branch " + (i + 1) : "each item", name: "", paddingTop: 18 });
+            g.setNode(sub, { kind: "branch", label: type === "Parallel" ? "branch " + (i + 1) : "each item", name: "" });
             g.setParent(sub, group);
             const p = id + "/" + i + "/";
             states(branch, p, sub, (from, fromName) => edge(from, end, { kind: "join", from: fromName, to: name }));
@@ -179,8 +180,10 @@
     for (const id of clusterIds) {
       const n = g.node(id);
       const box = el("g", { class: "cluster " + n.kind, "data-state": n.name }, groups);
-      el("rect", { x: n.x - n.width / 2, y: n.y - n.height / 2, width: n.width, height: n.height, rx: 8 }, box);
-      el("text", { x: n.x - n.width / 2 + 8, y: n.y - n.height / 2 + 14, class: "cluster-label" }, box).textContent = n.label;
+      // the caption sits in a band above what dagre gave the group (the gap between ranks)
+      const top = n.y - n.height / 2 - CAPTION;
+      el("rect", { x: n.x - n.width / 2, y: top, width: n.width, height: n.height + CAPTION, rx: 8 }, box);
+      el("text", { x: n.x - n.width / 2 + 7, y: top + 12, class: "cluster-label" }, box).textContent = n.label;
     }
     for (const e of g.edges()) {
       const data = g.edge(e);
