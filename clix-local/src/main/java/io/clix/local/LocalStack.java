@@ -3,6 +3,8 @@ package io.clix.local;
 import io.clix.core.time.ManualClock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clix.local.internal.console.ConsoleApi;
+import io.clix.local.internal.console.ConsoleHandler;
 import io.clix.local.internal.dynamodb.DynamoDbService;
 import io.clix.local.internal.http.AwsJsonServer;
 import io.clix.local.internal.http.AwsJsonService;
@@ -46,6 +48,7 @@ public final class LocalStack implements AutoCloseable {
   private final AwsJsonServer server;
   private final DynamoDbService dynamoDb;
   private final StepFunctionsService stepFunctions;
+  private final ConsoleHandler console;
 
   private LocalStack(Builder builder) throws IOException {
     this.clock = builder.clock;
@@ -59,6 +62,14 @@ public final class LocalStack implements AutoCloseable {
     this.stepFunctions = new StepFunctionsService(clock, region, accountId, integrations, builder.handlers);
     server.register(dynamoDb);
     server.register(stepFunctions);
+    if (builder.console) {
+      ConsoleApi api = new ConsoleApi(mapper, clock, clock instanceof ManualClock ? this::advance : null,
+          stepFunctions.consoleView(), dynamoDb);
+      this.console = new ConsoleHandler(mapper, api);
+      server.route("/console", console);
+    } else {
+      this.console = null;
+    }
     server.start();
   }
 
@@ -121,6 +132,9 @@ public final class LocalStack implements AutoCloseable {
 
   @Override
   public void close() {
+    if (console != null) {
+      console.close();
+    }
     server.close();
     stepFunctions.close();
     dynamoDb.close();
@@ -135,8 +149,18 @@ public final class LocalStack implements AutoCloseable {
     private String accountId = "123456789012";
     private final Map<String, TaskHandler> handlers = new LinkedHashMap<>();
     private URI dynamoDbEndpoint;
+    private boolean console = true;
 
     private Builder() {}
+
+    /**
+     * Serves the web console at {@code /console/} on the stack's port (state machines drawn as
+     * graphs, executions, activities, tables, and the manual clock); default {@code true}.
+     */
+    public Builder console(boolean enabled) {
+      this.console = enabled;
+      return this;
+    }
 
     /**
      * Binds a Task resource ARN (e.g. a Lambda function ARN, or {@code arn:aws:states:::lambda:invoke})

@@ -1,11 +1,12 @@
 package io.clix.local;
 
+import io.clix.core.time.ManualClock;
 import java.util.concurrent.CountDownLatch;
 
 /**
  * The standalone launcher of the local stack, for other tools and languages:
  * {@code java -jar clix-testkit/target/clix-local.jar --port 4566}. Prints one line with the
- * endpoint and serves until killed.
+ * endpoint (and one with the web console's address) and serves until killed.
  */
 public final class LocalStackLauncher {
 
@@ -14,6 +15,8 @@ public final class LocalStackLauncher {
   public static void main(String[] args) throws InterruptedException {
     int port = 4566;
     String host = "127.0.0.1";
+    boolean console = true;
+    boolean manualClock = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--port":
@@ -22,18 +25,33 @@ public final class LocalStackLauncher {
         case "--host":
           host = value(args, ++i, "--host");
           break;
+        case "--no-console":
+          console = false;
+          break;
+        case "--manual-clock":
+          manualClock = true;
+          break;
         case "--help":
         case "-h":
-          System.out.println("usage: java -jar clix-local.jar [--port 4566] [--host 127.0.0.1]");
+          System.out.println("usage: java -jar clix-local.jar [--port 4566] [--host 127.0.0.1] [--no-console] [--manual-clock]");
+          System.out.println("  --no-console    do not serve the web console at /console/");
+          System.out.println("  --manual-clock  run on a manual clock that only the console moves forward");
           return;
         default:
           System.err.println("unknown option: " + args[i] + " (try --help)");
           System.exit(2);
       }
     }
-    LocalStack stack = LocalStack.builder().host(host).port(port).start();
+    LocalStack.Builder builder = LocalStack.builder().host(host).port(port).console(console);
+    if (manualClock) {
+      builder.clock(ManualClock.create());
+    }
+    LocalStack stack = builder.start();
     Runtime.getRuntime().addShutdownHook(new Thread(stack::close, "clix-local-shutdown"));
     System.out.println("Clix local stack listening on http://" + host + ":" + stack.port());
+    if (console) {
+      System.out.println("Console: http://" + host + ":" + stack.port() + "/console/");
+    }
     System.out.flush();
     new CountDownLatch(1).await();
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -64,6 +65,11 @@ public final class AwsJsonServer implements AutoCloseable {
   /** Adds a service; its {@link AwsJsonService#targetPrefix()} routes requests to it. */
   public void register(AwsJsonService service) {
     services.put(service.targetPrefix(), service);
+  }
+
+  /** Serves the requests under {@code path} (e.g. {@code /console/}) with {@code handler} instead. */
+  public void route(String path, HttpHandler handler) {
+    server.createContext(path, handler);
   }
 
   public void start() {

@@ -98,6 +98,16 @@ final class Activity {
     deleted = true;
   }
 
+  /** How many scheduled tasks wait for a worker (read by the console). */
+  synchronized int waitingTasks() {
+    return (int) tasks.stream().filter(t -> t.ticket().isOpen()).count();
+  }
+
+  /** How many workers wait in a long poll (read by the console). */
+  synchronized int waitingPollers() {
+    return pollers.size();
+  }
+
   boolean deleted() {
     return deleted;
   }

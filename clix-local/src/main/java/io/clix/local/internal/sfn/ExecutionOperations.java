@@ -92,6 +92,13 @@ final class ExecutionOperations {
     return execution;
   }
 
+  /** Every execution, oldest first (read by the console). */
+  List<Execution> all() {
+    List<Execution> all = new ArrayList<>(executions.values());
+    all.sort(java.util.Comparator.comparing((Execution e) -> e.startDate).thenComparing(e -> e.arn));
+    return all;
+  }
+
   JsonNode describe(JsonNode request) {
     return existing(SfnJson.requiredText(request, "executionArn")).describe();
   }

@@ -20,6 +20,7 @@ public final class StepFunctionsService implements AwsJsonService {
   private final StateMachineOperations machines;
   private final ExecutionOperations executions;
   private final ActivityOperations activities;
+  private final ConsoleView consoleView;
 
   /** A service with no bound task handlers. */
   public StepFunctionsService(Clock clock, String region, String accountId, AwsJsonService dynamoDb) {
@@ -44,6 +45,12 @@ public final class StepFunctionsService implements AwsJsonService {
         new DynamoDbTasks(dynamoDb), region);
     interpreter.branches = new BranchStates(interpreter);
     this.executions = new ExecutionOperations(arns, clock, machines, interpreter);
+    this.consoleView = new ConsoleView(machines, executions, activities);
+  }
+
+  /** The read-only view the web console draws from. */
+  public ConsoleView consoleView() {
+    return consoleView;
   }
 
   @Override
