@@ -16,17 +16,17 @@ import java.util.List;
  */
 final class BranchStates {
 
-  private final Interpreter interpreter;
+  private final StateRuntime runtime;
 
-  BranchStates(Interpreter interpreter) {
-    this.interpreter = interpreter;
+  BranchStates(StateRuntime runtime) {
+    this.runtime = runtime;
   }
 
   void startParallel(Frame frame) {
     JsonNode state = frame.state;
     ObjectNode context = frame.context(null);
     JsonNode input = DataFlow.effectiveInput(state, frame.stateInput, context);
-    interpreter.event(frame, "ParallelStateStarted", null, null);
+    runtime.event(frame, "ParallelStateStarted", null, null);
     JsonNode branches = state.path("Branches");
     int n = branches.size();
     JsonNode[] results = new JsonNode[n];
@@ -62,16 +62,16 @@ final class BranchStates {
             abortedState(sibling, done);
           }
           frame.stopWaiting();
-          interpreter.proceed(frame, interpreter.fail(frame, error, cause,
-              () -> interpreter.event(frame, "ParallelStateFailed", null, null)));
+          runtime.proceed(frame, runtime.fail(frame, error, cause,
+              () -> runtime.event(frame, "ParallelStateFailed", null, null)));
         }
       }, null, frame.lastEventId);
       children.add(child);
     }
     frame.children.addAll(children);
     for (int i = 0; i < n; i++) {
-      interpreter.proceed(children.get(i),
-          new Interpreter.Transition(branches.get(i).path("StartAt").asText(), input));
+      runtime.proceed(children.get(i),
+          new StateRuntime.Transition(branches.get(i).path("StartAt").asText(), input));
     }
   }
 
@@ -83,7 +83,7 @@ final class BranchStates {
     if (sibling == failed || sibling.finished || sibling.state == null) {
       return;
     }
-    interpreter.sideEvent(failed, failed.lastEventId, sibling.state.path("Type").asText() + "StateAborted",
+    runtime.sideEvent(failed, failed.lastEventId, sibling.state.path("Type").asText() + "StateAborted",
         null, null);
   }
 
@@ -101,16 +101,16 @@ final class BranchStates {
    * branch or iteration event, not to it), then processes the result array and leaves the state.
    */
   private void finish(Frame frame, ArrayNode array, String succeededType) {
-    long succeeded = interpreter.sideEvent(frame, frame.lastEventId, succeededType, null, null);
-    Interpreter.Transition next;
+    long succeeded = runtime.sideEvent(frame, frame.lastEventId, succeededType, null, null);
+    StateRuntime.Transition next;
     try {
       JsonNode output = DataFlow.output(frame.state, frame.stateInput, array, frame.context(null));
-      next = interpreter.exit(frame, output);
+      next = runtime.exit(frame, output);
     } catch (StatesError e) {
       frame.lastEventId = succeeded;
-      next = interpreter.fail(frame, e);
+      next = runtime.fail(frame, e);
     }
-    interpreter.proceed(frame, next);
+    runtime.proceed(frame, next);
   }
 
   void startMap(Frame frame) {
@@ -129,7 +129,7 @@ final class BranchStates {
     int n = items.size();
     ObjectNode started = SfnJson.object();
     started.put("length", n);
-    long startedId = interpreter.event(frame, "MapStateStarted", "mapStateStartedEventDetails", started);
+    long startedId = runtime.event(frame, "MapStateStarted", "mapStateStartedEventDetails", started);
     MapRun run = new MapRun(frame, processor, selector, items, input, max == 0 ? n : max, startedId);
     if (n == 0) {
       run.succeed();
@@ -204,10 +204,10 @@ final class BranchStates {
         }
       } catch (StatesError e) {
         frame.stopWaiting();
-        interpreter.proceed(frame, interpreter.fail(frame, e));
+        runtime.proceed(frame, runtime.fail(frame, e));
         return;
       }
-      long iterationStarted = interpreter.sideEvent(frame, startedId, "MapIterationStarted",
+      long iterationStarted = runtime.sideEvent(frame, startedId, "MapIterationStarted",
           "mapIterationStartedEventDetails", iteration(index));
       Frame child = new Frame(frame.execution, processor.get("States"), new Frame.Listener() {
         @Override
@@ -215,7 +215,7 @@ final class BranchStates {
           if (!current()) {
             return;
           }
-          frame.lastEventId = interpreter.sideEvent(frame, child.lastEventId, "MapIterationSucceeded",
+          frame.lastEventId = runtime.sideEvent(frame, child.lastEventId, "MapIterationSucceeded",
               "mapIterationSucceededEventDetails", iteration(index));
           results[index] = output;
           running--;
@@ -235,19 +235,19 @@ final class BranchStates {
           }
           for (Frame sibling : frame.children) {
             if (sibling != child && !sibling.finished) {
-              interpreter.sideEvent(frame, child.lastEventId, "MapIterationAborted",
+              runtime.sideEvent(frame, child.lastEventId, "MapIterationAborted",
                   "mapIterationAbortedEventDetails", iteration(sibling.iterationIndex));
               abortedState(sibling, child);
             }
           }
-          interpreter.sideEvent(frame, child.lastEventId, "MapIterationFailed", "mapIterationFailedEventDetails",
+          runtime.sideEvent(frame, child.lastEventId, "MapIterationFailed", "mapIterationFailedEventDetails",
               iteration(index));
           fail(child.lastEventId, error, cause);
         }
       }, null, iterationStarted);
       child.iterationIndex = index;
       frame.children.add(child);
-      interpreter.proceed(child, new Interpreter.Transition(processor.path("StartAt").asText(), iterationInput));
+      runtime.proceed(child, new StateRuntime.Transition(processor.path("StartAt").asText(), iterationInput));
     }
 
     private ObjectNode iteration(int index) {
@@ -269,8 +269,8 @@ final class BranchStates {
     void fail(long previous, String error, String cause) {
       frame.lastEventId = previous;
       frame.stopWaiting();
-      interpreter.proceed(frame, interpreter.fail(frame, error, cause,
-          () -> interpreter.event(frame, "MapStateFailed", null, null)));
+      runtime.proceed(frame, runtime.fail(frame, error, cause,
+          () -> runtime.event(frame, "MapStateFailed", null, null)));
     }
   }
 }

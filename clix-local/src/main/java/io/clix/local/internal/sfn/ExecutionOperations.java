@@ -24,15 +24,15 @@ final class ExecutionOperations {
   private final Arns arns;
   private final Clock clock;
   private final StateMachineOperations machines;
-  private final Interpreter interpreter;
+  private final ExecutionLifecycle lifecycle;
   private final Map<String, Execution> executions = new ConcurrentHashMap<>();
   private final Map<String, List<Execution>> byMachine = new ConcurrentHashMap<>();
 
-  ExecutionOperations(Arns arns, Clock clock, StateMachineOperations machines, Interpreter interpreter) {
+  ExecutionOperations(Arns arns, Clock clock, StateMachineOperations machines, ExecutionLifecycle lifecycle) {
     this.arns = arns;
     this.clock = clock;
     this.machines = machines;
-    this.interpreter = interpreter;
+    this.lifecycle = lifecycle;
   }
 
   JsonNode start(JsonNode request) {
@@ -72,7 +72,7 @@ final class ExecutionOperations {
       byMachine.computeIfAbsent(machine.arn, k -> Collections.synchronizedList(new ArrayList<>())).add(created);
     }
     JsonNode timeout = created.definition.get("TimeoutSeconds");
-    interpreter.lifecycle.start(created, timeout == null ? null : Duration.ofSeconds(timeout.asLong()));
+    lifecycle.start(created, timeout == null ? null : Duration.ofSeconds(timeout.asLong()));
     return started(created);
   }
 
@@ -104,7 +104,7 @@ final class ExecutionOperations {
     SfnJson.checkLength("cause", cause, 0, 32768);
     synchronized (execution) {
       if (execution.running()) {
-        interpreter.lifecycle.abort(execution, error, cause);
+        lifecycle.abort(execution, error, cause);
       }
       ObjectNode out = SfnJson.object();
       out.set("stopDate", SfnJson.timestamp(execution.stopDate));

@@ -40,10 +40,10 @@ public final class StepFunctionsService implements AwsJsonService {
     Interpreter interpreter = new Interpreter(scheduler, pool);
     this.machines = new StateMachineOperations(arns, clock);
     this.activities = new ActivityOperations(arns, scheduler, tokens);
-    interpreter.tasks = new TaskStates(interpreter, tokens, activities::find, Map.copyOf(handlers),
-        new DynamoDbTasks(dynamoDb), region);
-    interpreter.branches = new BranchStates(interpreter);
-    this.executions = new ExecutionOperations(arns, clock, machines, interpreter);
+    interpreter.handlers(
+        new TaskStates(interpreter, tokens, activities::find, Map.copyOf(handlers), new DynamoDbTasks(dynamoDb), region),
+        new BranchStates(interpreter));
+    this.executions = new ExecutionOperations(arns, clock, machines, interpreter.lifecycle());
   }
 
   @Override
