@@ -1,5 +1,6 @@
 package io.clix.local.internal.dynamodb;
 
+import io.clix.local.internal.http.RequestRegion;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -30,7 +31,7 @@ final class AccountOperations {
 
   JsonNode describeEndpoints() {
     ObjectNode out = JSON.objectNode();
-    out.putArray("Endpoints").addObject().put("Address", "dynamodb." + region + ".amazonaws.com")
+    out.putArray("Endpoints").addObject().put("Address", "dynamodb." + RequestRegion.current(region) + ".amazonaws.com")
         .put("CachePeriodInMinutes", 1440);
     return out;
   }

@@ -57,7 +57,7 @@ final class ExecutionOperations {
       throw SfnErrors.invalidExecutionInput("Invalid State Machine Execution Input: '"
           + SfnJson.parseProblem(input) + "'");
     }
-    String arn = arns.execution(machine.name, name);
+    String arn = Arns.execution(machine.arn, name);
     Execution created;
     synchronized (this) {
       Execution existing = executions.get(arn);

@@ -41,7 +41,7 @@ public final class StepFunctionsService implements AwsJsonService {
     this.machines = new StateMachineOperations(arns, clock);
     this.activities = new ActivityOperations(arns, scheduler, tokens);
     interpreter.handlers(
-        new TaskStates(interpreter, tokens, activities::find, Map.copyOf(handlers), new DynamoDbTasks(dynamoDb), region),
+        new TaskStates(interpreter, tokens, activities::find, Map.copyOf(handlers), new DynamoDbTasks(dynamoDb)),
         new BranchStates(interpreter));
     this.executions = new ExecutionOperations(arns, clock, machines, interpreter.lifecycle());
   }

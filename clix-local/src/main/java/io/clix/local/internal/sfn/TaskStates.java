@@ -22,16 +22,14 @@ final class TaskStates {
   private final Function<String, Activity> activities;
   private final Map<String, TaskHandler> handlers;
   private final DynamoDbTasks dynamoDb;
-  private final String region;
 
   TaskStates(StateRuntime runtime, TaskTokens tokens, Function<String, Activity> activities,
-      Map<String, TaskHandler> handlers, DynamoDbTasks dynamoDb, String region) {
+      Map<String, TaskHandler> handlers, DynamoDbTasks dynamoDb) {
     this.runtime = runtime;
     this.tokens = tokens;
     this.activities = activities;
     this.handlers = handlers;
     this.dynamoDb = dynamoDb;
-    this.region = region;
   }
 
   /** Starts the current Task state of {@code frame}; its end resumes the frame from a job. */
@@ -72,7 +70,7 @@ final class TaskStates {
       }
       case SERVICE -> {
         serviceDetails(details, target);
-        details.put("region", region);
+        details.put("region", Arns.region(frame.execution.arn));
         details.put("parameters", inputJson);
         putSeconds(details, timeout, heartbeat);
         runtime.event(frame, "TaskScheduled", "taskScheduledEventDetails", details);
