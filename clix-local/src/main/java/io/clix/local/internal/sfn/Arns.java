@@ -37,6 +37,13 @@ final class Arns {
     return String.join(":", parts[0], parts[1], parts[2], parts[3], parts[4]) + ":execution:" + parts[6] + ":" + name;
   }
 
+  /** An EXPRESS execution's ARN (StartSyncExecution): {@code ...:express:MACHINE:NAME:ID}. */
+  static String expressExecution(String stateMachineArn, String name) {
+    String[] parts = stateMachineArn.split(":");
+    return String.join(":", parts[0], parts[1], parts[2], parts[3], parts[4]) + ":express:" + parts[6] + ":" + name
+        + ":" + java.util.UUID.randomUUID();
+  }
+
   /** The region part of an ARN. */
   static String region(String arn) {
     return arn.split(":", -1)[3];

@@ -23,7 +23,11 @@ final class DataFlow {
     return input;
   }
 
-  /** Applies a path field ({@code InputPath} or {@code OutputPath}): absent is {@code $}, null is {@code {}}. */
+  /**
+   * Applies a path field ({@code InputPath} or {@code OutputPath}): absent is {@code $}, null is
+   * {@code {}}. A path that selects nothing fails as AWS words it for these two fields:
+   * {@code Invalid path '$.x' : No results for path: $['x']}.
+   */
   static JsonNode path(JsonNode state, String field, JsonNode input, JsonNode context) {
     JsonNode path = state.get(field);
     if (path == null) {
@@ -32,7 +36,7 @@ final class DataFlow {
     if (path.isNull()) {
       return SfnJson.object();
     }
-    return JsonPaths.read(input, path.asText(), context, field);
+    return JsonPaths.read(input, path.asText(), context);
   }
 
   /** ResultSelector, ResultPath, OutputPath: the state's output from its result. */

@@ -53,10 +53,12 @@ final class ExecutionLifecycle {
           () -> runtime.submit(() -> {
         synchronized (execution) {
           if (execution.running()) {
+            // AWS: the event carries States.Timeout and points back at no event (the clock ended
+            // the execution, not a state); DescribeExecution shows TIMED_OUT without error or cause
             ObjectNode d = SfnJson.object();
             d.put("error", "States.Timeout");
+            execution.root.lastEventId = 0;
             finish(execution, execution.root, "TIMED_OUT", "ExecutionTimedOut", "executionTimedOutEventDetails", d);
-            execution.error = "States.Timeout";
           }
         }
       }));
@@ -118,5 +120,8 @@ final class ExecutionLifecycle {
     execution.history.addFinal(runtime.now(), type, previous, field, details);
     execution.status = status;
     execution.stopDate = runtime.now();
+    synchronized (execution) {
+      execution.notifyAll(); // StartSyncExecution waits on the execution's monitor
+    }
   }
 }
