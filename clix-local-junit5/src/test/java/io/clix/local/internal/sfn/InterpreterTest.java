@@ -215,6 +215,14 @@ class InterpreterTest {
   }
 
   @Test
+  void anIntegerPathFieldThatSelectsANonIntegerNamesTheFieldValueAndPath() {
+    String arn = run("{'StartAt':'M','States':{'M':{'Type':'Map','ItemsPath':'$.items','MaxConcurrencyPath':'$.max','ItemProcessor':{"
+        + "'StartAt':'P','States':{'P':{'Type':'Pass','End':true}}},'End':true}}}", "{'items':[1],'max':'many'}");
+    assertThat(describe(sfn, arn).cause()).isEqualTo("An error occurred while executing the state 'M' (entered at "
+        + "the event id #2). The MaxConcurrencyPath field refers to value \"many\" which is not a valid integer: $.max");
+  }
+
+  @Test
   void inputAndOutputPathsThatSelectNothingFailWithAwsWording() {
     String arn = run("{'StartAt':'A','States':{'A':{'Type':'Pass','OutputPath':'$.nothing','End':true}}}", "{}");
     assertThat(describe(sfn, arn).cause()).isEqualTo("An error occurred while executing the state 'A' (entered at "

@@ -126,6 +126,7 @@ final class BranchStates {
     JsonNode processor = state.has("ItemProcessor") ? state.get("ItemProcessor") : state.path("Iterator");
     JsonNode selector = state.has("ItemSelector") ? state.get("ItemSelector") : state.get("Parameters");
     int max = maxConcurrency(state, input, context);
+    checkTolerance(state, input, context);
     int n = items.size();
     ObjectNode started = SfnJson.object();
     started.put("length", n);
@@ -140,14 +141,29 @@ final class BranchStates {
 
   private static int maxConcurrency(JsonNode state, JsonNode input, JsonNode context) {
     if (state.has("MaxConcurrencyPath")) {
-      JsonNode value = JsonPaths.read(input, state.get("MaxConcurrencyPath").asText(), context, "MaxConcurrencyPath");
-      if (!value.isIntegralNumber() || value.asInt() < 0) {
-        throw new StatesError("States.Runtime", "MaxConcurrencyPath must reference a non-negative integer: "
-            + SfnJson.write(value));
+      long value = DataFlow.integerAt(state, "MaxConcurrencyPath", input, context);
+      if (value < 0) {
+        throw new StatesError("States.Runtime", "MaxConcurrency must be a non-negative integer.");
       }
-      return value.asInt();
+      return (int) Math.min(value, Integer.MAX_VALUE);
     }
     return state.path("MaxConcurrency").asInt(0);
+  }
+
+  /** Evaluates ToleratedFailureCount(Path) and ToleratedFailurePercentage(Path), failing the state on bad values. */
+  private static void checkTolerance(JsonNode state, JsonNode input, JsonNode context) {
+    if (state.has("ToleratedFailureCountPath")) {
+      long count = DataFlow.integerAt(state, "ToleratedFailureCountPath", input, context);
+      if (count < 0) {
+        throw new StatesError("States.Runtime", "ToleratedFailureCount cannot be negative.");
+      }
+    }
+    if (state.has("ToleratedFailurePercentagePath")) {
+      double percentage = DataFlow.numberAt(state, "ToleratedFailurePercentagePath", input, context);
+      if (percentage < 0 || percentage > 100) {
+        throw new StatesError("States.Runtime", "ToleratedFailurePercentage must be between 0 and 100.");
+      }
+    }
   }
 
   /** The iterations of one Map state. */

@@ -65,4 +65,34 @@ final class DataFlow {
           "The " + what + " has exceeded the maximum number of bytes: " + SfnJson.PAYLOAD_LIMIT + " bytes.");
     }
   }
+
+  /**
+   * The integer a {@code ...Path} field (MaxConcurrencyPath, ToleratedFailureCountPath,
+   * TimeoutSecondsPath, HeartbeatSecondsPath) selects; anything else fails the state as AWS words
+   * it: {@code The MaxConcurrencyPath field refers to value "{}" which is not a valid integer: $.x}.
+   */
+  static long integerAt(JsonNode state, String pathField, JsonNode input, JsonNode context) {
+    String path = state.get(pathField).asText();
+    JsonNode value = JsonPaths.read(input, path, context, pathField);
+    if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+      throw notANumber(pathField, value, path, "integer");
+    }
+    return value.asLong();
+  }
+
+  /** As {@link #integerAt} for a field that takes any number (ToleratedFailurePercentagePath). */
+  static double numberAt(JsonNode state, String pathField, JsonNode input, JsonNode context) {
+    String path = state.get(pathField).asText();
+    JsonNode value = JsonPaths.read(input, path, context, pathField);
+    if (!value.isNumber()) {
+      throw notANumber(pathField, value, path, "number");
+    }
+    return value.asDouble();
+  }
+
+  private static StatesError notANumber(String pathField, JsonNode value, String path, String kind) {
+    String shown = value.isTextual() ? value.asText() : SfnJson.write(value);
+    return new StatesError(StatesError.RUNTIME, "The " + pathField + " field refers to value \"" + shown
+        + "\" which is not a valid " + kind + ": " + path);
+  }
 }

@@ -57,6 +57,9 @@ final class ExecutionOperations {
     }
     ObjectNode out = execution.describe();
     out.remove(java.util.List.of("redriveCount", "redriveStatus", "redriveStatusReason"));
+    if (!out.has("outputDetails")) {
+      out.putObject("outputDetails").put("included", true);
+    }
     out.putObject("billingDetails").put("billedMemoryUsedInMB", 64).put("billedDurationInMilliseconds",
         Math.max(100, java.time.Duration.between(execution.startDate, execution.stopDate).toMillis()));
     return out;

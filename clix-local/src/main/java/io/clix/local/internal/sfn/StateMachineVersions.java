@@ -144,7 +144,7 @@ final class StateMachineVersions {
       for (Alias alias : aliases.values()) {
         for (JsonNode route : alias.routing) {
           if (route.path("stateMachineVersionArn").asText().equals(arn)) {
-            referencing.add(alias.arn);
+            referencing.add(alias.name);
           }
         }
       }
@@ -265,7 +265,8 @@ final class StateMachineVersions {
         found.add(alias);
       }
     }
-    found.sort((a, b) -> b.creationDate.compareTo(a.creationDate));
+    found.sort((a, b) -> a.creationDate.equals(b.creationDate) ? a.name.compareTo(b.name)
+        : a.creationDate.compareTo(b.creationDate));
     List<ObjectNode> items = new ArrayList<>();
     for (Alias alias : found) {
       ObjectNode item = SfnJson.object();
@@ -290,9 +291,20 @@ final class StateMachineVersions {
   /** One or two routes to existing versions of one state machine, weights 0..100 adding up to 100. */
   private JsonNode checkedRouting(JsonNode request) {
     JsonNode routing = request.get("routingConfiguration");
-    if (routing == null || !routing.isArray() || routing.isEmpty() || routing.size() > 2) {
-      throw SfnErrors.validation("1 validation error detected: Value at 'routingConfiguration' failed to satisfy "
-          + "constraint: Member must have length between 1 and 2");
+    if (routing == null || !routing.isArray()) {
+      throw SfnErrors.validation("1 validation error detected: Value null at 'routingConfiguration' failed to "
+          + "satisfy constraint: Member must not be null");
+    }
+    if (routing.isEmpty() || routing.size() > 2) {
+      // the service model's list bounds (1..2), with the request echoed the way AWS's validator prints it
+      List<String> items = new ArrayList<>();
+      for (JsonNode route : routing) {
+        items.add("RoutingConfigurationListItem(stateMachineVersionArn=" + route.path("stateMachineVersionArn").asText()
+            + ", weight=" + route.path("weight").asText() + ")");
+      }
+      throw SfnErrors.validation("1 validation error detected: Value '" + items + "' at 'routingConfiguration' "
+          + "failed to satisfy constraint: Member must have length "
+          + (routing.isEmpty() ? "greater than or equal to 1" : "less than or equal to 2"));
     }
     int total = 0;
     String machine = null;

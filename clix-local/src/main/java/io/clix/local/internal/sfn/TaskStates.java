@@ -234,12 +234,12 @@ final class TaskStates {
       return state.get(field).asLong();
     }
     if (state.has(pathField)) {
-      JsonNode value = JsonPaths.read(input, state.get(pathField).asText(), context, pathField);
-      if (!value.isIntegralNumber() || value.asLong() <= 0) {
+      long value = DataFlow.integerAt(state, pathField, input, context);
+      if (value <= 0) {
         throw new StatesError("States.Runtime", "The value of the field '" + pathField
-            + "' must be a positive integer: " + SfnJson.write(value));
+            + "' must be a positive integer: " + value);
       }
-      return value.asLong();
+      return value;
     }
     return null;
   }
