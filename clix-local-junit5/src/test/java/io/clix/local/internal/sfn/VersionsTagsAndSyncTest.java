@@ -11,7 +11,6 @@ import io.clix.local.junit5.LocalStackExtension;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.ConflictException;
 import software.amazon.awssdk.services.sfn.model.DescribeStateMachineForExecutionResponse;
@@ -99,24 +98,18 @@ class VersionsTagsAndSyncTest {
 
   @Test
   void startSyncExecutionRunsAnExpressMachineToItsEnd() {
-    try (SfnClient sync = SfnClient.builder().endpointOverride(stack.endpoint())
-        .region(software.amazon.awssdk.regions.Region.US_EAST_1)
-        .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-            software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("test", "test")))
-        .overrideConfiguration(o -> o.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true))
-        .build()) {
-      String express = sfn.createStateMachine(b -> b.name("express" + NAMES.incrementAndGet()).roleArn(ROLE)
-          .type(StateMachineType.EXPRESS).definition(q("{'StartAt':'P','States':{'P':{'Type':'Pass',"
-              + "'Parameters':{'got.$':'$.in'},'End':true}}}"))).stateMachineArn();
-      StartSyncExecutionResponse done = sync.startSyncExecution(b -> b.stateMachineArn(express).input("{\"in\":7}"));
-      assertThat(done.status()).isEqualTo(SyncExecutionStatus.SUCCEEDED);
-      assertThat(done.output()).isEqualTo("{\"got\":7}");
-      assertThat(done.executionArn()).startsWith(express.replace(":stateMachine:", ":express:") + ":");
+    SfnClient sync = sfn; // LocalStackClients turns off the sync- host prefix
+    String express = sfn.createStateMachine(b -> b.name("express" + NAMES.incrementAndGet()).roleArn(ROLE)
+        .type(StateMachineType.EXPRESS).definition(q("{'StartAt':'P','States':{'P':{'Type':'Pass',"
+            + "'Parameters':{'got.$':'$.in'},'End':true}}}"))).stateMachineArn();
+    StartSyncExecutionResponse done = sync.startSyncExecution(b -> b.stateMachineArn(express).input("{\"in\":7}"));
+    assertThat(done.status()).isEqualTo(SyncExecutionStatus.SUCCEEDED);
+    assertThat(done.output()).isEqualTo("{\"got\":7}");
+    assertThat(done.executionArn()).startsWith(express.replace(":stateMachine:", ":express:") + ":");
 
-      String standard = SfnFixture.machine(sfn, "standard" + NAMES.incrementAndGet(), PASS);
-      assertThatThrownBy(() -> sync.startSyncExecution(b -> b.stateMachineArn(standard)))
-          .isInstanceOf(StateMachineTypeNotSupportedException.class);
-    }
+    String standard = SfnFixture.machine(sfn, "standard" + NAMES.incrementAndGet(), PASS);
+    assertThatThrownBy(() -> sync.startSyncExecution(b -> b.stateMachineArn(standard)))
+        .isInstanceOf(StateMachineTypeNotSupportedException.class);
   }
 
   @Test

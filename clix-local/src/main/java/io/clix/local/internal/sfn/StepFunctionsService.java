@@ -24,6 +24,7 @@ public final class StepFunctionsService implements AwsJsonService {
   private final ActivityOperations activities;
   private final StateMachineVersions versions;
   private final ResourceTags tags;
+  private final TestStateOperation testState;
 
   /** A service with no bound task handlers. */
   public StepFunctionsService(Clock clock, String region, String accountId, AwsJsonService dynamoDb) {
@@ -48,6 +49,7 @@ public final class StepFunctionsService implements AwsJsonService {
         new TaskStates(interpreter, tokens, activities::find, Map.copyOf(handlers), new DynamoDbTasks(dynamoDb)),
         new BranchStates(interpreter));
     this.versions = new StateMachineVersions(machines, clock);
+    this.testState = new TestStateOperation(clock);
     this.executions = new ExecutionOperations(arns, clock, machines, versions, interpreter.lifecycle());
     this.tags = new ResourceTags(arn -> machines.machines.containsKey(arn) || activities.find(arn) != null
         || versions.exists(arn));
@@ -88,6 +90,7 @@ public final class StepFunctionsService implements AwsJsonService {
       case "ListTagsForResource": return tags.list(request);
       case "DescribeMapRun", "UpdateMapRun": return noMapRun(request);
       case "ListMapRuns": return listMapRuns(request);
+      case "TestState": return testState.test(request);
       case "CreateActivity": return tagged(activities.create(request), request, "activityArn");
       case "DescribeActivity": return activities.describe(request);
       case "DeleteActivity": return activities.delete(request);
