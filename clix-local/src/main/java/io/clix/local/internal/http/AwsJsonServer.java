@@ -119,6 +119,7 @@ public final class AwsJsonServer implements AutoCloseable {
             JsonNode answer;
             int answerStatus;
             try {
+              RequestRegion.set(RequestRegion.fromAuthorization(exchange.getRequestHeaders().getFirst("Authorization")));
               answer = service.handle(operation, request);
               answerStatus = 200;
             } catch (ServiceError e) {
@@ -130,6 +131,8 @@ public final class AwsJsonServer implements AutoCloseable {
                   "The local stack failed: " + e);
               answer = error;
               answerStatus = 500;
+            } finally {
+              RequestRegion.set(null);
             }
             status = answerStatus;
             body = answer == null ? mapper.createObjectNode() : answer;
