@@ -6,6 +6,7 @@ import io.clix.aws.internal.calls.AwsCalls;
 import io.clix.aws.internal.calls.AwsErrors;
 import io.clix.aws.internal.calls.SyncAwsCalls;
 import io.clix.aws.internal.router.ActivityTaskRouter;
+import io.clix.aws.internal.router.RouterAccess;
 import io.clix.aws.internal.router.TaskFiling;
 import io.clix.aws.internal.store.EventFeed;
 import io.clix.aws.internal.store.GameCommands;
@@ -22,7 +23,7 @@ import io.clix.core.JoinResult;
 import io.clix.core.MoveReceipt;
 import io.clix.core.Subscription;
 import io.clix.core.internal.RequestRules;
-import java.time.Duration;
+import io.clix.core.time.Scheduler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -45,6 +46,7 @@ import java.util.function.Supplier;
  *     .sfnClient(sfn).dynamoDbClient(dynamoDb)                 // your own configured clients
  *     .sfnAsyncClient(sfnAsync).dynamoDbAsyncClient(dynamoDbAsync)
  *     .deployment(deployment)                                 // table, state machine, activities, mode
+ *     .clock(clock).scheduler(scheduler)                      // optional: Clock.systemUTC(), Scheduler.system()
  *     .build();
  * }</pre>
  *
@@ -60,10 +62,15 @@ public final class AwsGameOrchestrator implements GameOrchestrator {
   private final EventFeed feed;
   private final ActivityTaskRouter router;
 
+  static {
+    RouterAccess.install(o -> ((AwsGameOrchestrator) o).router);
+  }
+
   private AwsGameOrchestrator(AwsGameOrchestratorBuilder b) {
-    AwsCalls syncCalls = b.sfn != null && b.dynamoDb != null ? new SyncAwsCalls(b.sfn, b.dynamoDb) : null;
+    Scheduler scheduler = b.scheduler();
+    AwsCalls syncCalls = b.sfn != null && b.dynamoDb != null ? new SyncAwsCalls(b.sfn, b.dynamoDb, scheduler) : null;
     AwsCalls asyncCalls = b.sfnAsync != null && b.dynamoDbAsync != null
-        ? new AsyncAwsCalls(b.sfnAsync, b.dynamoDbAsync) : null;
+        ? new AsyncAwsCalls(b.sfnAsync, b.dynamoDbAsync, scheduler) : null;
     this.feed = new EventFeed();
     AwsCalls forSync = syncCalls != null ? syncCalls : asyncCalls;
     AwsCalls forAsync = asyncCalls != null ? asyncCalls : syncCalls;
@@ -80,7 +87,7 @@ public final class AwsGameOrchestrator implements GameOrchestrator {
       }
       polled.add(new ActivityTaskRouter.Polled(arns.timers(), ActivityTaskRouter.Kind.TIMERS));
       this.router = new ActivityTaskRouter(forAsync, asyncCommands.store(), polled, b.routerWorkers,
-          b.heartbeat, b.workerName).start();
+          b.heartbeat, scheduler, b.workerName).start();
     } else {
       this.router = null;
     }
@@ -285,16 +292,6 @@ public final class AwsGameOrchestrator implements GameOrchestrator {
   @Override
   public Subscription addListener(GameEventListener listener) {
     return feed.add(listener);
-  }
-
-  /**
-   * Waits until the activity task router has handled every task it received and none arrived for a
-   * short while (for tests on a local stack); returns at once without a router.
-   */
-  public void awaitRouterIdle() {
-    if (router != null) {
-      router.awaitIdle(Duration.ofMillis(10), Duration.ofSeconds(30));
-    }
   }
 
   /** Stops the task router (within a few seconds); the clients passed in stay open. */

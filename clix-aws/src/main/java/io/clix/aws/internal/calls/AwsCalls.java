@@ -1,5 +1,6 @@
 package io.clix.aws.internal.calls;
 
+import io.clix.core.time.Scheduler;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
@@ -44,6 +45,19 @@ public interface AwsCalls {
 
   CompletableFuture<GetActivityTaskResponse> getActivityTask(GetActivityTaskRequest request);
 
-  /** Completes after {@code delay} of real time (a backoff between optimistic retries). */
+  /**
+   * Completes once {@code delay} has passed on the orchestrator's scheduler (a back-off); at once
+   * for a zero delay.
+   */
   CompletableFuture<Void> pause(Duration delay);
+
+  /** A future completed by {@code scheduler} after {@code delay} (at once for zero or less). */
+  static CompletableFuture<Void> after(Scheduler scheduler, Duration delay) {
+    if (delay.isZero() || delay.isNegative()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    scheduler.schedule(delay, () -> done.complete(null));
+    return done;
+  }
 }
