@@ -69,6 +69,7 @@ public final class ClixLocalEnvironment implements AutoCloseable {
   private final Settling settling;
   private final List<AwsGameOrchestrator> orchestrators = new CopyOnWriteArrayList<>();
   private final AtomicInteger workers = new AtomicInteger();
+  private final List<AutoCloseable> resources = new CopyOnWriteArrayList<>();
 
   private ClixLocalEnvironment(Builder b) {
     this.options = b.copy();
@@ -299,13 +300,27 @@ public final class ClixLocalEnvironment implements AutoCloseable {
     return new ContractView(this);
   }
 
-  /** Closes every watched orchestrator, the stack and the clients. */
+  /** Closes {@code resource} (clients of a test's own, a proxy) with the environment, after the orchestrators. */
+  public <T extends AutoCloseable> T closeWith(T resource) {
+    resources.add(Objects.requireNonNull(resource, "resource"));
+    return resource;
+  }
+
+  /** Closes every watched orchestrator, the resources given to {@link #closeWith}, the stack and the clients. */
   @Override
   public void close() {
     for (AwsGameOrchestrator o : orchestrators) {
       o.close();
     }
     orchestrators.clear();
+    for (AutoCloseable resource : resources) {
+      try {
+        resource.close();
+      } catch (Exception e) {
+        throw new IllegalStateException("closing " + resource + " failed", e);
+      }
+    }
+    resources.clear();
     stack.close();
     sfn.close();
     dynamoDb.close();
