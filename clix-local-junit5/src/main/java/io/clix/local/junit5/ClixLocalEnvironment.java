@@ -6,10 +6,8 @@ import io.clix.aws.AwsGameOrchestratorBuilder;
 import io.clix.aws.ClixDeployment;
 import io.clix.aws.ClixProvisioner;
 import io.clix.aws.Correlation;
-import io.clix.core.GameOrchestrator;
 import io.clix.core.time.ManualClock;
 import io.clix.local.LocalStack;
-import io.clix.local.StackSnapshot;
 import io.clix.testkit.ContractEnvironment;
 import java.time.Clock;
 import java.time.Duration;
@@ -256,7 +254,7 @@ public final class ClixLocalEnvironment implements AutoCloseable {
   }
 
   /** What is open now: executions and their states, tasks in flight, router work in progress. */
-  public Diagnostics diagnostics() {
+  public ClixLocalDiagnostics diagnostics() {
     return settling.diagnostics();
   }
 
@@ -326,20 +324,6 @@ public final class ClixLocalEnvironment implements AutoCloseable {
     dynamoDb.close();
     sfnAsync.close();
     dynamoDbAsync.close();
-  }
-
-  /**
-   * What is open in an environment: the stack's snapshot (executions and their current states,
-   * activity tasks in flight or waiting) and, per live orchestrator worker prefix, the router work
-   * in progress.
-   */
-  public record Diagnostics(StackSnapshot stack, java.util.Map<String, Integer> routerWorkInFlight) {
-    @Override
-    public String toString() {
-      return "open executions " + stack.openExecutions() + ", activity tasks in flight " + stack.tasksInFlight()
-          + ", waiting for a poll " + stack.tasksQueued() + ", stack idle " + stack.idle()
-          + ", router work in flight " + routerWorkInFlight;
-    }
   }
 
   /** Options of a {@link ClixLocalEnvironment}. */
@@ -417,44 +401,6 @@ public final class ClixLocalEnvironment implements AutoCloseable {
     /** Starts the stack and provisions the deployment. */
     public ClixLocalEnvironment start() {
       return new ClixLocalEnvironment(this);
-    }
-  }
-
-  /** The contract suite's view: one orchestrator, the clock, advance and settle. */
-  private static final class ContractView implements ContractEnvironment {
-    private final ClixLocalEnvironment env;
-    private volatile GameOrchestrator orchestrator;
-
-    ContractView(ClixLocalEnvironment env) {
-      this.env = env;
-    }
-
-    @Override
-    public synchronized GameOrchestrator orchestrator() {
-      if (orchestrator == null) {
-        orchestrator = env.orchestrator("contract");
-      }
-      return orchestrator;
-    }
-
-    @Override
-    public Clock clock() {
-      return env.clock();
-    }
-
-    @Override
-    public void advance(Duration amount) {
-      env.advance(amount);
-    }
-
-    @Override
-    public void settle() {
-      env.settle();
-    }
-
-    @Override
-    public void close() {
-      env.close();
     }
   }
 }

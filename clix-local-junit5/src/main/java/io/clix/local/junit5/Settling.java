@@ -92,7 +92,7 @@ final class Settling {
     return router == null || router.isClosed() ? null : router;
   }
 
-  ClixLocalEnvironment.Diagnostics diagnostics() {
+  ClixLocalDiagnostics diagnostics() {
     Map<String, Integer> work = new TreeMap<>();
     for (AwsGameOrchestrator o : live) {
       ActivityTaskRouter router = router(o);
@@ -100,7 +100,7 @@ final class Settling {
         work.put(router.workerNames().get(0), router.inFlight());
       }
     }
-    return new ClixLocalEnvironment.Diagnostics(stack.snapshot(), work);
+    return new ClixLocalDiagnostics(stack.snapshot(), work);
   }
 
   private Duration left(long deadline) {
