@@ -118,7 +118,11 @@ public final class ClixLocalEnvironment implements AutoCloseable {
     return clock;
   }
 
-  /** The manual clock; {@link #advance} moves it. @throws IllegalStateException on a system clock */
+  /**
+   * The manual clock; {@link #advance} moves it.
+   *
+   * @throws IllegalStateException if the environment was built on another clock
+   */
   public ManualClock manualClock() {
     if (!(clock instanceof ManualClock)) {
       throw new IllegalStateException("this environment runs on " + clock + ", not a ManualClock");
