@@ -115,7 +115,12 @@ public final class LocalStack implements AutoCloseable {
     awaitIdle();
   }
 
-  /** Waits until every execution has processed everything that is due (the stack is idle). */
+  /**
+   * Waits until every execution has processed everything that is due (the stack is idle). Activity
+   * tasks handed out and not answered yet are the workers' to finish: {@link #snapshot()} counts
+   * them, for a test environment that also knows its workers (clix-local-junit5's
+   * {@code ClixLocalEnvironment}).
+   */
   public void awaitIdle() {
     stepFunctions.awaitIdle();
     dynamoDb.awaitIdle();

@@ -33,7 +33,20 @@ final class Settling {
     this.limit = limit;
   }
 
+  /** @throws IllegalArgumentException if a live watched router already uses one of its worker names */
   void watch(AwsGameOrchestrator orchestrator, boolean exactly) {
+    ActivityTaskRouter router = router(orchestrator);
+    if (router != null) {
+      for (AwsGameOrchestrator other : exact.keySet()) {
+        ActivityTaskRouter theirs = router(other);
+        if (other != orchestrator && theirs != null
+            && theirs.workerNames().stream().anyMatch(router.workerNames()::contains)) {
+          orchestrator.close();
+          throw new IllegalArgumentException("worker names " + router.workerNames()
+              + " are taken by another orchestrator of this environment: give each its own workerName");
+        }
+      }
+    }
     exact.put(orchestrator, exactly);
   }
 
