@@ -3,6 +3,7 @@ package io.clix.aws;
 import com.fasterxml.jackson.databind.node.IntNode;
 import io.clix.core.GameSpec;
 import io.clix.core.GameStatus;
+import io.clix.local.junit5.ClixLocalEnvironment;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -57,7 +58,7 @@ public final class TraceGameMain {
       }
     };
     for (Correlation correlation : Correlation.values()) {
-      try (AwsStack aws = new AwsStack(correlation, spy)) {
+      try (ClixLocalEnvironment aws = ClixLocalEnvironment.builder().correlation(correlation).addInterceptor(spy).start()) {
         AwsGameOrchestrator games = aws.orchestrator("trace");
         GameSpec.Builder spec = GameSpec.builder().capacity(3).minPlayers(2).rounds(2)
             .lobbyTimeout(Duration.ofSeconds(30)).roundTimeout(Duration.ofSeconds(30));

@@ -4,6 +4,7 @@ import io.clix.aws.internal.calls.AsyncAwsCalls;
 import io.clix.aws.internal.calls.AwsCalls;
 import io.clix.aws.internal.calls.SyncAwsCalls;
 import io.clix.aws.internal.router.ActivityTaskRouter;
+import io.clix.aws.internal.router.RouterAccess;
 import io.clix.aws.internal.store.AwsGameEngine;
 import io.clix.aws.internal.store.EventFeed;
 import io.clix.aws.internal.store.TaskFiling;
@@ -14,7 +15,7 @@ import io.clix.core.InvalidRequestException;
 import io.clix.core.internal.GameFront;
 import io.clix.core.internal.GameListeners;
 import io.clix.core.internal.RequestRules;
-import java.time.Duration;
+import io.clix.core.time.Scheduler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -34,6 +35,7 @@ import java.util.concurrent.CompletableFuture;
  *     .sfnClient(sfn).dynamoDbClient(dynamoDb)                 // your own configured clients
  *     .sfnAsyncClient(sfnAsync).dynamoDbAsyncClient(dynamoDbAsync)
  *     .deployment(deployment)                                 // table, state machine, activities, mode
+ *     .clock(clock).scheduler(scheduler)                      // optional: Clock.systemUTC(), Scheduler.system()
  *     .build();
  * }</pre>
  *
@@ -50,13 +52,19 @@ public final class AwsGameOrchestrator extends GameFront {
   private final AwsGameEngine asyncCommands;
   private final ActivityTaskRouter router;
 
+  static {
+    RouterAccess.install(o -> ((AwsGameOrchestrator) o).router);
+  }
+
   /** The engines and the listeners, made before the front that uses them. */
-  private record Wiring(AwsGameEngine sync, AwsGameEngine async, AwsCalls forAsync, GameListeners listeners) {
+  private record Wiring(AwsGameEngine sync, AwsGameEngine async, AwsCalls forAsync, GameListeners listeners,
+      Scheduler scheduler) {
     static Wiring of(AwsGameOrchestratorBuilder b) {
+      Scheduler scheduler = b.scheduler();
       AwsCalls syncCalls = b.sfn != null && b.dynamoDb != null
-          ? new AwsCalls(new SyncAwsCalls(b.sfn, b.dynamoDb)) : null;
+          ? new AwsCalls(new SyncAwsCalls(b.sfn, b.dynamoDb, scheduler)) : null;
       AwsCalls asyncCalls = b.sfnAsync != null && b.dynamoDbAsync != null
-          ? new AwsCalls(new AsyncAwsCalls(b.sfnAsync, b.dynamoDbAsync)) : null;
+          ? new AwsCalls(new AsyncAwsCalls(b.sfnAsync, b.dynamoDbAsync, scheduler)) : null;
       GameListeners listeners = new GameListeners();
       EventFeed feed = new EventFeed(listeners);
       AwsCalls forSync = syncCalls != null ? syncCalls : asyncCalls;
@@ -65,7 +73,7 @@ public final class AwsGameOrchestrator extends GameFront {
       AwsGameEngine async = forAsync == forSync ? sync
           : new AwsGameEngine(forAsync, b.tableName, b.stateMachineArn, b.clock, b.retention, feed);
       feed.fillFrom(sync.log());
-      return new Wiring(sync, async, forAsync, listeners);
+      return new Wiring(sync, async, forAsync, listeners, scheduler);
     }
   }
 
@@ -86,7 +94,7 @@ public final class AwsGameOrchestrator extends GameFront {
       }
       polled.add(new ActivityTaskRouter.Polled(arns.timers(), ActivityTaskRouter.Kind.TIMERS));
       this.router = new ActivityTaskRouter(w.forAsync(), asyncCommands.store(), polled, b.routerWorkers,
-          b.heartbeat, b.workerName).start();
+          b.heartbeat, w.scheduler(), b.workerName).start();
     } else {
       this.router = null;
     }
@@ -138,16 +146,6 @@ public final class AwsGameOrchestrator extends GameFront {
         return null;
       });
     });
-  }
-
-  /**
-   * Waits until the activity task router has handled every task it received and none arrived for a
-   * short while (for tests on a local stack); returns at once without a router.
-   */
-  public void awaitRouterIdle() {
-    if (router != null) {
-      router.awaitIdle(Duration.ofMillis(10), Duration.ofSeconds(30));
-    }
   }
 
   /** Stops the task router (within a few seconds); the clients passed in stay open. */

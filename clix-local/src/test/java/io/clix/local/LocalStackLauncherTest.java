@@ -32,8 +32,8 @@ class LocalStackLauncherTest {
   void portZeroPicksAFreePortAndPrintsTheEndpointLine() throws Exception {
     try (LocalStack stack = LocalStackLauncher.launch(new String[] {"--port", "0"}, out)) {
       assertThat(stack.port()).isPositive();
-      assertThat(printed.toString(StandardCharsets.UTF_8).trim())
-          .isEqualTo("Clix local stack listening on http://127.0.0.1:" + stack.port());
+      assertThat(printed.toString(StandardCharsets.UTF_8).lines().findFirst())
+          .contains("Clix local stack listening on http://127.0.0.1:" + stack.port());
     }
   }
 

@@ -1,5 +1,6 @@
 package io.clix.aws.internal.calls;
 
+import io.clix.core.time.Scheduler;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -91,9 +92,22 @@ public final class AwsCalls {
     return translated(() -> transport.getActivityTask(request), "Step Functions GetActivityTask", null, false);
   }
 
-  /** Completes after {@code delay} (a backoff between optimistic retries). */
+  /**
+   * Completes once {@code delay} has passed on the orchestrator's scheduler (a back-off between
+   * optimistic retries); at once for a zero delay.
+   */
   public CompletableFuture<Void> pause(Duration delay) {
     return transport.pause(delay);
+  }
+
+  /** A future completed by {@code scheduler} after {@code delay} (at once for zero or less). */
+  static CompletableFuture<Void> after(Scheduler scheduler, Duration delay) {
+    if (delay.isZero() || delay.isNegative()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    scheduler.schedule(delay, () -> done.complete(null));
+    return done;
   }
 
   private static <T> CompletableFuture<T> translated(java.util.function.Supplier<CompletableFuture<T>> call,

@@ -55,6 +55,17 @@ final class Activity {
     }
   }
 
+  /** Open tasks waiting for a poll. */
+  synchronized int queued() {
+    int n = 0;
+    for (Task task : tasks) {
+      if (task.ticket().isOpen()) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   /** Takes a queued open task, or registers {@code poller} to wait for one; returns the task or null. */
   synchronized Task pollOrWait(Poller poller) {
     Task task;

@@ -1,11 +1,14 @@
 package io.clix.local.internal.sfn;
 
+import io.clix.local.StackSnapshot;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,6 +39,33 @@ final class ExecutionOperations {
     this.machines = machines;
     this.versions = versions;
     this.lifecycle = lifecycle;
+  }
+
+  /** The running executions and the state each entered last, in start order. */
+  List<StackSnapshot.OpenExecution> open() {
+    List<Execution> running = new ArrayList<>();
+    executions.values().forEach(e -> {
+      if (e.running()) {
+        running.add(e);
+      }
+    });
+    running.sort(Comparator.comparing((Execution e) -> e.startDate).thenComparing(e -> e.arn));
+    List<StackSnapshot.OpenExecution> out = new ArrayList<>();
+    for (Execution e : running) {
+      String state = null;
+      List<ObjectNode> events;
+      synchronized (e) {
+        events = e.history.snapshot();
+      }
+      for (int i = events.size() - 1; i >= 0 && state == null; i--) {
+        JsonNode entered = events.get(i).get("stateEnteredEventDetails");
+        if (entered != null) {
+          state = entered.path("name").asText();
+        }
+      }
+      out.add(new StackSnapshot.OpenExecution(e.arn, state));
+    }
+    return out;
   }
 
   JsonNode start(JsonNode request) {

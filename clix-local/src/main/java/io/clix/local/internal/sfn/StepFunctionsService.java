@@ -1,6 +1,7 @@
 package io.clix.local.internal.sfn;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.clix.local.StackSnapshot;
 import io.clix.local.TaskHandler;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clix.local.internal.http.AwsJsonService;
@@ -174,6 +175,13 @@ public final class StepFunctionsService implements AwsJsonService {
     ObjectNode out = SfnJson.object();
     out.putArray("mapRuns");
     return out;
+  }
+
+  /** How the executions and activity tasks stand now ({@code generation} is the caller's counter). */
+  public StackSnapshot snapshot(long generation) {
+    boolean idle = pool.isIdle();
+    return new StackSnapshot(generation, idle, activities.ledger.counts(), activities.queued(),
+        activities.ledger.inFlight(), executions.open());
   }
 
   @Override
