@@ -188,6 +188,6 @@ public final class AwsGameOrchestratorBuilder {
     if (correlation == Correlation.ACTIVITIES && activities() == null) {
       throw new IllegalStateException("ACTIVITIES correlation needs activities(...) or activityPrefix(...)");
     }
-    return AwsGameOrchestrator.build(this);
+    return new DefaultAwsGameOrchestrator(this);
   }
 }

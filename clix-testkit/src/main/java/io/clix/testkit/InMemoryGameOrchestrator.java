@@ -1,12 +1,8 @@
 package io.clix.testkit;
 
 import io.clix.core.GameOrchestrator;
-import io.clix.core.internal.GameFront;
-import io.clix.core.internal.GameListeners;
 import io.clix.core.time.ManualClock;
-import io.clix.testkit.internal.MemoryEngine;
 import java.time.Clock;
-import java.util.Objects;
 
 /**
  * A complete, thread-safe {@link GameOrchestrator} in memory, for tests of code that runs games.
@@ -27,30 +23,19 @@ import java.util.Objects;
  * and the sync/async twins are those of every Clix orchestrator; this class adds
  * only where the games live.
  */
-public final class InMemoryGameOrchestrator extends GameFront {
-
-  private final MemoryEngine engine;
-
-  private InMemoryGameOrchestrator(MemoryEngine engine, GameListeners listeners) {
-    super(engine, engine, listeners);
-    this.engine = engine;
-  }
+public interface InMemoryGameOrchestrator extends GameOrchestrator {
 
   /** An orchestrator whose timers run on {@code clock} (a {@link ManualClock} in tests). */
-  public static InMemoryGameOrchestrator create(Clock clock) {
-    Objects.requireNonNull(clock, "clock");
-    GameListeners listeners = new GameListeners();
-    return new InMemoryGameOrchestrator(new MemoryEngine(clock, listeners), listeners);
+  static InMemoryGameOrchestrator create(Clock clock) {
+    return MemoryGameOrchestrator.create(clock);
   }
 
   /** An orchestrator on the system clock. */
-  public static InMemoryGameOrchestrator create() {
+  static InMemoryGameOrchestrator create() {
     return create(Clock.systemUTC());
   }
 
-  /** Stops the timers. */
+  /** Stops the timers; every call afterwards is refused. */
   @Override
-  public void close() {
-    engine.close();
-  }
+  void close();
 }

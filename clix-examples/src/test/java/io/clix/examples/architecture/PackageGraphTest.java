@@ -33,8 +33,6 @@ class PackageGraphTest {
   private static final Set<List<String>> KNOWN_CYCLE_EDGES = Set.of(
       // GameSpec -> RequestRules: the value validates itself with the engine's rules (core branch).
       List.of("io.clix.core", "io.clix.core.internal"),
-      // GameCommands -> TaskFiling: the store files tasks for the router that reads it (aws branch).
-      List.of("io.clix.aws.internal.store", "io.clix.aws.internal.router"),
       // The definition and provisioning code read the public Correlation and ActivityArns types.
       List.of("io.clix.aws.internal.definition", "io.clix.aws"),
       List.of("io.clix.aws.internal.provision", "io.clix.aws"),

@@ -1,8 +1,7 @@
 package io.clix.local.junit5;
 
 import io.clix.aws.AwsGameOrchestrator;
-import io.clix.aws.internal.router.ActivityTaskRouter;
-import io.clix.aws.internal.router.RouterAccess;
+import io.clix.local.junit5.internal.RouterProbe;
 import io.clix.local.LocalStack;
 import io.clix.local.StackSnapshot;
 import java.time.Duration;
@@ -17,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * Decides when a {@link ClixLocalEnvironment} has settled, from counters only: the stack's (work
  * due, tasks handed out per worker, tasks waiting for a poll, calls answered) and each watched
  * router's (tasks received per worker, work in progress), reached through clix-aws's internal
- * {@link RouterAccess}. A real-time limit only turns a stuck environment into an error.
+ * {@link RouterProbe}. A real-time limit only turns a stuck environment into an error.
  */
 final class Settling {
 
@@ -35,10 +34,10 @@ final class Settling {
 
   /** @throws IllegalArgumentException if a live watched router already uses one of its worker names */
   void watch(AwsGameOrchestrator orchestrator, boolean exactly) {
-    ActivityTaskRouter router = router(orchestrator);
+    RouterProbe router = router(orchestrator);
     if (router != null) {
       for (AwsGameOrchestrator other : exact.keySet()) {
-        ActivityTaskRouter theirs = router(other);
+        RouterProbe theirs = router(other);
         if (other != orchestrator && theirs != null
             && theirs.workerNames().stream().anyMatch(router.workerNames()::contains)) {
           orchestrator.close();
@@ -60,7 +59,7 @@ final class Settling {
       stack.awaitIdle();
       StackSnapshot before = stack.snapshot();
       for (AwsGameOrchestrator o : live) {
-        ActivityTaskRouter router = router(o);
+        RouterProbe router = router(o);
         if (router == null) {
           continue;
         }
@@ -91,7 +90,7 @@ final class Settling {
     }
     Set<String> polled = new HashSet<>();
     for (AwsGameOrchestrator o : live) {
-      ActivityTaskRouter router = router(o);
+      RouterProbe router = router(o);
       if (router != null && Boolean.TRUE.equals(exact.get(o))) {
         polled.addAll(router.polledActivities());
       }
@@ -100,15 +99,14 @@ final class Settling {
   }
 
   /** The live router of {@code o}, or null (none, or closed). */
-  private static ActivityTaskRouter router(AwsGameOrchestrator o) {
-    ActivityTaskRouter router = RouterAccess.router(o).orElse(null);
-    return router == null || router.isClosed() ? null : router;
+  private static RouterProbe router(AwsGameOrchestrator o) {
+    return RouterProbe.of(o).orElse(null);
   }
 
   ClixLocalDiagnostics diagnostics() {
     Map<String, Integer> work = new TreeMap<>();
     for (AwsGameOrchestrator o : live) {
-      ActivityTaskRouter router = router(o);
+      RouterProbe router = router(o);
       if (router != null && !router.workerNames().isEmpty()) {
         work.put(router.workerNames().get(0), router.inFlight());
       }
