@@ -4,7 +4,21 @@ import java.time.Duration;
 
 /**
  * The bounds Clix enforces on every implementation, so that a game fits in one Step Functions
- * execution and one DynamoDB partition whatever backend runs it.
+ * execution and one DynamoDB partition whatever backend runs it. Every JSON value a caller passes
+ * (metadata, player data, moves, results) is checked before anything is written: its size as
+ * compact UTF-8 JSON, its nesting ({@link #MAX_JSON_DEPTH}), the length of each number ({@link
+ * #MAX_NUMBER_LENGTH}), finite numbers only (no {@code NaN} or {@code Infinity}) and strings of
+ * whole Unicode characters; a value that breaks one is refused with {@code InvalidRequestException}
+ * naming the field and the rule. Values that pass come back from every read exactly as {@link
+ * ClixJson#canonical} gives them.
+ *
+ * <p>The limits fit together. On AWS the game item holds the spec (metadata at most 16 KB) and
+ * the seats (64 &times; (2 KB data + 128-character id + about 100 bytes)) = about 16 + 146 = 162
+ * KB, plus a second copy of the spec (16 KB), far below DynamoDB's 400 KB item limit. The open
+ * round's move payloads (64 &times; 4 KB = 256 KB) are not in the game item: each is kept on the
+ * item of its {@code MOVE_ACCEPTED} event and read back with one query; the game item keeps only
+ * who moved, when, and the event's sequence. The {@code ROUND_CLOSED} event, which lists every
+ * move of the round, is at most 64 &times; (4 KB + 128) = about 270 KB.
  */
 public final class Limits {
   /** Longest game id: a Step Functions execution name is at most 80 characters. */
@@ -23,10 +37,17 @@ public final class Limits {
   public static final int MAX_METADATA_BYTES = 16 * 1024;
   /** Largest player data given on join, as UTF-8 JSON. */
   public static final int MAX_PLAYER_DATA_BYTES = 2 * 1024;
-  /** Largest move, as UTF-8 JSON; a round's moves together stay below DynamoDB's 400 KB item size. */
+  /** Largest move, as UTF-8 JSON; a round's moves together (64 &times; 4 KB) stay below DynamoDB's 400 KB item size. */
   public static final int MAX_MOVE_BYTES = 4 * 1024;
   /** Largest game result, as UTF-8 JSON. */
   public static final int MAX_RESULT_BYTES = 64 * 1024;
+  /** Deepest nesting of a JSON value: a scalar is depth 0, {@code [1]} depth 1, {@code [[1]]} depth 2. */
+  public static final int MAX_JSON_DEPTH = 64;
+  /**
+   * Longest number in a JSON value, in characters as written ({@code -1.5E+10} is 8): a
+   * 100-digit integer passes, a 1,200-digit one is refused (Jackson reads at most 1,000).
+   */
+  public static final int MAX_NUMBER_LENGTH = 100;
   /** Longest cancel reason. */
   public static final int MAX_REASON_LENGTH = 256;
 

@@ -14,6 +14,7 @@ import io.clix.core.GameSpec;
 import io.clix.core.GameView;
 import io.clix.core.JoinResult;
 import io.clix.core.MoveReceipt;
+import io.clix.core.OrchestratorClosedException;
 import io.clix.core.Subscription;
 import io.clix.core.internal.GameRules;
 import io.clix.core.internal.GameState;
@@ -50,7 +51,8 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>Listeners are called on the thread that made the change (or advanced the clock), in sequence
- * order per game. The async methods complete before they return.
+ * order per game. The async methods complete before they return. After {@link #close()} every call
+ * fails with {@link OrchestratorClosedException} and changes nothing.
  */
 public final class InMemoryGameOrchestrator implements GameOrchestrator {
 
@@ -60,6 +62,7 @@ public final class InMemoryGameOrchestrator implements GameOrchestrator {
   private final ClockScheduler scheduler;
   private final Map<String, Game> games = new ConcurrentHashMap<>();
   private final List<GameEventListener> listeners = new CopyOnWriteArrayList<>();
+  private volatile boolean closed;
 
   private InMemoryGameOrchestrator(Clock clock) {
     this.clock = clock;
@@ -86,6 +89,7 @@ public final class InMemoryGameOrchestrator implements GameOrchestrator {
 
   @Override
   public GameView createGame(GameSpec spec) {
+    open(null);
     Objects.requireNonNull(spec, "spec");
     String gameId = spec.gameId().orElseGet(() -> "g" + UUID.randomUUID().toString().replace("-", ""));
     // A copy, id filled in: the caller may still change the metadata node it built the spec with.
@@ -194,6 +198,7 @@ public final class InMemoryGameOrchestrator implements GameOrchestrator {
 
   @Override
   public Subscription addListener(GameEventListener listener) {
+    open(null);
     Objects.requireNonNull(listener, "listener");
     listeners.add(listener);
     return () -> listeners.remove(listener);
@@ -201,6 +206,7 @@ public final class InMemoryGameOrchestrator implements GameOrchestrator {
 
   @Override
   public void close() {
+    closed = true;
     scheduler.close();
   }
 
@@ -275,7 +281,15 @@ public final class InMemoryGameOrchestrator implements GameOrchestrator {
 
   // ---- state changes
 
+  /** Refuses every call after {@link #close()}, before anything is read or written. */
+  private void open(String gameId) {
+    if (closed) {
+      throw new OrchestratorClosedException("the orchestrator is closed", gameId);
+    }
+  }
+
   private Game find(String gameId) {
+    open(gameId);
     Game game = games.get(gameId);
     if (game == null || game.state == null) {
       throw new GameNotFoundException("no game with id " + gameId, gameId);

@@ -22,7 +22,8 @@ import java.util.Objects;
  * lobby (seats, capacity, minimum, early start, timeout), rounds (one move per active player, close
  * when all moved or at the deadline), and the ends. Every orchestrator applies exactly these rules;
  * only how it stores the state and fires the timers differs. Rules throw the typed Clix exceptions
- * and never write anything themselves.
+ * and never write anything themselves. Every JSON value they keep is in {@link ClixJson#canonical}
+ * form, so what one orchestrator returns, every other returns too.
  */
 public final class GameRules {
 
@@ -39,6 +40,7 @@ public final class GameRules {
 
   /** A new game in the lobby: the {@link EventType#GAME_CREATED} event, sequence 1. */
   public static Step create(String gameId, GameSpec spec, Instant now) {
+    spec = RequestRules.spec(gameId, spec);
     Draft d = new Draft(gameId, spec, now);
     d.lobbyDeadline = now.plus(spec.lobbyTimeout());
     ObjectNode data = Draft.data();
@@ -52,6 +54,7 @@ public final class GameRules {
     if (playerData != null && (playerData.isNull() || playerData.isMissingNode())) {
       playerData = null; // JSON null is no data, as the stored state has it
     }
+    playerData = ClixJson.canonical(playerData);
     GameState.Seat seated = s.seat(playerId).orElse(null);
     if (seated != null && seated.active() && s.status() == GameStatus.LOBBY) {
       return new Step(s, java.util.List.of());
@@ -157,6 +160,7 @@ public final class GameRules {
 
   /** Records a move in the open round; the same move again changes nothing. */
   public static Step move(GameState s, String playerId, int round, JsonNode move, Instant now) {
+    move = ClixJson.canonical(move);
     if (s.status() != GameStatus.RUNNING) {
       throw new GameStateException("cannot move in game " + s.gameId() + ": it is " + s.status(), s.gameId(), s.status());
     }
@@ -202,6 +206,7 @@ public final class GameRules {
     if (result != null && (result.isNull() || result.isMissingNode())) {
       result = null; // JSON null is no result, as the stored state has it
     }
+    result = ClixJson.canonical(result);
     if (s.status() == GameStatus.FINISHED && Objects.equals(s.result(), result)) {
       return new Step(s, java.util.List.of());
     }

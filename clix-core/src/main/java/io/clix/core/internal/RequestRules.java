@@ -12,11 +12,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The input rules every orchestrator applies before writing anything: ids, spec bounds, payload
- * sizes. Each failure names the field and the rule.
+ * The input rules every orchestrator applies before writing anything: ids, spec bounds, and the
+ * JSON rules of {@link Limits} for payloads (size, depth, number length, finite numbers, whole
+ * Unicode). Each failure is a Clix exception naming the field and the rule; nothing a caller passes
+ * makes these throw anything else.
  */
 public final class RequestRules {
 
@@ -25,10 +28,22 @@ public final class RequestRules {
 
   private RequestRules() {}
 
-  /** Checks a spec; throws {@link InvalidGameSpecException} listing every violation. */
+  /**
+   * Checks a spec; throws {@link InvalidGameSpecException} listing every violation. Reads only the
+   * spec's getters, so a {@code GameSpec} made without the builder (a subclass) is held to the same
+   * rules.
+   */
   public static void checkSpec(GameSpec spec) {
     List<Violation> v = new ArrayList<>();
-    spec.gameId().ifPresent(id -> gameIdViolation("gameId", id, v));
+    if (spec == null) {
+      throw new InvalidGameSpecException(null, List.of(new Violation("spec", "must not be null")));
+    }
+    Optional<String> id = spec.gameId();
+    if (id == null) {
+      v.add(new Violation("gameId", "must not be null (use Optional.empty())"));
+      id = Optional.empty();
+    }
+    id.ifPresent(g -> gameIdViolation("gameId", g, v));
     if (spec.capacity() < 1 || spec.capacity() > Limits.MAX_CAPACITY) {
       v.add(new Violation("capacity", "must be between 1 and " + Limits.MAX_CAPACITY + ", was " + spec.capacity()));
     }
@@ -49,8 +64,26 @@ public final class RequestRules {
       sizeViolation("metadata", metadata, Limits.MAX_METADATA_BYTES, v);
     }
     if (!v.isEmpty()) {
-      throw new InvalidGameSpecException(spec.gameId().filter(id -> GAME_ID.matcher(id).matches()).orElse(null), v);
+      throw new InvalidGameSpecException(id.filter(g -> GAME_ID.matcher(g).matches()).orElse(null), v);
     }
+  }
+
+  /**
+   * The spec every orchestrator stores for a create: checked as {@link #checkSpec}, then copied into
+   * a fresh builder-made value with {@code gameId} and its metadata in {@link ClixJson#canonical}
+   * form, so later changes to the caller's metadata node reach no game.
+   */
+  public static GameSpec spec(String gameId, GameSpec spec) {
+    checkSpec(spec);
+    return GameSpec.builder()
+        .gameId(gameId)
+        .capacity(spec.capacity())
+        .minPlayers(spec.minPlayers())
+        .lobbyTimeout(spec.lobbyTimeout())
+        .rounds(spec.rounds())
+        .roundTimeout(spec.roundTimeout())
+        .metadata(ClixJson.canonical(spec.metadata()))
+        .build();
   }
 
   /** Checks a game id argument. */
@@ -135,12 +168,12 @@ public final class RequestRules {
     return reason;
   }
 
-  /** The size of a JSON value as compact UTF-8. */
+  /** The size of a JSON value as compact UTF-8 (a value that cannot be written counts as too large). */
   public static int jsonBytes(JsonNode node) {
     try {
       return ClixJson.mapper().writeValueAsString(node).getBytes(StandardCharsets.UTF_8).length;
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not serializable as JSON", e);
+    } catch (JsonProcessingException | RuntimeException e) {
+      return Integer.MAX_VALUE;
     }
   }
 
@@ -166,10 +199,8 @@ public final class RequestRules {
     }
   }
 
+  /** The JSON rules of {@link io.clix.core.Limits}: shape, numbers, Unicode, then size. */
   private static void sizeViolation(String field, JsonNode node, int max, List<Violation> v) {
-    int bytes = jsonBytes(node);
-    if (bytes > max) {
-      v.add(new Violation(field, "must be at most " + max + " bytes of JSON, was " + bytes));
-    }
+    JsonRules.check(field, node, max, v);
   }
 }
