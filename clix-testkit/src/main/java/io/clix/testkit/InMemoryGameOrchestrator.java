@@ -155,7 +155,8 @@ public final class InMemoryGameOrchestrator implements GameOrchestrator {
     }
     GameEvent accepted = step.events().stream()
         .filter(e -> e.type() == EventType.MOVE_ACCEPTED).findFirst().orElseThrow();
-    return MoveReceipt.builder().gameId(before.gameId()).playerId(playerId).round(round).move(move)
+    return MoveReceipt.builder().gameId(before.gameId()).playerId(playerId).round(round)
+        .move(ClixJson.canonical(move))
         .acceptedAt(accepted.time()).sequence(accepted.sequence()).build();
   }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.clix.aws.internal.calls.AwsCalls;
 import io.clix.aws.internal.calls.AwsErrors;
 import io.clix.aws.internal.router.TaskFiling;
+import io.clix.core.ClixJson;
 import io.clix.core.EventType;
 import io.clix.core.GameAlreadyExistsException;
 import io.clix.core.GameEvent;
@@ -60,7 +61,7 @@ public final class GameCommands {
       if (!created.fresh() && s.status().isEnded()) {
         return CompletableFuture.completedFuture(s.toView());
       }
-      return executions.start(gameId, spec).exceptionallyCompose(e -> {
+      return executions.start(gameId, s.spec()).exceptionallyCompose(e -> {
         Throwable cause = AwsErrors.unwrap(e);
         if (cause instanceof Executions.RefusedStart && created.fresh()) {
           RuntimeException error = ((Executions.RefusedStart) cause).error();
@@ -110,7 +111,8 @@ public final class GameCommands {
     }
     GameEvent accepted = step.events().stream()
         .filter(e -> e.type() == EventType.MOVE_ACCEPTED).findFirst().orElseThrow();
-    return MoveReceipt.builder().gameId(o.before().gameId()).playerId(playerId).round(round).move(move)
+    return MoveReceipt.builder().gameId(o.before().gameId()).playerId(playerId).round(round)
+        .move(ClixJson.canonical(move))
         .acceptedAt(accepted.time()).sequence(accepted.sequence()).build();
   }
 
