@@ -12,13 +12,16 @@ import java.time.Duration;
  * naming the field and the rule. Values that pass come back from every read exactly as {@link
  * ClixJson#canonical} gives them.
  *
- * <p>The limits fit together. On AWS the game item holds the spec (metadata at most 16 KB) and
- * the seats (64 &times; (2 KB data + 128-character id + about 100 bytes)) = about 16 + 146 = 162
- * KB, plus a second copy of the spec (16 KB), far below DynamoDB's 400 KB item limit. The open
- * round's move payloads (64 &times; 4 KB = 256 KB) are not in the game item: each is kept on the
- * item of its {@code MOVE_ACCEPTED} event and read back with one query; the game item keeps only
- * who moved, when, and the event's sequence. The {@code ROUND_CLOSED} event, which lists every
- * move of the round, is at most 64 &times; (4 KB + 128) = about 270 KB.
+ * <p>The limits fit together (KB = 1,024 bytes; DynamoDB items hold at most 400 KB). On AWS the game
+ * item holds the state: the spec with its metadata (16 KB), the seats (64 &times; (2 KB data +
+ * 128-character id + about 100 bytes of seat, time and names) = about 146 KB), the result (64 KB,
+ * only once the game has finished and the moves are gone), and the open round's moves without
+ * their payloads (64 &times; (128-character id + about 70 bytes) = about 13 KB), plus a copy of
+ * the spec (16 KB): at most about 16 + 146 + 64 + 13 + 16 = 255 KB. Each move's payload (4 KB) is
+ * kept on the item of its {@code MOVE_ACCEPTED} event and read back with one query. The largest
+ * event, {@code ROUND_CLOSED}, lists every move of the round: 64 &times; (4 KB + 128) = about 270
+ * KB; the largest write (the last move: game item, that move, the round's close and the next
+ * round's opening) stays far below TransactWriteItems' 4 MB.
  */
 public final class Limits {
   /** Longest game id: a Step Functions execution name is at most 80 characters. */
