@@ -1,6 +1,9 @@
 package io.clix.core;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.JsonGeneratorDelegate;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,6 +11,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.math.BigDecimal;
 
 /**
  * The Jackson set-up Clix's values round-trip with: {@code Optional}, {@code Instant} and {@code
@@ -24,7 +29,8 @@ public final class ClixJson {
 
   /** A new mapper configured for Clix's values; configure it further as you like. */
   public static ObjectMapper newMapper() {
-    ObjectMapper mapper = new ObjectMapper()
+    JsonFactory factory = JsonFactory.builder().addDecorator(ClixJson::exactDecimals).build();
+    ObjectMapper mapper = new ObjectMapper(factory)
         .registerModule(new Jdk8Module())
         .registerModule(new JavaTimeModule())
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
@@ -35,6 +41,24 @@ public final class ClixJson {
     return mapper;
   }
 
+  /**
+   * Writes a {@code BigDecimal} of scale 0 as {@code 25E0} rather than {@code 25}, so it reads back
+   * as the same {@code BigDecimal} and not as an integer (every other scale already writes a point
+   * or an exponent).
+   */
+  private static JsonGenerator exactDecimals(JsonFactory factory, JsonGenerator generator) {
+    return new JsonGeneratorDelegate(generator, true) {
+      @Override
+      public void writeNumber(BigDecimal v) throws IOException {
+        if (v != null && v.scale() == 0) {
+          super.writeNumber(v.unscaledValue() + "E0");
+        } else {
+          super.writeNumber(v);
+        }
+      }
+    };
+  }
+
   /** A shared mapper with the same set-up; do not reconfigure it. */
   public static ObjectMapper mapper() {
     return SHARED;
@@ -43,9 +67,11 @@ public final class ClixJson {
   /**
    * The value as Clix stores and returns it: written by {@link #mapper()} and read back. Integers
    * stay integers; a number with a fraction or an exponent becomes a {@code BigDecimal} with the
-   * digits and scale it was written with ({@code 0.10}, {@code 1E+400}; a {@code float} 1.1 as
-   * {@code 1.1}); the text it writes is the text of {@code value}. A value that already came from
-   * {@link #mapper()} is returned equal. Throws {@link IllegalArgumentException} for a value that
+   * digits and scale it was written with ({@code 0.10}, {@code 1E+400}, {@code 2.5E+1} (written
+   * {@code 25E0}); a {@code float} 1.1 as {@code 1.1}, a {@code double} 1e20 as {@code 1.0E+20},
+   * negative zero as zero). A value read
+   * by {@link #mapper()} is returned equal and writes the same text; applying this twice changes
+   * nothing more. Throws {@link IllegalArgumentException} for a value that
    * cannot be written as JSON (orchestrators refuse those first with {@link InvalidRequestException}).
    */
   public static JsonNode canonical(JsonNode value) {

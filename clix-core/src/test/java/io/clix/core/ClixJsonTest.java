@@ -154,6 +154,15 @@ class ClixJsonTest {
   }
 
   @Test
+  void aDecimalOfScaleZeroStaysADecimal() throws Exception {
+    JsonNode read = json("[2.5E+1, 25, 7E0]");
+    assertThat(MAPPER.writeValueAsString(read)).isEqualTo("[25E0,25,7E0]");
+    assertThat(ClixJson.canonical(read)).isEqualTo(read);
+    assertThat(ClixJson.canonical(read).get(0).isBigDecimal()).isTrue();
+    assertThat(ClixJson.canonical(read).get(1).isInt()).isTrue();
+  }
+
+  @Test
   void aSpecKeepsItsMetadataInCanonicalForm() throws Exception {
     GameSpec spec = GameSpec.builder().metadata(MAPPER.createObjectNode().put("d", 0.1)).build();
     assertThat(spec.metadata()).isEqualTo(json("{\"d\":0.1}"));
