@@ -30,7 +30,7 @@ import net.jqwik.api.Provide;
  * accepted, and an accepted one comes back from the stored state exactly (Jackson equal, same
  * text); a value read from JSON text comes back equal to itself.
  */
-class ExactJsonProperties {
+class ExactJsonPropertiesTest {
 
   private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
   private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
@@ -74,7 +74,7 @@ class ExactJsonProperties {
     Arbitrary<JsonNode> leaf = leaves();
     Arbitrary<JsonNode> tree = Arbitraries.recursive(() -> leaf, this::container, 0, 4);
     Arbitrary<JsonNode> deep = Combinators.combine(leaf, Arbitraries.integers().between(0, Limits.MAX_JSON_DEPTH + 6))
-        .as(ExactJsonProperties::nest);
+        .as(ExactJsonPropertiesTest::nest);
     return Arbitraries.frequencyOf(
         net.jqwik.api.Tuple.of(6, tree), net.jqwik.api.Tuple.of(1, deep), net.jqwik.api.Tuple.of(2, leaf));
   }
