@@ -1,12 +1,13 @@
 package io.clix.aws;
 
+import io.clix.local.junit5.ClixLocalEnvironment;
 import io.clix.testkit.ContractEnvironment;
 import io.clix.testkit.GameOrchestratorContract;
 
-/** The orchestrator contract, unchanged, on the AWS orchestrator with shared activities on the local stack. */
+/** The orchestrator contract, unchanged, on the AWS orchestrator with activities correlation in the local environment. */
 class ActivitiesContractTest extends GameOrchestratorContract {
   @Override
   protected ContractEnvironment createEnvironment() {
-    return new AwsContractEnvironment(Correlation.ACTIVITIES);
+    return ClixLocalEnvironment.builder().correlation(Correlation.ACTIVITIES).start().contractEnvironment();
   }
 }

@@ -8,10 +8,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.clix.aws.reliability.Deployment;
 import io.clix.core.ClixException;
 import io.clix.core.GameSpec;
-import io.clix.core.ImmutableGameSpec;
+import io.clix.local.junit5.ClixLocalEnvironment;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +37,7 @@ import software.amazon.awssdk.services.sfn.model.HistoryEventType;
 class BadInputTest {
 
   private static final String KB10 = "g".repeat(10 * 1024);
-  private static Deployment aws;
+  private static ClixLocalEnvironment aws;
   private static AwsGameOrchestrator games;
   private static String probeMachine;
 
@@ -58,9 +57,9 @@ class BadInputTest {
     return bad(name, call, "InvalidRequestException", field, rule);
   }
 
-  private static Case spec(String name, Consumer<ImmutableGameSpec.Builder> broken, String field, String rule) {
+  private static Case spec(String name, Consumer<GameSpec.Builder> broken, String field, String rule) {
     return bad(name, g -> {
-      ImmutableGameSpec.Builder b = GameSpec.builder().gameId("new-game");
+      GameSpec.Builder b = GameSpec.builder().gameId("new-game");
       broken.accept(b);
       g.createGame(b.build());
     }, "InvalidGameSpecException", field, rule);
@@ -152,7 +151,7 @@ class BadInputTest {
 
   @BeforeAll
   static void prepare() {
-    aws = new Deployment(Correlation.ACTIVITIES);
+    aws = ClixLocalEnvironment.builder().correlation(Correlation.ACTIVITIES).start();
     games = aws.orchestrator("bad-input");
     games.createGame(GameSpec.builder().gameId("lobby").capacity(3).minPlayers(2).build());
     games.join("lobby", "alice");
@@ -165,10 +164,10 @@ class BadInputTest {
     games.join("cancelled", "alice");
     games.cancel("cancelled", "closing early");
     aws.settle();
-    probeMachine = aws.direct.sfn.createStateMachine(b -> b.name("probe")
+    probeMachine = aws.sfn().createStateMachine(b -> b.name("probe")
         .roleArn("arn:aws:iam::123456789012:role/clix-test")
         .definition("{\"StartAt\":\"Wait\",\"States\":{\"Wait\":{\"Type\":\"Task\",\"Resource\":\""
-            + aws.activities.lobby() + "\",\"TimeoutSeconds\":60,\"End\":true}}}")).stateMachineArn();
+            + aws.activities().lobby() + "\",\"TimeoutSeconds\":60,\"End\":true}}}")).stateMachineArn();
   }
 
   @AfterAll
@@ -216,11 +215,11 @@ class BadInputTest {
 
   /** Starts an execution whose lobby-activity task carries {@code input}; the router's failure of it. */
   private static RoutedFailure routed(String input) {
-    String arn = aws.direct.sfn.startExecution(b -> b.stateMachineArn(probeMachine).input(input)).executionArn();
+    String arn = aws.sfn().startExecution(b -> b.stateMachineArn(probeMachine).input(input)).executionArn();
     Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(20)).until(
-        () -> aws.direct.sfn.describeExecution(b -> b.executionArn(arn)).status(), s -> s != ExecutionStatus.RUNNING);
-    assertThat(aws.direct.sfn.describeExecution(b -> b.executionArn(arn)).status()).isEqualTo(ExecutionStatus.FAILED);
-    List<HistoryEvent> history = aws.direct.sfn.getExecutionHistory(b -> b.executionArn(arn)).events();
+        () -> aws.sfn().describeExecution(b -> b.executionArn(arn)).status(), s -> s != ExecutionStatus.RUNNING);
+    assertThat(aws.sfn().describeExecution(b -> b.executionArn(arn)).status()).isEqualTo(ExecutionStatus.FAILED);
+    List<HistoryEvent> history = aws.sfn().getExecutionHistory(b -> b.executionArn(arn)).events();
     HistoryEvent failed = history.stream().filter(e -> e.type() == HistoryEventType.ACTIVITY_FAILED).findFirst()
         .orElseThrow(() -> new AssertionError("the router did not fail the task"));
     return new RoutedFailure(new Failure(failed.activityFailedEventDetails().error(),
@@ -230,11 +229,11 @@ class BadInputTest {
   /** Every item of the table (key → version or event) and the status of every game execution. */
   private static Map<String, String> snapshot() {
     Map<String, String> out = new TreeMap<>();
-    aws.direct.dynamoDb.scanPaginator(b -> b.tableName(aws.table).consistentRead(true)).items().forEach(item ->
+    aws.dynamoDb().scanPaginator(b -> b.tableName(aws.deployment().tableName()).consistentRead(true)).items().forEach(item ->
         out.put(item.get("pk").s() + "/" + item.get("sk").n(), String.valueOf(
             item.getOrDefault("version", item.getOrDefault("event", AttributeValue.fromS("?")))) + "/"
             + item.containsKey("waitToken")));
-    aws.direct.sfn.listExecutions(b -> b.stateMachineArn(aws.machineArn)).executions()
+    aws.sfn().listExecutions(b -> b.stateMachineArn(aws.deployment().stateMachineArn())).executions()
         .forEach(e -> out.put("execution " + e.name(), e.statusAsString()));
     return out;
   }

@@ -1,12 +1,13 @@
 package io.clix.aws;
 
+import io.clix.local.junit5.ClixLocalEnvironment;
 import io.clix.testkit.ContractEnvironment;
 import io.clix.testkit.GameOrchestratorContract;
 
-/** The orchestrator contract, unchanged, on the AWS orchestrator with callback correlation on the local stack. */
+/** The orchestrator contract, unchanged, on the AWS orchestrator with callbacks correlation in the local environment. */
 class CallbacksContractTest extends GameOrchestratorContract {
   @Override
   protected ContractEnvironment createEnvironment() {
-    return new AwsContractEnvironment(Correlation.CALLBACKS);
+    return ClixLocalEnvironment.builder().correlation(Correlation.CALLBACKS).start().contractEnvironment();
   }
 }

@@ -7,6 +7,7 @@ import io.clix.core.GameAlreadyExistsException;
 import io.clix.core.GameNotFoundException;
 import io.clix.core.GameSpec;
 import io.clix.core.GameStatus;
+import io.clix.local.junit5.ClixLocalEnvironment;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -17,7 +18,7 @@ class CreateIdempotencyTest {
 
   @Test
   void aRetriedCreateMakesNoSecondExecution() {
-    try (AwsStack aws = new AwsStack(Correlation.CALLBACKS)) {
+    try (ClixLocalEnvironment aws = ClixLocalEnvironment.builder().correlation(Correlation.CALLBACKS).start()) {
       AwsGameOrchestrator one = aws.orchestrator("one");
       AwsGameOrchestrator two = aws.orchestrator("two");
       GameSpec spec = GameSpec.builder().gameId("once").capacity(2).build();
@@ -27,7 +28,7 @@ class CreateIdempotencyTest {
       two.createGameAsync(spec).join();
       aws.settle();
 
-      assertThat(aws.sfn.listExecutionsPaginator(b -> b.stateMachineArn(aws.machineArn)).executions())
+      assertThat(aws.sfn().listExecutionsPaginator(b -> b.stateMachineArn(aws.deployment().stateMachineArn())).executions())
           .extracting(ExecutionListItem::name).containsExactly("once");
       assertThat(one.events("once", 0)).hasSize(1);
     }
@@ -35,7 +36,7 @@ class CreateIdempotencyTest {
 
   @Test
   void theIdOfAGameWhoseRecordsExpiredCannotBeReused() {
-    try (AwsStack aws = new AwsStack(Correlation.CALLBACKS)) {
+    try (ClixLocalEnvironment aws = ClixLocalEnvironment.builder().correlation(Correlation.CALLBACKS).start()) {
       AwsGameOrchestrator games = aws.orchestrator("one");
       GameSpec spec = GameSpec.builder().gameId("used").capacity(2).build();
       games.createGame(spec);
@@ -44,7 +45,7 @@ class CreateIdempotencyTest {
       assertThat(games.createGame(spec).status()).isEqualTo(GameStatus.CANCELLED);
       for (int sk = 0; sk <= 2; sk++) {
         int key = sk;
-        aws.dynamoDb.deleteItem(b -> b.tableName(aws.table)
+        aws.dynamoDb().deleteItem(b -> b.tableName(aws.deployment().tableName())
             .key(Map.of("pk", AttributeValue.fromS("used"), "sk", AttributeValue.fromN(Integer.toString(key)))));
       }
 

@@ -8,6 +8,7 @@ import io.clix.core.EventType;
 import io.clix.core.GameEvent;
 import io.clix.core.GameSpec;
 import io.clix.core.MoveReceipt;
+import io.clix.local.junit5.ClixLocalEnvironment;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -22,7 +23,7 @@ class ExactStorageTest {
 
   @Test
   void numbersAreStoredAsTheirTextAndMovePayloadsLiveOnTheirEventItems() throws Exception {
-    try (AwsStack aws = new AwsStack(Correlation.ACTIVITIES)) {
+    try (ClixLocalEnvironment aws = ClixLocalEnvironment.builder().correlation(Correlation.ACTIVITIES).start()) {
       AwsGameOrchestrator games = aws.orchestrator("w1");
       JsonNode metadata = ClixJson.mapper().readTree("{\"p\":0.10}");
       String id = games.createGame(GameSpec.builder().gameId("exact-storage").capacity(2).metadata(metadata)
@@ -49,8 +50,8 @@ class ExactStorageTest {
     }
   }
 
-  private static Map<String, AttributeValue> item(AwsStack aws, String gameId, long sk) {
-    return aws.dynamoDb.getItem(GetItemRequest.builder().tableName(aws.table).consistentRead(true)
+  private static Map<String, AttributeValue> item(ClixLocalEnvironment aws, String gameId, long sk) {
+    return aws.dynamoDb().getItem(GetItemRequest.builder().tableName(aws.deployment().tableName()).consistentRead(true)
         .key(Map.of("pk", AttributeValue.fromS(gameId), "sk", AttributeValue.fromN(Long.toString(sk)))).build()).item();
   }
 }

@@ -8,6 +8,7 @@ import io.clix.core.GameEvent;
 import io.clix.core.GameSpec;
 import io.clix.core.GameStatus;
 import io.clix.core.GameView;
+import io.clix.local.junit5.ClixLocalEnvironment;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -21,7 +22,7 @@ class FullGameTest {
   @ParameterizedTest
   @EnumSource(Correlation.class)
   void aGameRunsFromLobbyToFinish(Correlation correlation) {
-    try (AwsStack aws = new AwsStack(correlation)) {
+    try (ClixLocalEnvironment aws = ClixLocalEnvironment.builder().correlation(correlation).start()) {
       AwsGameOrchestrator games = aws.orchestrator("w1");
       List<GameEvent> heard = new CopyOnWriteArrayList<>();
       games.addListener(heard::add);

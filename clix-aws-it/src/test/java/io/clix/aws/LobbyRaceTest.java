@@ -9,6 +9,7 @@ import io.clix.core.EventType;
 import io.clix.core.GameEvent;
 import io.clix.core.GameSpec;
 import io.clix.core.GameStatus;
+import io.clix.local.junit5.ClixLocalEnvironment;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,8 +30,9 @@ class LobbyRaceTest {
   @ParameterizedTest
   @EnumSource(Correlation.class)
   void theJoinThatFillsTheLobbyBeforeTheTokenIsStoredStartsTheGameOnce(Correlation correlation) {
-    try (AwsStack aws = new AwsStack(correlation)) {
-      ObjectNode asl = aws.definition().toJson();
+    try (ClixLocalEnvironment aws = ClixLocalEnvironment.builder().correlation(correlation).start()) {
+      ObjectNode asl = StateMachineDefinition.builder().correlation(correlation)
+          .tableName(aws.deployment().tableName()).activities(aws.activities()).build().toJson();
       ObjectNode states = (ObjectNode) asl.get("States");
       ArrayNode choices = (ArrayNode) states.get("Route").get("Choices");
       choices.forEach(c -> {
@@ -40,7 +42,8 @@ class LobbyRaceTest {
       });
       states.putObject("Hold").put("Type", "Wait").put("Seconds", 5).put("Next", "Lobby");
       String machine = "held-" + correlation.name().toLowerCase();
-      AwsGameOrchestrator games = aws.orchestrator("race", aws.machine(machine, asl.toString()), 4);
+      AwsGameOrchestrator games = aws.orchestrator(
+          b -> b.workerName("race").stateMachineArn(aws.createStateMachine(machine, asl.toString())));
 
       String id = games.createGame(GameSpec.builder().gameId("race").capacity(2).rounds(1)
           .lobbyTimeout(Duration.ofSeconds(60)).roundTimeout(Duration.ofSeconds(60)).build()).gameId();
@@ -50,7 +53,7 @@ class LobbyRaceTest {
       aws.advance(Duration.ofSeconds(5));
 
       List<HistoryEvent> history = new ArrayList<>();
-      aws.sfn.getExecutionHistoryPaginator(b -> b.executionArn(aws.executionArn(machine, id))).events()
+      aws.sfn().getExecutionHistoryPaginator(b -> b.executionArn(aws.executionArn(machine, id))).events()
           .forEach(history::add);
       List<String> entered = history.stream().filter(e -> e.stateEnteredEventDetails() != null)
           .map(e -> e.stateEnteredEventDetails().name()).toList();
@@ -67,7 +70,7 @@ class LobbyRaceTest {
       assertThat(games.events(id, 0)).filteredOn(e -> e.type() == EventType.GAME_STARTED)
           .extracting(GameEvent::sequence).hasSize(1);
       assertThat(games.events(id, 0)).filteredOn(e -> e.type() == EventType.ROUND_OPENED).hasSize(1);
-      assertThat(aws.sfn.describeExecution(b -> b.executionArn(aws.executionArn(machine, id))).status())
+      assertThat(aws.sfn().describeExecution(b -> b.executionArn(aws.executionArn(machine, id))).status())
           .isEqualTo(ExecutionStatus.SUCCEEDED);
     }
   }

@@ -10,6 +10,7 @@ import io.clix.core.GameNotFoundException;
 import io.clix.core.GameSpec;
 import io.clix.core.GameStateException;
 import io.clix.core.InvalidRequestException;
+import io.clix.local.junit5.ClixLocalEnvironment;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
@@ -23,16 +24,16 @@ import software.amazon.awssdk.services.sfn.model.GetActivityTaskResponse;
 class RegisterTaskTokenTest {
 
   /** A user's machine: one task on an activity of their own, which their worker polls. */
-  private static String userMachine(AwsStack aws, String name, String activityArn) {
+  private static String userMachine(ClixLocalEnvironment aws, String name, String activityArn) {
     ObjectNode asl = JsonNodeFactory.instance.objectNode().put("StartAt", "WaitForLobby");
     asl.putObject("States").putObject("WaitForLobby").put("Type", "Task").put("Resource", activityArn)
         .put("End", true);
-    return aws.machine(name, asl.toString());
+    return aws.createStateMachine(name, asl.toString());
   }
 
   /** The user's worker: takes one task of the activity and registers it under the game its input names. */
-  private static String registerNext(AwsStack aws, AwsGameOrchestrator games, String activity) throws Exception {
-    GetActivityTaskResponse task = aws.sfn.getActivityTask(b -> b.activityArn(activity).workerName("user"));
+  private static String registerNext(ClixLocalEnvironment aws, AwsGameOrchestrator games, String activity) throws Exception {
+    GetActivityTaskResponse task = aws.sfn().getActivityTask(b -> b.activityArn(activity).workerName("user"));
     String gameId = ClixJson.mapper().readTree(task.input()).path("gameId").asText();
     games.registerTaskToken(gameId, "lobby", task.taskToken());
     return gameId;
@@ -40,13 +41,13 @@ class RegisterTaskTokenTest {
 
   @Test
   void aRegisteredTokenIsCompletedWhenItsGameLeavesThePoint() throws Exception {
-    try (AwsStack aws = new AwsStack(Correlation.CALLBACKS)) {
-      String activity = aws.sfn.createActivity(b -> b.name("user-lobby")).activityArn();
+    try (ClixLocalEnvironment aws = ClixLocalEnvironment.builder().correlation(Correlation.CALLBACKS).start()) {
+      String activity = aws.sfn().createActivity(b -> b.name("user-lobby")).activityArn();
       String machine = userMachine(aws, "user-machine", activity);
-      AwsGameOrchestrator games = aws.orchestrator("user", machine, 0);
+      AwsGameOrchestrator games = aws.orchestrator(b -> b.stateMachineArn(machine).routerWorkers(0));
       games.createGame(GameSpec.builder().gameId("mine").capacity(2).build());
       games.createGame(GameSpec.builder().gameId("other").capacity(2).build());
-      aws.stack.awaitIdle();
+      aws.stack().awaitIdle();
       assertThat(java.util.List.of(registerNext(aws, games, activity), registerNext(aws, games, activity)))
           .containsExactlyInAnyOrder("mine", "other");
 
@@ -69,16 +70,17 @@ class RegisterTaskTokenTest {
 
   @Test
   void aTokenForAPointTheGameHasPassedIsCompletedAtOnce() throws Exception {
-    try (AwsStack aws = new AwsStack(Correlation.CALLBACKS)) {
-      String activity = aws.sfn.createActivity(b -> b.name("user-late")).activityArn();
-      AwsGameOrchestrator games = aws.orchestrator("user", userMachine(aws, "user-late", activity), 0);
+    try (ClixLocalEnvironment aws = ClixLocalEnvironment.builder().correlation(Correlation.CALLBACKS).start()) {
+      String activity = aws.sfn().createActivity(b -> b.name("user-late")).activityArn();
+      AwsGameOrchestrator games = aws.orchestrator(
+          b -> b.stateMachineArn(userMachine(aws, "user-late", activity)).routerWorkers(0));
       games.createGame(GameSpec.builder().gameId("started").capacity(2).rounds(3).build());
       games.join("started", "alice");
       games.join("started", "bob");
-      aws.stack.awaitIdle();
+      aws.stack().awaitIdle();
 
       assertThat(registerNext(aws, games, activity)).isEqualTo("started");
-      aws.stack.awaitIdle();
+      aws.stack().awaitIdle();
 
       assertThat(status(aws, "user-late", "started").status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     }
@@ -86,7 +88,7 @@ class RegisterTaskTokenTest {
 
   @Test
   void aPointTheGameNeverWaitsAtOrAnUnknownGameIsRefused() {
-    try (AwsStack aws = new AwsStack(Correlation.CALLBACKS)) {
+    try (ClixLocalEnvironment aws = ClixLocalEnvironment.builder().correlation(Correlation.CALLBACKS).start()) {
       AwsGameOrchestrator games = aws.orchestrator("user");
       games.createGame(GameSpec.builder().gameId("lobby-only").capacity(2).rounds(2).build());
 
@@ -99,7 +101,7 @@ class RegisterTaskTokenTest {
     }
   }
 
-  private static DescribeExecutionResponse status(AwsStack aws, String machine, String gameId) {
-    return aws.sfn.describeExecution(b -> b.executionArn(aws.executionArn(machine, gameId)));
+  private static DescribeExecutionResponse status(ClixLocalEnvironment aws, String machine, String gameId) {
+    return aws.sfn().describeExecution(b -> b.executionArn(aws.executionArn(machine, gameId)));
   }
 }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clix.core.GameSpec;
 import io.clix.core.GameStatus;
+import io.clix.local.junit5.ClixLocalEnvironment;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,12 +22,12 @@ import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RouterRejectionTest {
 
-  private AwsStack aws;
+  private ClixLocalEnvironment aws;
   private AwsGameOrchestrator games;
 
   @BeforeAll
   void start() {
-    aws = new AwsStack(Correlation.ACTIVITIES);
+    aws = ClixLocalEnvironment.builder().correlation(Correlation.ACTIVITIES).start();
     games = aws.orchestrator("router");
     games.createGame(GameSpec.builder().gameId("in-lobby").capacity(3).rounds(3).build());
   }
@@ -40,10 +41,10 @@ class RouterRejectionTest {
     ObjectNode asl = JsonNodeFactory.instance.objectNode().put("StartAt", "Wait");
     asl.putObject("States").putObject("Wait").put("Type", "Task").put("Resource", activityArn).put("End", true);
     String machine = "raw-" + Math.abs(input.hashCode()) + "-" + activityArn.substring(activityArn.lastIndexOf('-') + 1);
-    String arn = aws.machine(machine, asl.toString());
-    String execution = aws.sfn.startExecution(b -> b.stateMachineArn(arn).input(input.toString())).executionArn();
+    String arn = aws.createStateMachine(machine, asl.toString());
+    String execution = aws.sfn().startExecution(b -> b.stateMachineArn(arn).input(input.toString())).executionArn();
     aws.settle();
-    return aws.sfn.describeExecution(b -> b.executionArn(execution));
+    return aws.sfn().describeExecution(b -> b.executionArn(execution));
   }
 
   private static ObjectNode input(String gameId, String point) {
@@ -59,7 +60,7 @@ class RouterRejectionTest {
 
   @Test
   void aTaskNamingNoGameFailsWithBadTaskInput() {
-    DescribeExecutionResponse failed = runOn(aws.activities.lobby(), input(null, "lobby").put("player", "x"));
+    DescribeExecutionResponse failed = runOn(aws.activities().lobby(), input(null, "lobby").put("player", "x"));
 
     assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
     assertThat(failed.error()).isEqualTo("Clix.BadTaskInput");
@@ -68,7 +69,7 @@ class RouterRejectionTest {
 
   @Test
   void aTaskNamingAnUnknownGameFailsWithUnknownGame() {
-    DescribeExecutionResponse failed = runOn(aws.activities.lobby(), input("no-such-game", "lobby"));
+    DescribeExecutionResponse failed = runOn(aws.activities().lobby(), input("no-such-game", "lobby"));
 
     assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
     assertThat(failed.error()).isEqualTo("Clix.UnknownGame");
@@ -77,7 +78,7 @@ class RouterRejectionTest {
 
   @Test
   void aTaskForARoundOfAGameInTheLobbyFailsWithWrongWaitPoint() {
-    DescribeExecutionResponse failed = runOn(aws.activities.round(), input("in-lobby", "round-2"));
+    DescribeExecutionResponse failed = runOn(aws.activities().round(), input("in-lobby", "round-2"));
 
     assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
     assertThat(failed.error()).isEqualTo("Clix.WrongWaitPoint");
@@ -87,7 +88,7 @@ class RouterRejectionTest {
 
   @Test
   void aRoundPointOnTheLobbyActivityFailsWithWrongWaitPoint() {
-    DescribeExecutionResponse failed = runOn(aws.activities.lobby(), input("in-lobby", "round-1"));
+    DescribeExecutionResponse failed = runOn(aws.activities().lobby(), input("in-lobby", "round-1"));
 
     assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
     assertThat(failed.error()).isEqualTo("Clix.WrongWaitPoint");
@@ -95,7 +96,7 @@ class RouterRejectionTest {
 
   @Test
   void aMalformedPointFailsWithBadTaskInput() {
-    DescribeExecutionResponse failed = runOn(aws.activities.round(), input("in-lobby", "round-zero"));
+    DescribeExecutionResponse failed = runOn(aws.activities().round(), input("in-lobby", "round-zero"));
 
     assertThat(failed.status()).isEqualTo(ExecutionStatus.FAILED);
     assertThat(failed.error()).isEqualTo("Clix.BadTaskInput");

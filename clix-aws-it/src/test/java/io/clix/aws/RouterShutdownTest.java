@@ -3,6 +3,7 @@ package io.clix.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clix.core.GameSpec;
+import io.clix.local.junit5.ClixLocalEnvironment;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -16,8 +17,8 @@ class RouterShutdownTest {
 
   @Test
   void closeEndsEveryPollPromptly() {
-    try (AwsStack aws = new AwsStack(Correlation.ACTIVITIES)) {
-      AwsGameOrchestrator games = aws.orchestrator("closing", aws.machineArn, 6);
+    try (ClixLocalEnvironment aws = ClixLocalEnvironment.builder().correlation(Correlation.ACTIVITIES).start()) {
+      AwsGameOrchestrator games = aws.orchestrator(b -> b.workerName("closing").routerWorkers(6));
       games.createGame(GameSpec.builder().gameId("open").build());
       aws.settle();
       assertThat(routerThreads("closing")).isEqualTo(6);

@@ -11,6 +11,7 @@ import io.clix.core.GameEvent;
 import io.clix.core.GameSpec;
 import io.clix.core.GameStatus;
 import io.clix.core.GameView;
+import io.clix.local.junit5.ClixLocalEnvironment;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -50,7 +51,7 @@ class SeedScenarioTest {
   void fiftyGamesOnSharedInfrastructureNeverCrossWires(Correlation correlation) throws Exception {
     long seed = System.nanoTime();
     Random random = new Random(seed);
-    try (AwsStack aws = new AwsStack(correlation)) {
+    try (ClixLocalEnvironment aws = ClixLocalEnvironment.builder().correlation(correlation).start()) {
       AwsGameOrchestrator one = aws.orchestrator("instance-1");
       AwsGameOrchestrator two = aws.orchestrator("instance-2");
       Map<String, List<GameEvent>> heard = new ConcurrentHashMap<>();
@@ -104,9 +105,9 @@ class SeedScenarioTest {
   }
 
   /** Every output a wait or timer task completed with in this game's execution names this game. */
-  private static void assertEveryCompletionNamesItsOwnGame(AwsStack aws, String game) throws Exception {
+  private static void assertEveryCompletionNamesItsOwnGame(ClixLocalEnvironment aws, String game) throws Exception {
     List<HistoryEvent> history = new ArrayList<>();
-    aws.sfn.getExecutionHistoryPaginator(b -> b.executionArn(aws.executionArn(game)).maxResults(1000)).events()
+    aws.sfn().getExecutionHistoryPaginator(b -> b.executionArn(aws.executionArn(game)).maxResults(1000)).events()
         .forEach(history::add);
     Set<String> named = new TreeSet<>();
     int completions = 0;

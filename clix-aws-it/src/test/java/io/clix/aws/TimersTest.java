@@ -9,6 +9,7 @@ import io.clix.core.GameSpec;
 import io.clix.core.GameStatus;
 import io.clix.core.GameView;
 import io.clix.core.internal.GameRules;
+import io.clix.local.junit5.ClixLocalEnvironment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,17 +35,17 @@ class TimersTest {
   @ParameterizedTest
   @EnumSource(Correlation.class)
   void atTheLobbyTimeoutTheGameStartsWhenTheMinimumIsMet(Correlation correlation) {
-    try (AwsStack aws = new AwsStack(correlation)) {
+    try (ClixLocalEnvironment aws = ClixLocalEnvironment.builder().correlation(correlation).start()) {
       AwsGameOrchestrator games = aws.orchestrator("timers");
       GameView created = games.createGame(spec("min-met", 4, 2));
       games.join("min-met", "alice");
       games.join("min-met", "bob");
       aws.settle();
 
-      aws.stack.advance(LOBBY.minusSeconds(1));
+      aws.stack().advance(LOBBY.minusSeconds(1));
       aws.settle();
       assertThat(games.describe("min-met").status()).isEqualTo(GameStatus.LOBBY);
-      aws.stack.advance(Duration.ofSeconds(1));
+      aws.stack().advance(Duration.ofSeconds(1));
       aws.settle();
 
       GameView view = games.describe("min-met");
@@ -59,13 +60,13 @@ class TimersTest {
   @ParameterizedTest
   @EnumSource(Correlation.class)
   void atTheLobbyTimeoutTheGameIsCancelledBelowTheMinimum(Correlation correlation) {
-    try (AwsStack aws = new AwsStack(correlation)) {
+    try (ClixLocalEnvironment aws = ClixLocalEnvironment.builder().correlation(correlation).start()) {
       AwsGameOrchestrator games = aws.orchestrator("timers");
       games.createGame(spec("min-missed", 4, 3));
       games.join("min-missed", "alice");
       aws.settle();
 
-      aws.stack.advance(LOBBY);
+      aws.stack().advance(LOBBY);
       aws.settle();
 
       GameView view = games.describe("min-missed");
@@ -78,7 +79,7 @@ class TimersTest {
   @ParameterizedTest
   @EnumSource(Correlation.class)
   void atTheRoundDeadlineTheRoundClosesWithTheMissingMoves(Correlation correlation) {
-    try (AwsStack aws = new AwsStack(correlation)) {
+    try (ClixLocalEnvironment aws = ClixLocalEnvironment.builder().correlation(correlation).start()) {
       AwsGameOrchestrator games = aws.orchestrator("timers");
       games.createGame(spec("deadline", 2, 2));
       games.join("deadline", "alice");
@@ -86,10 +87,10 @@ class TimersTest {
       games.submitMove("deadline", "alice", 1, IntNode.valueOf(7));
       aws.settle();
 
-      aws.stack.advance(ROUND.minusSeconds(1));
+      aws.stack().advance(ROUND.minusSeconds(1));
       aws.settle();
       assertThat(games.describe("deadline").currentRound()).isEqualTo(1);
-      aws.stack.advance(Duration.ofSeconds(1));
+      aws.stack().advance(Duration.ofSeconds(1));
       aws.settle();
 
       assertThat(games.describe("deadline").currentRound()).isEqualTo(2);
@@ -99,7 +100,7 @@ class TimersTest {
       assertThat(closed.data().path("missing").get(0).asText()).isEqualTo("bob");
       assertThat(closed.data().path("moves").path("alice").asInt()).isEqualTo(7);
 
-      aws.stack.advance(ROUND);
+      aws.stack().advance(ROUND);
       aws.settle();
       assertThat(games.describe("deadline").status()).isEqualTo(GameStatus.FINISHED);
       assertThat(aws.executionStatus("deadline")).isEqualTo(ExecutionStatus.SUCCEEDED);
@@ -108,13 +109,13 @@ class TimersTest {
 
   @Test
   void aFiredTimerShowsOnTheNextReadEvenWithNoRouterRunning() {
-    try (AwsStack aws = new AwsStack(Correlation.CALLBACKS)) {
-      AwsGameOrchestrator games = aws.orchestrator("no-router", aws.machineArn, 0);
+    try (ClixLocalEnvironment aws = ClixLocalEnvironment.builder().correlation(Correlation.CALLBACKS).start()) {
+      AwsGameOrchestrator games = aws.orchestrator(b -> b.routerWorkers(0));
       games.createGame(spec("lazy", 4, 2));
       games.join("lazy", "alice");
-      aws.stack.awaitIdle();
+      aws.stack().awaitIdle();
 
-      aws.stack.advance(LOBBY);
+      aws.stack().advance(LOBBY);
 
       GameView view = games.describe("lazy");
       assertThat(view.status()).isEqualTo(GameStatus.CANCELLED);

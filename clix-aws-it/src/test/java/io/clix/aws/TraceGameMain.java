@@ -3,6 +3,7 @@ package io.clix.aws;
 import com.fasterxml.jackson.databind.node.IntNode;
 import io.clix.core.GameSpec;
 import io.clix.core.GameStatus;
+import io.clix.local.junit5.ClixLocalEnvironment;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -57,9 +58,9 @@ public final class TraceGameMain {
       }
     };
     for (Correlation correlation : Correlation.values()) {
-      try (AwsStack aws = new AwsStack(correlation, spy)) {
+      try (ClixLocalEnvironment aws = ClixLocalEnvironment.builder().correlation(correlation).addInterceptor(spy).start()) {
         AwsGameOrchestrator games = aws.orchestrator("trace");
-        io.clix.core.ImmutableGameSpec.Builder spec = GameSpec.builder().capacity(3).minPlayers(2).rounds(2)
+        GameSpec.Builder spec = GameSpec.builder().capacity(3).minPlayers(2).rounds(2)
             .lobbyTimeout(Duration.ofSeconds(30)).roundTimeout(Duration.ofSeconds(30));
         String id = games.createGame(spec.gameId("trace-" + correlation).build()).gameId();
         games.join(id, "alice");

@@ -1,5 +1,7 @@
 package io.clix.aws;
 
+import io.clix.core.time.ManualClock;
+import io.clix.core.time.Scheduler;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -26,6 +28,7 @@ public final class AwsGameOrchestratorBuilder {
   private ActivityArns activities;
   private String activityPrefix;
   Clock clock = Clock.systemUTC();
+  private Scheduler scheduler;
   Duration retention = Duration.ofDays(7);
   int routerWorkers = 4;
   Duration heartbeat;
@@ -103,6 +106,23 @@ public final class AwsGameOrchestratorBuilder {
     return this;
   }
 
+  /**
+   * The scheduler the orchestrator's timed work runs on: heartbeats, retry back-offs, the router's
+   * pause after a failed poll. Default: the {@link #clock}'s own scheduler if it is a {@link
+   * ManualClock} (so a test never waits in real time), else {@link Scheduler#system()}.
+   */
+  public AwsGameOrchestratorBuilder scheduler(Scheduler scheduler) {
+    this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
+    return this;
+  }
+
+  Scheduler scheduler() {
+    if (scheduler != null) {
+      return scheduler;
+    }
+    return clock instanceof ManualClock ? ((ManualClock) clock).scheduler() : Scheduler.system();
+  }
+
   /** How long a finished game's records stay before DynamoDB's TTL removes them. Default 7 days. */
   public AwsGameOrchestratorBuilder retention(Duration retention) {
     if (retention == null || retention.isNegative()) {
@@ -121,7 +141,7 @@ public final class AwsGameOrchestratorBuilder {
     return this;
   }
 
-  /** Heartbeat interval for stored activity tasks, when the definition sets HeartbeatSeconds. Default none. */
+  /** Heartbeat interval (on the {@link #scheduler}) for stored activity tasks, when the definition sets HeartbeatSeconds. Default none. */
   public AwsGameOrchestratorBuilder heartbeat(Duration interval) {
     if (interval != null && (interval.isZero() || interval.isNegative())) {
       throw new IllegalArgumentException("heartbeat must be positive: " + interval);

@@ -3,7 +3,6 @@ package io.clix.aws;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.clix.aws.internal.definition.DefinitionOptions;
 import io.clix.aws.internal.provision.ActivityProvisioner;
 import io.clix.aws.internal.provision.CloudFormationFragment;
 import io.clix.aws.internal.provision.IamPolicyDocuments;
@@ -54,13 +53,13 @@ public final class ClixProvisioner {
   private ClixProvisioner(Builder builder) {
     this.sfn = builder.sfn;
     this.dynamoDb = builder.dynamoDb;
-    this.tableName = builder.tableName;
+    this.tableName = builder.options.tableName;
     this.stateMachineName = builder.stateMachineName;
     this.roleArn = builder.roleArn;
     this.activityPrefix = builder.activityPrefix;
-    this.correlation = builder.correlation;
-    this.heartbeatSeconds = builder.heartbeatSeconds;
-    this.timerTaskTimeoutSeconds = builder.timerTaskTimeoutSeconds;
+    this.correlation = builder.options.correlation;
+    this.heartbeatSeconds = builder.options.heartbeatSeconds;
+    this.timerTaskTimeoutSeconds = builder.options.timerTaskTimeoutSeconds;
     this.region = builder.region;
     this.tablePollInterval = builder.tablePollInterval;
     this.tableTimeout = builder.tableTimeout;
@@ -163,13 +162,11 @@ public final class ClixProvisioner {
   public static final class Builder {
     private SfnClient sfn;
     private DynamoDbClient dynamoDb;
-    private String tableName = "clix-games";
+    /** The definition's options (correlation, table, heartbeat, timer timeout), checked there. */
+    private final StateMachineDefinition.Builder options = StateMachineDefinition.builder().tableName("clix-games");
     private String stateMachineName = "clix-game";
     private String roleArn;
     private String activityPrefix = "clix";
-    private Correlation correlation = Correlation.CALLBACKS;
-    private OptionalInt heartbeatSeconds = OptionalInt.empty();
-    private int timerTaskTimeoutSeconds = StateMachineDefinition.DEFAULT_TIMER_TASK_TIMEOUT_SECONDS;
     private Region region;
     private Duration tablePollInterval = Duration.ofSeconds(1);
     private Duration tableTimeout = Duration.ofMinutes(5);
@@ -190,10 +187,7 @@ public final class ClixProvisioner {
 
     /** The game table's name; default {@code clix-games}. */
     public Builder tableName(String tableName) {
-      if (tableName == null || !tableName.matches("[a-zA-Z0-9_.-]{3,255}")) {
-        throw new IllegalArgumentException("not a DynamoDB table name: " + tableName);
-      }
-      this.tableName = tableName;
+      options.tableName(tableName);
       return this;
     }
 
@@ -220,19 +214,19 @@ public final class ClixProvisioner {
 
     /** The correlation mode the state machine is generated for; default {@link Correlation#CALLBACKS}. */
     public Builder correlation(Correlation correlation) {
-      this.correlation = Objects.requireNonNull(correlation, "correlation");
+      options.correlation(correlation);
       return this;
     }
 
-    /** HeartbeatSeconds of the activity waits (activities mode); see {@link StateMachineDefinition.Builder}. */
+    /** See {@link StateMachineDefinition.Builder#heartbeatSeconds(int)}; none by default. */
     public Builder heartbeatSeconds(int seconds) {
-      this.heartbeatSeconds = OptionalInt.of(DefinitionOptions.positiveSeconds(seconds, "heartbeatSeconds"));
+      options.heartbeatSeconds(seconds);
       return this;
     }
 
-    /** TimeoutSeconds of the timer activity task; default 300. */
+    /** See {@link StateMachineDefinition.Builder#timerTaskTimeoutSeconds(int)}; default 300. */
     public Builder timerTaskTimeoutSeconds(int seconds) {
-      this.timerTaskTimeoutSeconds = DefinitionOptions.positiveSeconds(seconds, "timerTaskTimeoutSeconds");
+      options.timerTaskTimeoutSeconds(seconds);
       return this;
     }
 

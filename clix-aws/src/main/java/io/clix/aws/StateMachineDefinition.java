@@ -129,11 +129,11 @@ public final class StateMachineDefinition {
 
   /** Options for a {@link StateMachineDefinition}. */
   public static final class Builder {
-    private Correlation correlation = Correlation.CALLBACKS;
-    private String tableName;
+    Correlation correlation = Correlation.CALLBACKS;
+    String tableName;
     private ActivityArns activities;
-    private OptionalInt heartbeatSeconds = OptionalInt.empty();
-    private int timerTaskTimeoutSeconds = DEFAULT_TIMER_TASK_TIMEOUT_SECONDS;
+    OptionalInt heartbeatSeconds = OptionalInt.empty();
+    int timerTaskTimeoutSeconds = DEFAULT_TIMER_TASK_TIMEOUT_SECONDS;
 
     private Builder() {}
 
@@ -145,10 +145,7 @@ public final class StateMachineDefinition {
 
     /** The game table the states read and write. */
     public Builder tableName(String tableName) {
-      if (tableName == null || !tableName.matches("[a-zA-Z0-9_.-]{3,255}")) {
-        throw new IllegalArgumentException("not a DynamoDB table name: " + tableName);
-      }
-      this.tableName = tableName;
+      this.tableName = DefinitionOptions.tableName(tableName);
       return this;
     }
 

@@ -8,6 +8,7 @@ import java.util.Optional;
  * the field and the rule, and never carry a Step Functions task token.
  */
 public class ClixException extends RuntimeException {
+  private static final long serialVersionUID = 1L;
 
   private final String gameId;
   private final boolean retryable;

@@ -18,8 +18,19 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableGameEvent.class)
 public abstract class GameEvent {
 
-  public static ImmutableGameEvent.Builder builder() {
-    return ImmutableGameEvent.builder();
+  /** A builder; see the attributes for which are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this value's attributes, to build a changed copy. */
+  public Builder toBuilder() {
+    return new Builder().from(this);
+  }
+
+  /** Builds a {@link GameEvent}; every setter returns this builder. */
+  public static class Builder extends ImmutableGameEvent.Builder {
+    Builder() {}
   }
 
   public abstract String gameId();

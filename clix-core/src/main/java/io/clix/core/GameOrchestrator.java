@@ -36,6 +36,10 @@ public interface GameOrchestrator extends AutoCloseable {
    */
   GameView createGame(GameSpec spec);
 
+  /**
+   * The async twin of {@link #createGame(GameSpec)}, without blocking the
+   * caller. Never throws: the future fails with the {@link ClixException} the sync method would throw.
+   */
   CompletableFuture<GameView> createGameAsync(GameSpec spec);
 
   /** Joins without player data; see {@link #join(String, String, JsonNode)}. */
@@ -54,6 +58,10 @@ public interface GameOrchestrator extends AutoCloseable {
    */
   JoinResult join(String gameId, String playerId, JsonNode playerData);
 
+  /**
+   * The async twin of {@link #join(String, String, JsonNode)}, without blocking the
+   * caller. Never throws: the future fails with the {@link ClixException} the sync method would throw.
+   */
   CompletableFuture<JoinResult> joinAsync(String gameId, String playerId, JsonNode playerData);
 
   /**
@@ -66,6 +74,10 @@ public interface GameOrchestrator extends AutoCloseable {
    */
   GameView leave(String gameId, String playerId);
 
+  /**
+   * The async twin of {@link #leave(String, String)}, without blocking the
+   * caller. Never throws: the future fails with the {@link ClixException} the sync method would throw.
+   */
   CompletableFuture<GameView> leaveAsync(String gameId, String playerId);
 
   /**
@@ -76,6 +88,10 @@ public interface GameOrchestrator extends AutoCloseable {
    */
   GameView startNow(String gameId);
 
+  /**
+   * The async twin of {@link #startNow(String)}, without blocking the
+   * caller. Never throws: the future fails with the {@link ClixException} the sync method would throw.
+   */
   CompletableFuture<GameView> startNowAsync(String gameId);
 
   /**
@@ -90,6 +106,10 @@ public interface GameOrchestrator extends AutoCloseable {
    */
   MoveReceipt submitMove(String gameId, String playerId, int round, JsonNode move);
 
+  /**
+   * The async twin of {@link #submitMove(String, String, int, JsonNode)}, without blocking the
+   * caller. Never throws: the future fails with the {@link ClixException} the sync method would throw.
+   */
   CompletableFuture<MoveReceipt> submitMoveAsync(String gameId, String playerId, int round, JsonNode move);
 
   /**
@@ -101,6 +121,10 @@ public interface GameOrchestrator extends AutoCloseable {
    */
   GameView finish(String gameId, JsonNode result);
 
+  /**
+   * The async twin of {@link #finish(String, JsonNode)}, without blocking the
+   * caller. Never throws: the future fails with the {@link ClixException} the sync method would throw.
+   */
   CompletableFuture<GameView> finishAsync(String gameId, JsonNode result);
 
   /**
@@ -110,6 +134,10 @@ public interface GameOrchestrator extends AutoCloseable {
    */
   GameView cancel(String gameId, String reason);
 
+  /**
+   * The async twin of {@link #cancel(String, String)}, without blocking the
+   * caller. Never throws: the future fails with the {@link ClixException} the sync method would throw.
+   */
   CompletableFuture<GameView> cancelAsync(String gameId, String reason);
 
   /**
@@ -119,6 +147,10 @@ public interface GameOrchestrator extends AutoCloseable {
    */
   GameView describe(String gameId);
 
+  /**
+   * The async twin of {@link #describe(String)}, without blocking the
+   * caller. Never throws: the future fails with the {@link ClixException} the sync method would throw.
+   */
   CompletableFuture<GameView> describeAsync(String gameId);
 
   /**
@@ -128,6 +160,10 @@ public interface GameOrchestrator extends AutoCloseable {
    */
   List<GameEvent> events(String gameId, long afterSequence);
 
+  /**
+   * The async twin of {@link #events(String, long)}, without blocking the
+   * caller. Never throws: the future fails with the {@link ClixException} the sync method would throw.
+   */
   CompletableFuture<List<GameEvent>> eventsAsync(String gameId, long afterSequence);
 
   /**

@@ -33,8 +33,18 @@ import org.immutables.value.Value;
 public abstract class GameSpec {
 
   /** A builder with the defaults. */
-  public static ImmutableGameSpec.Builder builder() {
-    return ImmutableGameSpec.builder();
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this spec's values, to build a changed copy. */
+  public Builder toBuilder() {
+    return new Builder().from(this);
+  }
+
+  /** Builds a {@link GameSpec}; every setter returns this builder. */
+  public static class Builder extends ImmutableGameSpec.Builder {
+    Builder() {}
   }
 
   /** The caller's id for the game: 1 to 80 of {@code A-Z a-z 0-9 _ -}, a valid execution name. */
@@ -79,8 +89,9 @@ public abstract class GameSpec {
   /** Checks the rules, and keeps the metadata in {@link ClixJson#canonical} form (the form every orchestrator stores). */
   @Value.Check
   protected GameSpec check() {
-    RequestRules.checkSpec(this);
+    RequestRules.checkSpec(gameId().orElse(null), capacity(), minPlayers(), lobbyTimeout(), rounds(), roundTimeout(),
+        metadata());
     JsonNode canonical = ClixJson.canonical(metadata());
-    return canonical.equals(metadata()) ? this : ImmutableGameSpec.copyOf(this).withMetadata(canonical);
+    return canonical.equals(metadata()) ? this : toBuilder().metadata(canonical).build();
   }
 }

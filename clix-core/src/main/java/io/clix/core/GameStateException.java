@@ -5,6 +5,8 @@ package io.clix.core;
  * finishing a cancelled game. {@link #status()} says where the game is.
  */
 public class GameStateException extends ClixException {
+  private static final long serialVersionUID = 1L;
+
   private final GameStatus status;
 
   public GameStateException(String message, String gameId, GameStatus status) {

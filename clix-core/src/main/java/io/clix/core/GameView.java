@@ -19,8 +19,19 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableGameView.class)
 public abstract class GameView {
 
-  public static ImmutableGameView.Builder builder() {
-    return ImmutableGameView.builder();
+  /** A builder; see the attributes for which are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this value's attributes, to build a changed copy. */
+  public Builder toBuilder() {
+    return new Builder().from(this);
+  }
+
+  /** Builds a {@link GameView} (orchestrators build views; tests may too); every setter returns this builder. */
+  public static class Builder extends ImmutableGameView.Builder {
+    Builder() {}
   }
 
   public abstract String gameId();
@@ -67,7 +78,7 @@ public abstract class GameView {
   @Value.Check
   protected GameView normalize() {
     if (result().isPresent() && result().get().isNull()) {
-      return ImmutableGameView.copyOf(this).withResult(Optional.empty());
+      return toBuilder().result(Optional.empty()).build();
     }
     return this;
   }

@@ -7,6 +7,7 @@ import java.util.List;
  * {@link Violation} names the field and the rule. Not retryable.
  */
 public class InvalidRequestException extends ClixException {
+  private static final long serialVersionUID = 1L;
 
   private final List<Violation> violations;
 
@@ -37,7 +38,9 @@ public class InvalidRequestException extends ClixException {
   }
 
   /** A field and the rule its value breaks. */
-  public static final class Violation {
+  public static final class Violation implements java.io.Serializable {
+    private static final long serialVersionUID = 1L;
+
     private final String field;
     private final String rule;
 

@@ -11,8 +11,19 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableJoinResult.class)
 public abstract class JoinResult {
 
-  public static ImmutableJoinResult.Builder builder() {
-    return ImmutableJoinResult.builder();
+  /** A builder; see the attributes for which are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this value's attributes, to build a changed copy. */
+  public Builder toBuilder() {
+    return new Builder().from(this);
+  }
+
+  /** Builds a {@link JoinResult}; every setter returns this builder. */
+  public static class Builder extends ImmutableJoinResult.Builder {
+    Builder() {}
   }
 
   public abstract String playerId();

@@ -12,8 +12,19 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutableMoveReceipt.class)
 public abstract class MoveReceipt {
 
-  public static ImmutableMoveReceipt.Builder builder() {
-    return ImmutableMoveReceipt.builder();
+  /** A builder; see the attributes for which are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this value's attributes, to build a changed copy. */
+  public Builder toBuilder() {
+    return new Builder().from(this);
+  }
+
+  /** Builds a {@link MoveReceipt}; every setter returns this builder. */
+  public static class Builder extends ImmutableMoveReceipt.Builder {
+    Builder() {}
   }
 
   public abstract String gameId();

@@ -5,6 +5,7 @@ package io.clix.core;
  * with this, before anything is written. Not retryable on the same instance; open a new one.
  */
 public class OrchestratorClosedException extends ClixException {
+  private static final long serialVersionUID = 1L;
 
   public OrchestratorClosedException(String message, String gameId) {
     super(message, gameId);

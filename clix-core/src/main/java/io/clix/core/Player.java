@@ -13,8 +13,19 @@ import org.immutables.value.Value;
 @JsonDeserialize(as = ImmutablePlayer.class)
 public abstract class Player {
 
-  public static ImmutablePlayer.Builder builder() {
-    return ImmutablePlayer.builder();
+  /** A builder; see the attributes for which are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder holding this value's attributes, to build a changed copy. */
+  public Builder toBuilder() {
+    return new Builder().from(this);
+  }
+
+  /** Builds a {@link Player}; every setter returns this builder. */
+  public static class Builder extends ImmutablePlayer.Builder {
+    Builder() {}
   }
 
   /** The backend's id for the player. */
@@ -39,7 +50,7 @@ public abstract class Player {
   @Value.Check
   protected Player normalize() {
     if (data().isPresent() && data().get().isNull()) {
-      return ImmutablePlayer.copyOf(this).withData(Optional.empty());
+      return toBuilder().data(Optional.empty()).build();
     }
     return this;
   }

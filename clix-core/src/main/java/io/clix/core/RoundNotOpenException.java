@@ -5,6 +5,8 @@ package io.clix.core;
  * {@link #currentRound()} is the open round (0 before the first one opens).
  */
 public class RoundNotOpenException extends ClixException {
+  private static final long serialVersionUID = 1L;
+
   private final int round;
   private final int currentRound;
 

@@ -8,7 +8,11 @@
     get = {"is*", "get*"},
     init = "*",
     defaults = @Value.Immutable(copy = true),
-    jdkOnly = true)
+    visibility = Value.Style.ImplementationVisibility.PACKAGE,
+    overshadowImplementation = true,
+    jdkOnly = true,
+    // No @org.immutables.value.Generated on generated classes: users compile without Immutables on the classpath.
+    allowedClasspathAnnotations = {java.lang.Override.class})
 package io.clix.core;
 
 import org.immutables.value.Value;

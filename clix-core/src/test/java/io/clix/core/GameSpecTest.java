@@ -12,14 +12,14 @@ import org.junit.jupiter.api.Test;
 
 class GameSpecTest {
 
-  private static InvalidGameSpecException invalid(UnaryOperator<ImmutableGameSpec.Builder> edit) {
+  private static InvalidGameSpecException invalid(UnaryOperator<GameSpec.Builder> edit) {
     InvalidGameSpecException e = catchThrowableOfType(InvalidGameSpecException.class,
         () -> edit.apply(GameSpec.builder()).build());
     assertThat(e).as("the spec is refused").isNotNull();
     return e;
   }
 
-  private static void valid(UnaryOperator<ImmutableGameSpec.Builder> edit) {
+  private static void valid(UnaryOperator<GameSpec.Builder> edit) {
     edit.apply(GameSpec.builder()).build();
   }
 

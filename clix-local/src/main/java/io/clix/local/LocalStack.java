@@ -3,6 +3,8 @@ package io.clix.local;
 import io.clix.core.time.ManualClock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.clix.local.internal.console.ConsoleApi;
+import io.clix.local.internal.console.ConsoleHandler;
 import io.clix.local.internal.dynamodb.DynamoDbService;
 import io.clix.local.internal.http.AwsJsonServer;
 import io.clix.local.internal.http.AwsJsonService;
@@ -46,6 +48,9 @@ public final class LocalStack implements AutoCloseable {
   private final AwsJsonServer server;
   private final DynamoDbService dynamoDb;
   private final StepFunctionsService stepFunctions;
+  private final ConsoleHandler console;
+  private final Object answered = new Object();
+  private long generation;
 
   private LocalStack(Builder builder) throws IOException {
     this.clock = builder.clock;
@@ -57,8 +62,16 @@ public final class LocalStack implements AutoCloseable {
     AwsJsonService integrations = builder.dynamoDbEndpoint == null ? dynamoDb
         : new ForwardingJsonService(builder.dynamoDbEndpoint, dynamoDb.targetPrefix(), mapper);
     this.stepFunctions = new StepFunctionsService(clock, region, accountId, integrations, builder.handlers);
-    server.register(dynamoDb);
-    server.register(stepFunctions);
+    server.register(counted(dynamoDb));
+    server.register(counted(stepFunctions));
+    if (builder.console) {
+      ConsoleApi api = new ConsoleApi(mapper, clock, clock instanceof ManualClock ? this::advance : null,
+          stepFunctions.consoleView(), dynamoDb);
+      this.console = new ConsoleHandler(mapper, api);
+      server.route("/console", console);
+    } else {
+      this.console = null;
+    }
     server.start();
   }
 
@@ -113,14 +126,83 @@ public final class LocalStack implements AutoCloseable {
     awaitIdle();
   }
 
-  /** Waits until every execution has processed everything that is due (the stack is idle). */
+  /**
+   * Waits until every execution has processed everything that is due (the stack is idle). Activity
+   * tasks handed out and not answered yet are the workers' to finish: {@link #snapshot()} counts
+   * them, for a test environment that also knows its workers (clix-local-junit5's
+   * {@code ClixLocalEnvironment}).
+   */
   public void awaitIdle() {
     stepFunctions.awaitIdle();
     dynamoDb.awaitIdle();
   }
 
+  /**
+   * How the stack stands now: running executions and their current states, activity tasks handed
+   * out and not answered, tasks waiting for a worker, and the counters a test environment settles
+   * on. Never blocks on the executions.
+   */
+  public StackSnapshot snapshot() {
+    long seen;
+    synchronized (answered) {
+      seen = generation;
+    }
+    return stepFunctions.snapshot(seen);
+  }
+
+  /**
+   * Waits until the stack has answered an API call after the {@code seen}-th one ({@link
+   * StackSnapshot#generation()}), or until {@code max} has passed in real time.
+   *
+   * @return true if a later call was answered
+   */
+  public boolean awaitAnswer(long seen, Duration max) {
+    long deadline = System.nanoTime() + max.toNanos();
+    synchronized (answered) {
+      while (generation <= seen) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          return false;
+        }
+        try {
+          answered.wait(Math.max(1, left / 1_000_000));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  /** {@code service}, counting every call it answers (or refuses) in {@link #generation}. */
+  private AwsJsonService counted(AwsJsonService service) {
+    return new AwsJsonService() {
+      @Override
+      public String targetPrefix() {
+        return service.targetPrefix();
+      }
+
+      @Override
+      public com.fasterxml.jackson.databind.JsonNode handle(String operation,
+          com.fasterxml.jackson.databind.JsonNode request) {
+        try {
+          return service.handle(operation, request);
+        } finally {
+          synchronized (answered) {
+            generation++;
+            answered.notifyAll();
+          }
+        }
+      }
+    };
+  }
+
   @Override
   public void close() {
+    if (console != null) {
+      console.close();
+    }
     server.close();
     stepFunctions.close();
     dynamoDb.close();
@@ -135,8 +217,18 @@ public final class LocalStack implements AutoCloseable {
     private String accountId = "123456789012";
     private final Map<String, TaskHandler> handlers = new LinkedHashMap<>();
     private URI dynamoDbEndpoint;
+    private boolean console = true;
 
     private Builder() {}
+
+    /**
+     * Serves the web console at {@code /console/} on the stack's port (state machines drawn as
+     * graphs, executions, activities, tables, and the manual clock); default {@code true}.
+     */
+    public Builder console(boolean enabled) {
+      this.console = enabled;
+      return this;
+    }
 
     /**
      * Binds a Task resource ARN (e.g. a Lambda function ARN, or {@code arn:aws:states:::lambda:invoke})

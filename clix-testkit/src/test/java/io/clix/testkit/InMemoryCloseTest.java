@@ -41,6 +41,11 @@ class InMemoryCloseTest {
     assertThatThrownBy(() -> games.addListener(e -> { })).isInstanceOf(OrchestratorClosedException.class);
     assertThatThrownBy(() -> games.createGameAsync(GameSpec.builder().gameId("after").build()).get())
         .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(OrchestratorClosedException.class);
+    // Closed is told before any argument is checked.
+    assertThatThrownBy(() -> games.createGame(null)).isInstanceOf(OrchestratorClosedException.class);
+    assertThatThrownBy(() -> games.join("bad id!", null)).isInstanceOf(OrchestratorClosedException.class);
+    assertThatThrownBy(() -> games.submitMoveAsync(id, "alice", 0, null).get())
+        .isInstanceOf(ExecutionException.class).hasCauseInstanceOf(OrchestratorClosedException.class);
     clock.advance(Duration.ofMinutes(5)); // the lobby timer does not fire into a closed orchestrator
 
     assertThat(heard).as("no change was made, so no event was told").isEmpty();

@@ -1,5 +1,6 @@
 package io.clix.aws.reliability;
 
+import io.clix.aws.AwsGameOrchestratorBuilder;
 import java.net.URI;
 import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -74,6 +75,11 @@ public final class AwsClients implements AutoCloseable {
 
   public static AwsClients at(URI endpoint, Options options) {
     return new AwsClients(endpoint, options);
+  }
+
+  /** {@code builder} on these four clients. */
+  public AwsGameOrchestratorBuilder apply(AwsGameOrchestratorBuilder builder) {
+    return builder.sfnClient(sfn).dynamoDbClient(dynamoDb).sfnAsyncClient(sfnAsync).dynamoDbAsyncClient(dynamoDbAsync);
   }
 
   @Override

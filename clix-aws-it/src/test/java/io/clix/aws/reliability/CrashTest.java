@@ -9,6 +9,7 @@ import io.clix.core.EventType;
 import io.clix.core.GameEvent;
 import io.clix.core.GameSpec;
 import io.clix.core.GameStatus;
+import io.clix.local.junit5.ClixLocalEnvironment;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -41,9 +42,9 @@ class CrashTest {
   @ParameterizedTest
   @EnumSource(Correlation.class)
   void anotherInstanceFinishesTheGameOfAnInstanceThatDiedAfterTheTokenWasStored(Correlation correlation) {
-    try (Deployment aws = new Deployment(correlation); FaultProxy toA = new FaultProxy(aws.stack.endpoint())) {
-      AwsGameOrchestrator a = aws.orchestrator(aws.builder(aws.clients(toA.endpoint(), AwsClients.Options.plain()),
-          "a"));
+    try (ClixLocalEnvironment aws = ClixLocalEnvironment.builder().correlation(correlation).start(); FaultProxy toA = new FaultProxy(aws.stack().endpoint())) {
+      AwsGameOrchestrator a = aws.adopt(aws.closeWith(AwsClients.at(toA.endpoint(), AwsClients.Options.plain()))
+          .apply(aws.orchestratorBuilder()).workerName("a").build());
       a.createGame(spec("orphan"));
       a.join("orphan", "alice");
       aws.settle();
@@ -82,13 +83,11 @@ class CrashTest {
 
   @Test
   void aTaskHeldByADeadRouterTimesOutAndTheGameGoesOn() {
-    try (Deployment aws = new Deployment(Correlation.ACTIVITIES)) {
-      AwsGameOrchestrator creator = aws.orchestrator(aws.builder(
-          aws.clients(aws.stack.endpoint(), AwsClients.Options.plain()), "creator").routerWorkers(0));
+    try (ClixLocalEnvironment aws = ClixLocalEnvironment.builder().correlation(Correlation.ACTIVITIES).start()) {
+      AwsGameOrchestrator creator = aws.orchestrator(b -> b.routerWorkers(0));
       // A's router takes tasks but cannot reach DynamoDB: it holds the lobby task and dies with it.
-      AwsClients half = aws.clients(aws.stack.endpoint(), AwsClients.Options.plain());
-      AwsClients dead = aws.clients(URI.create("http://127.0.0.1:1"), new AwsClients.Options(1, null));
-      AwsGameOrchestrator a = aws.orchestrator(aws.builder(half, "a").dynamoDbClient(dead.dynamoDb)
+      AwsClients dead = aws.closeWith(AwsClients.at(URI.create("http://127.0.0.1:1"), new AwsClients.Options(1, null)));
+      AwsGameOrchestrator a = aws.orchestrator(b -> b.workerName("a").dynamoDbClient(dead.dynamoDb)
           .dynamoDbAsyncClient(dead.dynamoDbAsync));
       creator.createGame(spec("held"));
       creator.join("held", "alice");
@@ -124,14 +123,14 @@ class CrashTest {
   }
 
   /** True while the execution's first activity task (the lobby wait) has not closed. */
-  private static boolean lobbyWaitOpen(Deployment aws, String gameId) {
+  private static boolean lobbyWaitOpen(ClixLocalEnvironment aws, String gameId) {
     return aws.history(gameId).stream().noneMatch(e -> e.type() == HistoryEventType.ACTIVITY_SUCCEEDED
         || e.type() == HistoryEventType.ACTIVITY_FAILED || e.type() == HistoryEventType.ACTIVITY_TIMED_OUT);
   }
 
   /** The waiting point whose token the game's item holds (read straight from the table). */
-  static String waitPoint(Deployment aws, String gameId) {
-    Map<String, AttributeValue> item = aws.direct.dynamoDb.getItem(b -> b.tableName(aws.table).consistentRead(true)
+  static String waitPoint(ClixLocalEnvironment aws, String gameId) {
+    Map<String, AttributeValue> item = aws.dynamoDb().getItem(b -> b.tableName(aws.deployment().tableName()).consistentRead(true)
         .key(Map.of("pk", AttributeValue.fromS(gameId), "sk", AttributeValue.fromN("0")))
         .projectionExpression("waitPoint")).item();
     AttributeValue wp = item.get("waitPoint");

@@ -11,6 +11,7 @@ import io.clix.core.GameStatus;
 import io.clix.core.GameView;
 import io.clix.core.JoinResult;
 import io.clix.core.MoveReceipt;
+import io.clix.local.junit5.ClixLocalEnvironment;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -53,7 +54,7 @@ public final class FaultyRun implements AutoCloseable {
 
   static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-  public final Deployment deployment;
+  public final ClixLocalEnvironment deployment;
   public final FaultProxy proxy;
   public final CallLedger ledger = new CallLedger(25);
   public final CallLedger setup = new CallLedger(25);
@@ -68,14 +69,15 @@ public final class FaultyRun implements AutoCloseable {
 
   public FaultyRun(Correlation correlation, Shape shape) {
     this.shape = shape;
-    this.deployment = new Deployment(correlation);
-    this.proxy = new FaultProxy(deployment.stack.endpoint());
+    this.deployment = ClixLocalEnvironment.builder().correlation(correlation).start();
+    this.proxy = new FaultProxy(deployment.stack().endpoint());
     AwsClients.Options faulty = new AwsClients.Options(4, Duration.ofMillis(1500));
     this.instances = new AwsGameOrchestrator[] {
-        deployment.orchestrator(deployment.builder(deployment.clients(proxy.endpoint(), faulty), "a")),
-        deployment.orchestrator(deployment.builder(deployment.clients(proxy.endpoint(), faulty), "b"))};
-    this.inspector = deployment.orchestrator(deployment.builder(
-        deployment.clients(deployment.stack.endpoint(), AwsClients.Options.plain()), "inspector").routerWorkers(0));
+        deployment.adoptLossy(deployment.closeWith(AwsClients.at(proxy.endpoint(), faulty))
+            .apply(deployment.orchestratorBuilder()).workerName("a").build()),
+        deployment.adoptLossy(deployment.closeWith(AwsClients.at(proxy.endpoint(), faulty))
+            .apply(deployment.orchestratorBuilder()).workerName("b").build())};
+    this.inspector = deployment.orchestrator(b -> b.workerName("inspector").routerWorkers(0));
     this.callers = Executors.newFixedThreadPool(shape.threads());
   }
 

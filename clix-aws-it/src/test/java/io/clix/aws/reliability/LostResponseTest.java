@@ -15,6 +15,7 @@ import io.clix.core.GameStatus;
 import io.clix.core.GameView;
 import io.clix.core.JoinResult;
 import io.clix.core.MoveReceipt;
+import io.clix.local.junit5.ClixLocalEnvironment;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,21 +32,21 @@ import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
  */
 class LostResponseTest {
 
-  private Deployment deployment;
+  private ClixLocalEnvironment deployment;
   private FaultProxy proxy;
   private AwsGameOrchestrator sdkRetries;
   private AwsGameOrchestrator noRetries;
 
   @BeforeEach
   void start() {
-    deployment = new Deployment(Correlation.CALLBACKS);
-    proxy = new FaultProxy(deployment.stack.endpoint());
-    sdkRetries = deployment.orchestrator(deployment.builder(
-        deployment.clients(proxy.endpoint(), new AwsClients.Options(3, Duration.ofSeconds(1))), "retrying")
-        .routerWorkers(0));
-    noRetries = deployment.orchestrator(deployment.builder(
-        deployment.clients(proxy.endpoint(), new AwsClients.Options(1, Duration.ofSeconds(1))), "single")
-        .routerWorkers(0));
+    deployment = ClixLocalEnvironment.builder().correlation(Correlation.CALLBACKS).start();
+    proxy = new FaultProxy(deployment.stack().endpoint());
+    sdkRetries = deployment.adoptLossy(deployment.closeWith(AwsClients.at(proxy.endpoint(),
+        new AwsClients.Options(3, Duration.ofSeconds(1)))).apply(deployment.orchestratorBuilder()).workerName("retrying")
+        .routerWorkers(0).build());
+    noRetries = deployment.adoptLossy(deployment.closeWith(AwsClients.at(proxy.endpoint(),
+        new AwsClients.Options(1, Duration.ofSeconds(1)))).apply(deployment.orchestratorBuilder()).workerName("single")
+        .routerWorkers(0).build());
   }
 
   @AfterEach
@@ -132,8 +133,8 @@ class LostResponseTest {
 
     assertThat(again.version()).isEqualTo(created.version());
     assertThat(events("lost-start", EventType.GAME_CREATED)).hasSize(1);
-    List<ExecutionListItem> executions = deployment.direct.sfn
-        .listExecutions(b -> b.stateMachineArn(deployment.machineArn)).executions();
+    List<ExecutionListItem> executions = deployment.sfn()
+        .listExecutions(b -> b.stateMachineArn(deployment.deployment().stateMachineArn())).executions();
     assertThat(executions).extracting(ExecutionListItem::name).containsExactly("lost-start");
   }
 
@@ -168,7 +169,7 @@ class LostResponseTest {
 
   /** The waiting point whose token the game's item holds now (read straight from the table). */
   private String waitPoint(String gameId) {
-    Map<String, AttributeValue> item = deployment.direct.dynamoDb.getItem(b -> b.tableName(deployment.table)
+    Map<String, AttributeValue> item = deployment.dynamoDb().getItem(b -> b.tableName(deployment.deployment().tableName())
         .consistentRead(true).key(Map.of("pk", AttributeValue.fromS(gameId), "sk", AttributeValue.fromN("0")))
         .projectionExpression("waitPoint")).item();
     AttributeValue wp = item.get("waitPoint");

@@ -7,6 +7,7 @@ import io.clix.aws.Correlation;
 import io.clix.core.ClixException;
 import io.clix.core.GameSpec;
 import io.clix.core.JoinResult;
+import io.clix.local.junit5.ClixLocalEnvironment;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,17 +31,17 @@ class ShutdownTest {
   @ParameterizedTest
   @EnumSource(Correlation.class)
   void closeStopsThePollersInBoundedTimeAndLeavesNoThreadBehind(Correlation correlation) throws Exception {
-    try (Deployment aws = new Deployment(correlation)) {
-      AwsClients clients = aws.clients(aws.stack.endpoint(), AwsClients.Options.plain());
+    try (ClixLocalEnvironment aws = ClixLocalEnvironment.builder().correlation(correlation).start()) {
+      AwsClients clients = aws.closeWith(AwsClients.at(aws.stack().endpoint(), AwsClients.Options.plain()));
       warmUp(aws, clients);
-      AwsGameOrchestrator warm = aws.orchestrator(aws.builder(clients, "warm-up").routerWorkers(0));
+      AwsGameOrchestrator warm = aws.orchestrator(b -> clients.apply(b).routerWorkers(0));
       warm.createGame(GameSpec.builder().gameId("warm-up").capacity(2).build());
       warm.joinAsync("warm-up", "alice", null).join();
       warm.close();
       aws.forget(warm);
       Set<Thread> before = Set.copyOf(Thread.getAllStackTraces().keySet());
 
-      AwsGameOrchestrator games = aws.orchestrator(aws.builder(clients, "closing").routerWorkers(6));
+      AwsGameOrchestrator games = aws.orchestrator(b -> clients.apply(b).workerName("closing").routerWorkers(6));
       games.createGame(GameSpec.builder().gameId("closing").capacity(64).build());
       aws.settle();
       List<CompletableFuture<JoinResult>> inFlight = new ArrayList<>();
@@ -68,11 +69,11 @@ class ShutdownTest {
     }
   }
 
-  private static void warmUp(Deployment aws, AwsClients c) {
+  private static void warmUp(ClixLocalEnvironment aws, AwsClients c) {
     c.sfn.listActivities();
     c.sfnAsync.listActivities().join();
-    c.dynamoDb.describeTable(b -> b.tableName(aws.table));
-    c.dynamoDbAsync.describeTable(b -> b.tableName(aws.table)).join();
+    c.dynamoDb.describeTable(b -> b.tableName(aws.deployment().tableName()));
+    c.dynamoDbAsync.describeTable(b -> b.tableName(aws.deployment().tableName())).join();
   }
 
   /**

@@ -10,12 +10,16 @@ import io.clix.core.GameFullException;
 import io.clix.core.GameSpec;
 import io.clix.core.GameStateException;
 import io.clix.core.GameStatus;
+import io.clix.core.InvalidGameSpecException;
+import io.clix.core.InvalidRequestException.Violation;
 import io.clix.core.NotEnoughPlayersException;
 import io.clix.core.NotInGameException;
 import io.clix.core.RoundNotOpenException;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The rules of a game as pure functions from a state, a command and the time to a {@link Step}:
@@ -40,13 +44,42 @@ public final class GameRules {
 
   /** A new game in the lobby: the {@link EventType#GAME_CREATED} event, sequence 1. */
   public static Step create(String gameId, GameSpec spec, Instant now) {
-    spec = RequestRules.spec(gameId, spec);
+    spec = spec(spec).toBuilder().gameId(gameId).build();
     Draft d = new Draft(gameId, spec, now);
     d.lobbyDeadline = now.plus(spec.lobbyTimeout());
     ObjectNode data = Draft.data();
     data.set("spec", ClixJson.mapper().valueToTree(spec));
     d.emit(EventType.GAME_CREATED, null, null, data);
     return d.done();
+  }
+
+  /**
+   * The spec a game keeps, from the one a caller passed: its fields checked as {@link
+   * RequestRules#checkSpec} checks them (a spec made without the builder too; a null spec or gameId
+   * is a violation, not a NullPointerException), then copied into a builder-made value with its
+   * metadata in {@link ClixJson#canonical} form, a fresh node: later changes to the caller's metadata
+   * reach no game.
+   */
+  public static GameSpec spec(GameSpec spec) {
+    if (spec == null) {
+      throw new InvalidGameSpecException(null, List.of(new Violation("spec", "must not be null")));
+    }
+    Optional<String> gameId = spec.gameId();
+    if (gameId == null) {
+      throw new InvalidGameSpecException(null,
+          List.of(new Violation("gameId", "must not be null (use Optional.empty())")));
+    }
+    RequestRules.checkSpec(gameId.orElse(null), spec.capacity(), spec.minPlayers(), spec.lobbyTimeout(),
+        spec.rounds(), spec.roundTimeout(), spec.metadata());
+    return GameSpec.builder()
+        .gameId(gameId)
+        .capacity(spec.capacity())
+        .minPlayers(spec.minPlayers())
+        .lobbyTimeout(spec.lobbyTimeout())
+        .rounds(spec.rounds())
+        .roundTimeout(spec.roundTimeout())
+        .metadata(ClixJson.canonical(spec.metadata()))
+        .build();
   }
 
   /** Seats a player; a seated player gets the same seat (no change). Fills start the game. */

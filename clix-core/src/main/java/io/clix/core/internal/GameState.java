@@ -51,7 +51,7 @@ public record GameState(
     }
 
     Player toPlayer() {
-      return Player.builder().playerId(playerId).seat(seat).data(Optional.ofNullable(data))
+      return Player.builder().playerId(playerId).seat(seat).data(Optional.ofNullable(data).map(JsonNode::deepCopy))
           .joinedAt(joinedAt).active(active).build();
     }
   }
@@ -70,11 +70,11 @@ public record GameState(
   /** The receipt of a player's move in the open round. */
   public MoveReceipt receipt(String playerId) {
     MoveRecord m = moves.get(playerId);
-    return MoveReceipt.builder().gameId(gameId).playerId(playerId).round(round).move(m.move())
+    return MoveReceipt.builder().gameId(gameId).playerId(playerId).round(round).move(m.move().deepCopy())
         .acceptedAt(m.acceptedAt()).sequence(m.sequence()).build();
   }
 
-  /** The view game clients may see. */
+  /** The view game clients may see; it shares no JSON node with this state. */
   public GameView toView() {
     List<Seat> ordered = new ArrayList<>(players);
     ordered.sort(Comparator.comparingInt(Seat::seat));
@@ -86,7 +86,7 @@ public record GameState(
     }
     return GameView.builder()
         .gameId(gameId)
-        .spec(spec)
+        .spec(Copies.spec(spec))
         .status(status)
         .players(ordered.stream().map(Seat::toPlayer).toList())
         .currentRound(round)
@@ -96,7 +96,7 @@ public record GameState(
         .createdAt(createdAt)
         .startedAt(Optional.ofNullable(startedAt))
         .endedAt(Optional.ofNullable(endedAt))
-        .result(Optional.ofNullable(result))
+        .result(Optional.ofNullable(result).map(JsonNode::deepCopy))
         .cancelReason(Optional.ofNullable(cancelReason))
         .version(version)
         .build();

@@ -3,7 +3,6 @@ package io.clix.core.internal;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clix.core.ClixJson;
-import io.clix.core.GameSpec;
 import io.clix.core.InvalidGameSpecException;
 import io.clix.core.InvalidRequestException;
 import io.clix.core.InvalidRequestException.Violation;
@@ -29,61 +28,35 @@ public final class RequestRules {
   private RequestRules() {}
 
   /**
-   * Checks a spec; throws {@link InvalidGameSpecException} listing every violation. Reads only the
-   * spec's getters, so a {@code GameSpec} made without the builder (a subclass) is held to the same
-   * rules.
+   * Checks a game spec's fields ({@code gameId} may be null: none given); throws {@link
+   * InvalidGameSpecException} listing every violation.
    */
-  public static void checkSpec(GameSpec spec) {
+  public static void checkSpec(String gameId, int capacity, int minPlayers, Duration lobbyTimeout, int rounds,
+      Duration roundTimeout, JsonNode metadata) {
+    Optional<String> given = Optional.ofNullable(gameId);
     List<Violation> v = new ArrayList<>();
-    if (spec == null) {
-      throw new InvalidGameSpecException(null, List.of(new Violation("spec", "must not be null")));
+    given.ifPresent(id -> gameIdViolation("gameId", id, v));
+    if (capacity < 1 || capacity > Limits.MAX_CAPACITY) {
+      v.add(new Violation("capacity", "must be between 1 and " + Limits.MAX_CAPACITY + ", was " + capacity));
     }
-    Optional<String> id = spec.gameId();
-    if (id == null) {
-      v.add(new Violation("gameId", "must not be null (use Optional.empty())"));
-      id = Optional.empty();
+    if (minPlayers < 1) {
+      v.add(new Violation("minPlayers", "must be at least 1, was " + minPlayers));
+    } else if (minPlayers > capacity && capacity >= 1) {
+      v.add(new Violation("minPlayers", "must not exceed capacity " + capacity + ", was " + minPlayers));
     }
-    id.ifPresent(g -> gameIdViolation("gameId", g, v));
-    if (spec.capacity() < 1 || spec.capacity() > Limits.MAX_CAPACITY) {
-      v.add(new Violation("capacity", "must be between 1 and " + Limits.MAX_CAPACITY + ", was " + spec.capacity()));
+    timeoutViolation("lobbyTimeout", lobbyTimeout, v);
+    if (rounds < 1 || rounds > Limits.MAX_ROUNDS) {
+      v.add(new Violation("rounds", "must be between 1 and " + Limits.MAX_ROUNDS + ", was " + rounds));
     }
-    if (spec.minPlayers() < 1) {
-      v.add(new Violation("minPlayers", "must be at least 1, was " + spec.minPlayers()));
-    } else if (spec.minPlayers() > spec.capacity() && spec.capacity() >= 1) {
-      v.add(new Violation("minPlayers", "must not exceed capacity " + spec.capacity() + ", was " + spec.minPlayers()));
-    }
-    timeoutViolation("lobbyTimeout", spec.lobbyTimeout(), v);
-    if (spec.rounds() < 1 || spec.rounds() > Limits.MAX_ROUNDS) {
-      v.add(new Violation("rounds", "must be between 1 and " + Limits.MAX_ROUNDS + ", was " + spec.rounds()));
-    }
-    timeoutViolation("roundTimeout", spec.roundTimeout(), v);
-    JsonNode metadata = spec.metadata();
+    timeoutViolation("roundTimeout", roundTimeout, v);
     if (metadata == null || !metadata.isObject()) {
       v.add(new Violation("metadata", "must be a JSON object"));
     } else {
       sizeViolation("metadata", metadata, Limits.MAX_METADATA_BYTES, v);
     }
     if (!v.isEmpty()) {
-      throw new InvalidGameSpecException(id.filter(g -> GAME_ID.matcher(g).matches()).orElse(null), v);
+      throw new InvalidGameSpecException(given.filter(id -> GAME_ID.matcher(id).matches()).orElse(null), v);
     }
-  }
-
-  /**
-   * The spec every orchestrator stores for a create: checked as {@link #checkSpec}, then copied into
-   * a fresh builder-made value with {@code gameId} and its metadata in {@link ClixJson#canonical}
-   * form, so later changes to the caller's metadata node reach no game.
-   */
-  public static GameSpec spec(String gameId, GameSpec spec) {
-    checkSpec(spec);
-    return GameSpec.builder()
-        .gameId(gameId)
-        .capacity(spec.capacity())
-        .minPlayers(spec.minPlayers())
-        .lobbyTimeout(spec.lobbyTimeout())
-        .rounds(spec.rounds())
-        .roundTimeout(spec.roundTimeout())
-        .metadata(ClixJson.canonical(spec.metadata()))
-        .build();
   }
 
   /** Checks a game id argument. */

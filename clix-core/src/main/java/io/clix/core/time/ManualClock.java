@@ -51,6 +51,7 @@ public final class ManualClock extends Clock {
     final Object lock = new Object();
     final CopyOnWriteArrayList<Timers> subscribers = new CopyOnWriteArrayList<>();
     volatile Instant now;
+    volatile ManualScheduler scheduler;
 
     State(Instant now) {
       this.now = now;
@@ -145,6 +146,26 @@ public final class ManualClock extends Clock {
         timers.awaitQuiescence();
       }
     }
+  }
+
+  /**
+   * This clock as a {@link Scheduler}: actions run on the thread that advances the clock, when it
+   * reaches their due time, in due order with every other timer on the clock. One per clock (its
+   * zone views share it).
+   */
+  public Scheduler scheduler() {
+    ManualScheduler s = state.scheduler;
+    if (s == null) {
+      synchronized (state.subscribers) {
+        s = state.scheduler;
+        if (s == null) {
+          s = new ManualScheduler(withZone(ZoneOffset.UTC));
+          state.subscribers.add(s);
+          state.scheduler = s;
+        }
+      }
+    }
+    return s;
   }
 
   /** The earliest instant a subscribed timer is due, if any. */

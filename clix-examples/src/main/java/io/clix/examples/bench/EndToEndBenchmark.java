@@ -5,8 +5,8 @@ import io.clix.aws.AwsGameOrchestrator;
 import io.clix.aws.ClixDeployment;
 import io.clix.aws.Correlation;
 import io.clix.core.GameSpec;
-import io.clix.examples.local.LocalAws;
 import io.clix.core.time.ManualClock;
+import io.clix.local.junit5.ClixLocalEnvironment;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,9 +52,10 @@ public final class EndToEndBenchmark {
   /** Figures 1 and 2: API calls by operation and state transitions for one 4-player, 3-round game. */
   private static void callsAndTransitions(Correlation mode) throws Exception {
     CallCounter counter = new CallCounter();
-    try (LocalAws aws = new LocalAws(ManualClock.create(), counter)) {
-      ClixDeployment deployment = aws.provision("bench", mode);
-      AwsGameOrchestrator games = aws.orchestrator(deployment, "bench");
+    try (ClixLocalEnvironment aws = ClixLocalEnvironment.builder().clock(ManualClock.create()).correlation(mode).namePrefix("bench")
+          .addInterceptor(counter).start()) {
+      ClixDeployment deployment = aws.deployment();
+      AwsGameOrchestrator games = aws.orchestrator("bench");
       aws.settle();
       counter.reset();
       String id = playOneGame(games, "calls");
@@ -86,7 +87,7 @@ public final class EndToEndBenchmark {
     return 2 + players + players * rounds + (1 + rounds);
   }
 
-  private static long stateTransitions(LocalAws aws, ClixDeployment deployment, String gameId) {
+  private static long stateTransitions(ClixLocalEnvironment aws, ClixDeployment deployment, String gameId) {
     String executionArn = deployment.stateMachineArn().replace(":stateMachine:", ":execution:") + ":" + gameId;
     long entered = 0;
     for (HistoryEvent e : aws.sfn().getExecutionHistoryPaginator(b -> b.executionArn(executionArn)).events()) {
@@ -117,9 +118,9 @@ public final class EndToEndBenchmark {
 
   /** Figure 3: join and move latency through Clix beside a bare conditional UpdateItem, same run. */
   private static void latency() throws Exception {
-    try (LocalAws aws = new LocalAws(Clock.systemUTC(), null)) {
-      ClixDeployment deployment = aws.provision("latency", Correlation.CALLBACKS);
-      AwsGameOrchestrator games = aws.orchestrator(deployment, "latency");
+    try (ClixLocalEnvironment aws = ClixLocalEnvironment.builder().clock(Clock.systemUTC()).correlation(Correlation.CALLBACKS).namePrefix("latency").start()) {
+      ClixDeployment deployment = aws.deployment();
+      AwsGameOrchestrator games = aws.orchestrator("latency");
       Percentiles join = new Percentiles();
       Percentiles move = new Percentiles();
       Percentiles bare = new Percentiles();
@@ -170,9 +171,9 @@ public final class EndToEndBenchmark {
 
   /** Figure 4: open lobbies one backend instance holds at once, with threads and heap after GC. */
   private static void openLobbies(int lobbies) throws Exception {
-    try (LocalAws aws = new LocalAws(ManualClock.create(), null)) {
-      ClixDeployment deployment = aws.provision("lobbies", Correlation.CALLBACKS);
-      AwsGameOrchestrator games = aws.orchestrator(deployment, "lobbies");
+    try (ClixLocalEnvironment aws = ClixLocalEnvironment.builder().clock(ManualClock.create()).correlation(Correlation.CALLBACKS).namePrefix("lobbies").start()) {
+      ClixDeployment deployment = aws.deployment();
+      AwsGameOrchestrator games = aws.orchestrator("lobbies");
       aws.settle();
       int threadsBefore = ManagementFactory.getThreadMXBean().getThreadCount();
       long start = System.nanoTime();
@@ -208,9 +209,9 @@ public final class EndToEndBenchmark {
 
   /** Figure 5: the local stack's own throughput: full games and state transitions per second on this machine. */
   private static void throughput(int games) throws Exception {
-    try (LocalAws aws = new LocalAws(ManualClock.create(), null)) {
-      ClixDeployment deployment = aws.provision("throughput", Correlation.CALLBACKS);
-      AwsGameOrchestrator orchestrator = aws.orchestrator(deployment, "throughput");
+    try (ClixLocalEnvironment aws = ClixLocalEnvironment.builder().clock(ManualClock.create()).correlation(Correlation.CALLBACKS).namePrefix("throughput").start()) {
+      ClixDeployment deployment = aws.deployment();
+      AwsGameOrchestrator orchestrator = aws.orchestrator("throughput");
       aws.settle();
       long start = System.nanoTime();
       ExecutorService pool = Executors.newFixedThreadPool(8);

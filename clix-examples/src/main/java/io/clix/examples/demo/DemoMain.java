@@ -1,10 +1,8 @@
 package io.clix.examples.demo;
 
 import io.clix.aws.AwsGameOrchestrator;
-import io.clix.aws.ClixDeployment;
 import io.clix.aws.Correlation;
-import io.clix.examples.local.LocalAws;
-import io.clix.core.time.ManualClock;
+import io.clix.local.junit5.ClixLocalEnvironment;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +36,7 @@ public final class DemoMain {
 
   static void run(DemoOptions options, PrintStream out) throws Exception {
     List<String> summary = new ArrayList<>();
-    try (LocalAws aws = new LocalAws(ManualClock.create(), null)) {
+    try (ClixLocalEnvironment aws = ClixLocalEnvironment.builder().namePrefix("demo-seed").start()) {
       out.println("Clix demo on the embedded local stack at " + aws.stack().endpoint() + ": "
           + options.games() + " games, " + options.players() + " players each, " + options.rounds() + " rounds");
       out.println();
@@ -54,11 +52,13 @@ public final class DemoMain {
         Correlation correlation = Correlation.valueOf(mode.toUpperCase(Locale.ROOT));
         out.println();
         out.println("== Part " + part++ + ": Clix, " + mode + " (two backend instances, calls in random order)");
-        ClixDeployment deployment = aws.provision("demo-" + mode, correlation);
-        AwsGameOrchestrator first = aws.orchestrator(deployment, mode + "-backend-1");
-        AwsGameOrchestrator second = aws.orchestrator(deployment, mode + "-backend-2");
-        ClixGamesRun.Outcome outcome = new ClixGamesRun(mode, options, first, second).run();
-        aws.settle();
+        ClixGamesRun.Outcome outcome;
+        try (ClixLocalEnvironment env = aws.toBuilder().correlation(correlation).namePrefix("demo-" + mode).start()) {
+          AwsGameOrchestrator first = env.orchestrator(mode + "-backend-1");
+          AwsGameOrchestrator second = env.orchestrator(mode + "-backend-2");
+          outcome = new ClixGamesRun(mode, options, first, second).run();
+          env.settle();
+        }
         ClixGamesRun.print(out, outcome);
         summary.add(row("Clix, " + mode, outcome.games(), outcome.games() * options.players(),
             outcome.finished(), outcome.mixUps()));

@@ -23,6 +23,8 @@ record DemoOptions(int games, int players, int rounds, List<String> modes) {
 
   /** Thrown for a bad flag; the message is one line. */
   static final class BadFlag extends Exception {
+    private static final long serialVersionUID = 1L;
+
     BadFlag(String message) {
       super(message);
     }

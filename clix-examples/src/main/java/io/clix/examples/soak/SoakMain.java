@@ -9,10 +9,11 @@ import io.clix.core.GameOrchestrator;
 import io.clix.core.GameSpec;
 import io.clix.core.GameStatus;
 import io.clix.core.GameView;
-import io.clix.local.LocalStack;
+import io.clix.local.junit5.ClixLocalEnvironment;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,17 +83,19 @@ public final class SoakMain {
             + " (options: --endpoint URL, --games N, --concurrency N)");
       }
     }
-    LocalStack embedded = endpoint == null ? LocalStack.start() : null;
-    URI uri = embedded != null ? embedded.endpoint() : URI.create(endpoint);
-    System.out.println("soak: " + games + " games, " + concurrency + " at a time, stack at " + uri
-        + (embedded != null ? " (in this JVM: its store counts in the heap)" : " (own process)"));
+    System.out.println("soak: " + games + " games, " + concurrency + " at a time, stack "
+        + (endpoint == null ? "in this JVM (its store counts in the heap)" : "at " + endpoint + " (own process)"));
+    SoakMain soak = new SoakMain(games, concurrency);
     boolean ok;
-    try {
-      ok = new SoakMain(games, concurrency).run(uri);
-    } finally {
-      if (embedded != null) {
-        embedded.close();
+    if (endpoint == null) {
+      // the supported local environment, on the system clock: the soak runs in real time
+      try (ClixLocalEnvironment env = ClixLocalEnvironment.builder().clock(Clock.systemUTC()).namePrefix("soak")
+          .start()) {
+        ok = soak.run(env.sfn(), env.orchestrator(b -> b.retention(Duration.ZERO)),
+            env.deployment().stateMachineArn());
       }
+    } else {
+      ok = soak.run(URI.create(endpoint));
     }
     System.exit(ok ? 0 : 1);
   }
@@ -127,45 +130,51 @@ public final class SoakMain {
       String machineArn = sfn.createStateMachine(b -> b.name(prefix).definition(definition)
           .roleArn("arn:aws:iam::123456789012:role/clix-soak")).stateMachineArn();
 
-      ExecutorService drivers = Executors.newFixedThreadPool(concurrency);
       try (AwsGameOrchestrator orchestrator = AwsGameOrchestrator.builder()
           .sfnClient(sfn).dynamoDbClient(dynamoDb).sfnAsyncClient(sfnAsync).dynamoDbAsyncClient(dynamoDbAsync)
           .tableName(table).stateMachineArn(machineArn).activities(activities).retention(Duration.ZERO).build()) {
-        orchestrator.addListener(e -> events.incrementAndGet());
-        long start = System.nanoTime();
-        play(orchestrator, drivers, 0, checkpoint);
-        Figures first = Figures.take(checkpoint, start);
-        System.out.println(first);
-        play(orchestrator, drivers, checkpoint, games);
-        Figures end = Figures.take(games, start);
-        System.out.println(end);
-        java.util.Set<String> started = new java.util.TreeSet<>(end.names);
-        started.removeAll(first.names);
-        java.util.Set<String> ended = new java.util.TreeSet<>(first.names);
-        ended.removeAll(end.names);
-        System.out.println("threads started since the first checkpoint: " + started + "; ended: " + ended);
-
-        long notSucceeded = 0;
-        for (int g = 0; g < games; g += Math.max(1, games / 200)) {
-          String arn = machineArn.replace(":stateMachine:", ":execution:") + ":" + gameId(g);
-          if (sfn.describeExecution(b -> b.executionArn(arn)).status() != ExecutionStatus.SUCCEEDED) {
-            notSucceeded++;
-          }
-        }
-        double growth = (double) end.heapBytes / first.heapBytes - 1;
-        boolean ok = growth <= 0.10 && end.threads <= first.threads && failures.get() == 0
-            && finished.get() == games && notSucceeded == 0;
-        System.out.printf("games finished: %d of %d, failures: %d, events heard: %d, sampled executions not "
-            + "SUCCEEDED: %d of %d%n", finished.get(), games, failures.get(), events.get(), notSucceeded,
-            (games + Math.max(1, games / 200) - 1) / Math.max(1, games / 200));
-        System.out.printf("heap after GC: %.1f MB after %d games, %.1f MB after %d games (%+.1f %%, bound +10 %%); "
-            + "live threads: %d -> %d%n", first.heapBytes / 1e6, first.games, end.heapBytes / 1e6, end.games,
-            growth * 100, first.threads, end.threads);
-        System.out.println(ok ? "SOAK PASSED" : "SOAK FAILED");
-        return ok;
-      } finally {
-        drivers.shutdownNow();
+        return run(sfn, orchestrator, machineArn);
       }
+    }
+  }
+
+  private boolean run(SfnClient sfn, AwsGameOrchestrator orchestrator, String machineArn) throws Exception {
+    ExecutorService drivers = Executors.newFixedThreadPool(concurrency);
+    try {
+      orchestrator.addListener(e -> events.incrementAndGet());
+      long start = System.nanoTime();
+      play(orchestrator, drivers, 0, checkpoint);
+      Figures first = Figures.take(checkpoint, start);
+      System.out.println(first);
+      play(orchestrator, drivers, checkpoint, games);
+      Figures end = Figures.take(games, start);
+      System.out.println(end);
+      java.util.Set<String> started = new java.util.TreeSet<>(end.names);
+      started.removeAll(first.names);
+      java.util.Set<String> ended = new java.util.TreeSet<>(first.names);
+      ended.removeAll(end.names);
+      System.out.println("threads started since the first checkpoint: " + started + "; ended: " + ended);
+
+      long notSucceeded = 0;
+      for (int g = 0; g < games; g += Math.max(1, games / 200)) {
+        String arn = machineArn.replace(":stateMachine:", ":execution:") + ":" + gameId(g);
+        if (sfn.describeExecution(b -> b.executionArn(arn)).status() != ExecutionStatus.SUCCEEDED) {
+          notSucceeded++;
+        }
+      }
+      double growth = (double) end.heapBytes / first.heapBytes - 1;
+      boolean ok = growth <= 0.10 && end.threads <= first.threads && failures.get() == 0
+          && finished.get() == games && notSucceeded == 0;
+      System.out.printf("games finished: %d of %d, failures: %d, events heard: %d, sampled executions not "
+          + "SUCCEEDED: %d of %d%n", finished.get(), games, failures.get(), events.get(), notSucceeded,
+          (games + Math.max(1, games / 200) - 1) / Math.max(1, games / 200));
+      System.out.printf("heap after GC: %.1f MB after %d games, %.1f MB after %d games (%+.1f %%, bound +10 %%); "
+          + "live threads: %d -> %d%n", first.heapBytes / 1e6, first.games, end.heapBytes / 1e6, end.games,
+          growth * 100, first.threads, end.threads);
+      System.out.println(ok ? "SOAK PASSED" : "SOAK FAILED");
+      return ok;
+    } finally {
+      drivers.shutdownNow();
     }
   }
 

@@ -7,6 +7,7 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -41,8 +42,16 @@ public final class LocalStackClients {
 
   /** The same with your override configuration (interceptors, retry strategy, timeouts). */
   public static SfnClient sfn(LocalStack stack, ClientOverrideConfiguration override) {
-    return configure(stack, SfnClient.builder()).overrideConfiguration(override)
+    return configure(stack, SfnClient.builder()).overrideConfiguration(noHostPrefix(override))
         .httpClient(UrlConnectionHttpClient.builder().socketTimeout(READ_TIMEOUT).build()).build();
+  }
+
+  /**
+   * StartSyncExecution and TestState prefix the host with {@code sync-}, which a local endpoint
+   * does not answer to; the Step Functions clients made here send every call to the endpoint as is.
+   */
+  private static ClientOverrideConfiguration noHostPrefix(ClientOverrideConfiguration override) {
+    return override.toBuilder().putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true).build();
   }
 
   /** An async Step Functions client on {@code stack} (Netty). */
@@ -52,7 +61,7 @@ public final class LocalStackClients {
 
   /** The same with your override configuration. */
   public static SfnAsyncClient sfnAsync(LocalStack stack, ClientOverrideConfiguration override) {
-    return configure(stack, SfnAsyncClient.builder()).overrideConfiguration(override)
+    return configure(stack, SfnAsyncClient.builder()).overrideConfiguration(noHostPrefix(override))
         .httpClient(NettyNioAsyncHttpClient.builder().readTimeout(READ_TIMEOUT).maxConcurrency(256).build())
         .build();
   }

@@ -8,7 +8,6 @@ import io.clix.core.ClixException;
 import io.clix.core.GameSpec;
 import io.clix.core.GameStatus;
 import io.clix.core.GameView;
-import io.clix.core.ImmutableGameSpec;
 import io.clix.core.JoinResult;
 import io.clix.core.MoveReceipt;
 import java.util.LinkedHashMap;
@@ -91,8 +90,8 @@ public interface AsyncContract extends ContractPart {
     syncCalls.put("finish in lobby", () -> f.games.finish(lobby.gameId(), null));
     asyncCalls.put("leave stranger", () -> f.games.leaveAsync(id, "zed"));
     syncCalls.put("leave stranger", () -> f.games.leave(id, "zed"));
-    asyncCalls.put("conflicting create", () -> f.games.createGameAsync(ImmutableGameSpec.copyOf(running.spec()).withRounds(4)));
-    syncCalls.put("conflicting create", () -> f.games.createGame(ImmutableGameSpec.copyOf(running.spec()).withRounds(4)));
+    asyncCalls.put("conflicting create", () -> f.games.createGameAsync(running.spec().toBuilder().rounds(4).build()));
+    syncCalls.put("conflicting create", () -> f.games.createGame(running.spec().toBuilder().rounds(4).build()));
     asyncCalls.put("bad game id", () -> f.games.describeAsync("no spaces allowed"));
     syncCalls.put("bad game id", () -> f.games.describe("no spaces allowed"));
     asyncCalls.put("bad events id", () -> f.games.eventsAsync("", 0));

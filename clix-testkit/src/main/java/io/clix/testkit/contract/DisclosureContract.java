@@ -86,7 +86,7 @@ public interface DisclosureContract extends ContractPart {
     collect(errors, () -> f.games.finish(f.lobby("opaque-lobby", 3, 3).gameId(), null));
     collect(errors, () -> f.games.startNow(f.lobby("opaque-few", 3, 3).gameId()));
     collect(errors, () -> f.games.describe(Fixture.id("opaque-missing")));
-    collect(errors, () -> f.games.createGame(Fixture.spec("x").build().withGameId(id)));
+    collect(errors, () -> f.games.createGame(Fixture.spec("x").gameId(id).build()));
     assertThat(errors).hasSize(8);
 
     List<String> texts = new ArrayList<>();

@@ -11,7 +11,6 @@ import io.clix.core.GameOrchestrator;
 import io.clix.core.GameSpec;
 import io.clix.core.GameStatus;
 import io.clix.core.GameView;
-import io.clix.core.ImmutableGameSpec;
 import io.clix.testkit.ContractEnvironment;
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +44,7 @@ final class Fixture {
   }
 
   /** A spec builder with a fresh id and the fixture's timeouts. */
-  static ImmutableGameSpec.Builder spec(String prefix) {
+  static GameSpec.Builder spec(String prefix) {
     return GameSpec.builder().gameId(id(prefix)).lobbyTimeout(LOBBY_TIMEOUT).roundTimeout(ROUND_TIMEOUT);
   }
 

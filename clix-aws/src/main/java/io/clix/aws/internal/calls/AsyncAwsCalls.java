@@ -1,8 +1,8 @@
 package io.clix.aws.internal.calls;
 
+import io.clix.core.time.Scheduler;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
@@ -21,13 +21,15 @@ import software.amazon.awssdk.services.sfn.model.SendTaskSuccessRequest;
 import software.amazon.awssdk.services.sfn.model.StartExecutionRequest;
 import software.amazon.awssdk.services.sfn.model.StartExecutionResponse;
 
-/** {@link AwsCalls} on the async clients: every call returns the SDK's own non-blocking future. */
-public final class AsyncAwsCalls implements AwsCalls {
+/** {@link AwsTransport} on the async clients: every call returns the SDK's own non-blocking future. */
+public final class AsyncAwsCalls implements AwsTransport {
 
   private final SfnAsyncClient sfn;
   private final DynamoDbAsyncClient dynamoDb;
+  private final Scheduler scheduler;
 
-  public AsyncAwsCalls(SfnAsyncClient sfn, DynamoDbAsyncClient dynamoDb) {
+  public AsyncAwsCalls(SfnAsyncClient sfn, DynamoDbAsyncClient dynamoDb, Scheduler scheduler) {
+    this.scheduler = scheduler;
     this.sfn = sfn;
     this.dynamoDb = dynamoDb;
   }
@@ -79,7 +81,6 @@ public final class AsyncAwsCalls implements AwsCalls {
 
   @Override
   public CompletableFuture<Void> pause(Duration delay) {
-    return CompletableFuture.runAsync(() -> { },
-        CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS));
+    return AwsCalls.after(scheduler, delay);
   }
 }

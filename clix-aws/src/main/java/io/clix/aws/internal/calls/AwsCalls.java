@@ -1,13 +1,16 @@
 package io.clix.aws.internal.calls;
 
+import io.clix.core.time.Scheduler;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsResponse;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 import software.amazon.awssdk.services.sfn.model.GetActivityTaskRequest;
@@ -19,31 +22,132 @@ import software.amazon.awssdk.services.sfn.model.StartExecutionRequest;
 import software.amazon.awssdk.services.sfn.model.StartExecutionResponse;
 
 /**
- * The AWS calls Clix makes, as futures, so the store and the router are written once. {@link
- * AsyncAwsCalls} issues them on the async clients (truly non-blocking); {@link SyncAwsCalls} runs
- * them on the sync clients on the caller's thread and returns completed futures, so a pipeline of
- * {@code thenCompose} steps runs entirely on the calling thread.
+ * The AWS calls Clix makes, as futures, so the store and the router are written once; the one
+ * place where SDK errors become Clix errors ({@link AwsErrors}): every future fails with a {@link
+ * io.clix.core.ClixServiceException} naming the call and the game (with the service's error code,
+ * which callers test with {@link AwsErrors#is}), never with an SDK exception. Calls that carry a
+ * task token keep no SDK exception as cause.
  */
-public interface AwsCalls {
+public final class AwsCalls {
 
-  CompletableFuture<GetItemResponse> getItem(GetItemRequest request);
+  private final AwsTransport transport;
 
-  CompletableFuture<QueryResponse> query(QueryRequest request);
+  public AwsCalls(AwsTransport transport) {
+    this.transport = transport;
+  }
 
-  CompletableFuture<UpdateItemResponse> updateItem(UpdateItemRequest request);
+  public CompletableFuture<GetItemResponse> getItem(String gameId, GetItemRequest request) {
+    return translated(() -> transport.getItem(request), "DynamoDB GetItem", gameId, false);
+  }
 
-  CompletableFuture<TransactWriteItemsResponse> transactWriteItems(TransactWriteItemsRequest request);
+  public CompletableFuture<QueryResponse> query(String gameId, QueryRequest request) {
+    return translated(() -> transport.query(request), "DynamoDB Query", gameId, false);
+  }
 
-  CompletableFuture<StartExecutionResponse> startExecution(StartExecutionRequest request);
+  /** An UpdateItem of the game's item; its request may carry a task token. */
+  public CompletableFuture<UpdateItemResponse> updateItem(String gameId, UpdateItemRequest request) {
+    return translated(() -> transport.updateItem(request), "DynamoDB UpdateItem", gameId, true);
+  }
 
-  CompletableFuture<Void> sendTaskSuccess(SendTaskSuccessRequest request);
+  /**
+   * A TransactWriteItems: true if written, false if a condition failed or it conflicted with
+   * another write (read again and retry); other failures fail the future.
+   */
+  public CompletableFuture<Boolean> transactWriteItems(String gameId, TransactWriteItemsRequest request) {
+    CompletableFuture<Boolean> written;
+    try {
+      written = transport.transactWriteItems(request).handle((r, e) -> {
+        if (e == null) {
+          return true;
+        }
+        if (isConflict(e)) {
+          return false;
+        }
+        throw AwsErrors.map(e, "DynamoDB TransactWriteItems", gameId, false);
+      });
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(AwsErrors.map(e, "DynamoDB TransactWriteItems", gameId, false));
+    }
+    return written;
+  }
 
-  CompletableFuture<Void> sendTaskFailure(SendTaskFailureRequest request);
+  public CompletableFuture<StartExecutionResponse> startExecution(String gameId, StartExecutionRequest request) {
+    return translated(() -> transport.startExecution(request), "Step Functions StartExecution", gameId, false);
+  }
 
-  CompletableFuture<Void> sendTaskHeartbeat(SendTaskHeartbeatRequest request);
+  public CompletableFuture<Void> sendTaskSuccess(String gameId, SendTaskSuccessRequest request) {
+    return translated(() -> transport.sendTaskSuccess(request), "Step Functions SendTaskSuccess", gameId, true);
+  }
 
-  CompletableFuture<GetActivityTaskResponse> getActivityTask(GetActivityTaskRequest request);
+  public CompletableFuture<Void> sendTaskFailure(String gameId, SendTaskFailureRequest request) {
+    return translated(() -> transport.sendTaskFailure(request), "Step Functions SendTaskFailure", gameId, true);
+  }
 
-  /** Completes after {@code delay} of real time (a backoff between optimistic retries). */
-  CompletableFuture<Void> pause(Duration delay);
+  public CompletableFuture<Void> sendTaskHeartbeat(String gameId, SendTaskHeartbeatRequest request) {
+    return translated(() -> transport.sendTaskHeartbeat(request), "Step Functions SendTaskHeartbeat", gameId,
+        true);
+  }
+
+  public CompletableFuture<GetActivityTaskResponse> getActivityTask(GetActivityTaskRequest request) {
+    return translated(() -> transport.getActivityTask(request), "Step Functions GetActivityTask", null, false);
+  }
+
+  /**
+   * Completes once {@code delay} has passed on the orchestrator's scheduler (a back-off between
+   * optimistic retries); at once for a zero delay.
+   */
+  public CompletableFuture<Void> pause(Duration delay) {
+    return transport.pause(delay);
+  }
+
+  /** A future completed by {@code scheduler} after {@code delay} (at once for zero or less). */
+  static CompletableFuture<Void> after(Scheduler scheduler, Duration delay) {
+    if (delay.isZero() || delay.isNegative()) {
+      return CompletableFuture.completedFuture(null);
+    }
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    scheduler.schedule(delay, () -> done.complete(null));
+    return done;
+  }
+
+  private static <T> CompletableFuture<T> translated(java.util.function.Supplier<CompletableFuture<T>> call,
+      String operation, String gameId, boolean carriesToken) {
+    CompletableFuture<T> raw;
+    try {
+      raw = call.get();
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(AwsErrors.map(e, operation, gameId, carriesToken));
+    }
+    return raw.handle((r, e) -> {
+      if (e != null) {
+        throw AwsErrors.map(e, operation, gameId, carriesToken);
+      }
+      return r;
+    });
+  }
+
+  /** A cancelled transaction whose every reason is a failed condition or a conflict, or a conflict. */
+  private static boolean isConflict(Throwable t) {
+    Throwable e = AwsErrors.unwrap(t);
+    if (!(e instanceof TransactionCanceledException)) {
+      return "TransactionConflictException".equals(AwsErrors.sdkErrorCode(e));
+    }
+    List<CancellationReason> reasons = ((TransactionCanceledException) e).cancellationReasons();
+    if (reasons == null || reasons.isEmpty()) {
+      return false;
+    }
+    boolean any = false;
+    for (CancellationReason reason : reasons) {
+      String code = reason.code();
+      if (code == null || "None".equals(code)) {
+        continue;
+      }
+      if (!code.equals("ConditionalCheckFailed") && !code.equals("TransactionConflict")
+          && !code.equals("ThrottlingError") && !code.equals("ProvisionedThroughputExceeded")) {
+        return false;
+      }
+      any = true;
+    }
+    return any;
+  }
 }

@@ -2,6 +2,8 @@ package io.clix.aws.internal.calls;
 
 import io.clix.core.ClixException;
 import io.clix.core.ClixServiceException;
+import io.clix.core.RetryableServiceException;
+import io.clix.core.ServiceUnreachableException;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -9,11 +11,13 @@ import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /**
- * Turns what the SDK throws into the typed Clix errors: a {@link ClixServiceException} carrying the
- * game id, the service's error code and whether a retry may help (throttling, 5xx, network). The
- * message names the operation, the code and the HTTP status, never the service's own message,
- * which for task calls might echo a token; the SDK exception is kept as the cause only for calls
- * that carry no token.
+ * Turns what the SDK throws into the typed Clix errors, for {@link AwsCalls} only: a {@link
+ * RetryableServiceException} for throttling and 5xx, a {@link ServiceUnreachableException} when the
+ * service could not be reached (connection refused or reset, timeouts), a plain {@link
+ * ClixServiceException} otherwise, each with the game id and the service's error code. The message
+ * names the operation, the code and the HTTP status, never the service's own message, which for
+ * task calls might echo a token; the SDK exception is kept as the cause only for calls that carry
+ * no token. The rest of clix-aws tests errors with {@link #is} and {@link #unwrap}.
  */
 public final class AwsErrors {
 
@@ -28,9 +32,25 @@ public final class AwsErrors {
     return e;
   }
 
-  /** The service's error code of {@code t} (after unwrapping), or {@code null}. */
+  /** The service's error code of a translated failure (after unwrapping), or {@code null}. */
   public static String errorCode(Throwable t) {
     Throwable e = unwrap(t);
+    return e instanceof ClixServiceException ? ((ClixServiceException) e).errorCode() : null;
+  }
+
+  /** True if {@code t} is a translated service error with this code. */
+  public static boolean is(Throwable t, String code) {
+    return code.equals(errorCode(t));
+  }
+
+  /** The failure {@code t} carries, unwrapped, to throw again from a future's stage. */
+  public static RuntimeException rethrow(Throwable t) {
+    Throwable e = unwrap(t);
+    return e instanceof RuntimeException ? (RuntimeException) e : new CompletionException(e);
+  }
+
+  /** The error code of an SDK exception, or {@code null}. */
+  static String sdkErrorCode(Throwable e) {
     if (e instanceof AwsServiceException) {
       AwsServiceException ase = (AwsServiceException) e;
       return ase.awsErrorDetails() == null ? null : ase.awsErrorDetails().errorCode();
@@ -38,43 +58,40 @@ public final class AwsErrors {
     return null;
   }
 
-  /** True if {@code t} is a service error with this code. */
-  public static boolean is(Throwable t, String code) {
-    return code.equals(errorCode(t));
-  }
-
   /**
    * The Clix error for a failed call; Clix errors pass through unchanged.
    *
-   * @param operation what was being done, e.g. {@code "DynamoDB TransactWriteItems"}
+   * @param operation the call, e.g. {@code "DynamoDB TransactWriteItems"}
    * @param carriesToken true if the request held a task token (the cause is then dropped)
    */
-  public static RuntimeException map(Throwable t, String operation, String gameId, boolean carriesToken) {
+  static RuntimeException map(Throwable t, String operation, String gameId, boolean carriesToken) {
     Throwable e = unwrap(t);
     if (e instanceof ClixException) {
       return (ClixException) e;
     }
     String where = gameId == null ? "" : " for game " + gameId;
+    Throwable cause = carriesToken ? null : e;
     if (e instanceof AwsServiceException) {
       AwsServiceException ase = (AwsServiceException) e;
-      String code = errorCode(ase);
+      String code = sdkErrorCode(ase);
       int status = ase.statusCode();
-      boolean retryable = ase.isThrottlingException() || status >= 500 || status == 0;
-      return ClixServiceException.of(operation + where + " failed: " + code + " (HTTP " + status + ")",
-          gameId, code, retryable, carriesToken ? null : ase);
+      String message = operation + where + " failed: " + code + " (HTTP " + status + ")";
+      return ase.isThrottlingException() || status >= 500 || status == 0
+          ? new RetryableServiceException(message, gameId, code, cause)
+          : new ClixServiceException(message, gameId, code, cause);
     }
     if (e instanceof SdkClientException) {
-      return ClixServiceException.of(operation + where + " failed: the service could not be reached ("
-          + e.getClass().getSimpleName() + ")", gameId, null, true, carriesToken ? null : e);
+      return new ServiceUnreachableException(operation + where + " failed: the service could not be reached ("
+          + e.getClass().getSimpleName() + ")", gameId, cause);
     }
+    String message = operation + where + " failed (" + e.getClass().getSimpleName() + ")";
     if (e instanceof SdkException) {
-      return ClixServiceException.of(operation + where + " failed (" + e.getClass().getSimpleName() + ")",
-          gameId, null, ((SdkException) e).retryable(), carriesToken ? null : e);
+      return ((SdkException) e).retryable() ? new RetryableServiceException(message, gameId, null, cause)
+          : new ClixServiceException(message, gameId, null, cause);
     }
     if (e instanceof RuntimeException) {
       return (RuntimeException) e;
     }
-    return ClixServiceException.of(operation + where + " failed (" + e.getClass().getSimpleName() + ")",
-        gameId, null, false, carriesToken ? null : e);
+    return new ClixServiceException(message, gameId, null, cause);
   }
 }

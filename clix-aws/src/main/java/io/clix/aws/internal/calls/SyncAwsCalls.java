@@ -1,5 +1,6 @@
 package io.clix.aws.internal.calls;
 
+import io.clix.core.time.Scheduler;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -22,15 +23,17 @@ import software.amazon.awssdk.services.sfn.model.StartExecutionRequest;
 import software.amazon.awssdk.services.sfn.model.StartExecutionResponse;
 
 /**
- * {@link AwsCalls} on the sync clients: each call runs on the caller's thread and returns an
+ * {@link AwsTransport} on the sync clients: each call runs on the caller's thread and returns an
  * already completed future (failed with the SDK's exception on error). No thread pool.
  */
-public final class SyncAwsCalls implements AwsCalls {
+public final class SyncAwsCalls implements AwsTransport {
 
   private final SfnClient sfn;
   private final DynamoDbClient dynamoDb;
+  private final Scheduler scheduler;
 
-  public SyncAwsCalls(SfnClient sfn, DynamoDbClient dynamoDb) {
+  public SyncAwsCalls(SfnClient sfn, DynamoDbClient dynamoDb, Scheduler scheduler) {
+    this.scheduler = scheduler;
     this.sfn = sfn;
     this.dynamoDb = dynamoDb;
   }
@@ -97,14 +100,17 @@ public final class SyncAwsCalls implements AwsCalls {
     return now(() -> sfn.getActivityTask(request));
   }
 
+  /** Waits on the caller's thread (as a sync call does) until {@code delay} has passed on the scheduler. */
   @Override
   public CompletableFuture<Void> pause(Duration delay) {
     try {
-      Thread.sleep(delay.toMillis());
+      AwsCalls.after(scheduler, delay).get();
       return CompletableFuture.completedFuture(null);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return CompletableFuture.failedFuture(e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      return CompletableFuture.failedFuture(e.getCause());
     }
   }
 }

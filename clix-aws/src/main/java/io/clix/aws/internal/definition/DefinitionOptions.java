@@ -37,6 +37,14 @@ public record DefinitionOptions(
     Objects.requireNonNull(heartbeatSeconds, "heartbeatSeconds");
   }
 
+  /** Checks a DynamoDB table name (3 to 255 of {@code a-z A-Z 0-9 _ . -}). */
+  public static String tableName(String tableName) {
+    if (tableName == null || !tableName.matches("[a-zA-Z0-9_.-]{3,255}")) {
+      throw new IllegalArgumentException("not a DynamoDB table name: " + tableName);
+    }
+    return tableName;
+  }
+
   /** Checks a seconds option of the definition (HeartbeatSeconds, a TimeoutSeconds) is positive. */
   public static int positiveSeconds(int seconds, String option) {
     if (seconds < 1) {

@@ -3,19 +3,20 @@ package io.clix.aws.internal.router;
 import io.clix.aws.internal.calls.AwsCalls;
 import io.clix.aws.internal.calls.AwsErrors;
 import io.clix.aws.internal.store.GameStore;
+import io.clix.aws.internal.store.TaskFiling;
 import io.clix.aws.internal.store.TokenStore;
 import io.clix.aws.internal.store.WaitPoint;
 import io.clix.core.GameNotFoundException;
+import io.clix.core.time.Scheduler;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sfn.model.GetActivityTaskRequest;
@@ -50,16 +51,26 @@ public final class ActivityTaskRouter implements AutoCloseable {
   /** One activity the router polls. */
   public record Polled(String activityArn, Kind kind) {}
 
+  /** Work in progress the router counts (a task being handled, a round of heartbeats). */
+  interface Work {
+    void begin();
+
+    void end();
+  }
+
   private final AwsCalls calls;
   private final GameStore store;
   private final TokenStore tokens;
   private final TaskFiling filing;
   private final Heartbeats heartbeats;
+  private final List<Polled> activities;
   private final List<Worker> workers = new ArrayList<>();
   private final List<CompletableFuture<GetActivityTaskResponse>> polls = new CopyOnWriteArrayList<>();
-  private final AtomicInteger busy = new AtomicInteger();
-  private final AtomicLong received = new AtomicLong();
   private final Object idle = new Object();
+  /** Tasks being handled plus rounds of heartbeats in flight; guarded by {@link #idle}. */
+  private int busy;
+  /** Tasks received so far, all workers; guarded by {@link #idle}. */
+  private long received;
   private volatile boolean closed;
 
   /**
@@ -67,14 +78,26 @@ public final class ActivityTaskRouter implements AutoCloseable {
    * @param activities the activities to poll; every one gets at least one worker
    * @param workers how many polls may be outstanding at once (at least one per activity)
    * @param heartbeat how often to heartbeat stored tasks, or {@code null} for never
+   * @param scheduler the scheduler heartbeats run on
    */
   public ActivityTaskRouter(AwsCalls calls, GameStore store, List<Polled> activities, int workers,
-      Duration heartbeat, String identity) {
+      Duration heartbeat, Scheduler scheduler, String identity) {
     this.calls = calls;
     this.store = store;
     this.tokens = store.tokens();
     this.filing = new TaskFiling(store);
-    this.heartbeats = heartbeat == null ? null : new Heartbeats(tokens, heartbeat);
+    this.activities = List.copyOf(activities);
+    this.heartbeats = heartbeat == null ? null : new Heartbeats(tokens, scheduler, heartbeat, new Work() {
+      @Override
+      public void begin() {
+        ActivityTaskRouter.this.begin(null);
+      }
+
+      @Override
+      public void end() {
+        ActivityTaskRouter.this.end();
+      }
+    });
     int count = Math.max(workers, activities.size());
     for (int i = 0; i < count; i++) {
       Polled polled = activities.get(i % activities.size());
@@ -90,40 +113,87 @@ public final class ActivityTaskRouter implements AutoCloseable {
 
   /** Tasks received so far (for tests and metrics). */
   public long received() {
-    return received.get();
+    synchronized (idle) {
+      return received;
+    }
+  }
+
+  /** The activities this router polls. */
+  public List<String> polledActivities() {
+    return activities.stream().map(Polled::activityArn).distinct().toList();
+  }
+
+  /** The worker names this router's polls carry (GetActivityTask workerName). */
+  public List<String> workerNames() {
+    return workers.stream().map(w -> w.name).toList();
+  }
+
+  /** Whether {@link #close()} was called. */
+  public boolean isClosed() {
+    return closed;
+  }
+
+  /** Tasks being handled and rounds of heartbeats in flight now. */
+  public int inFlight() {
+    synchronized (idle) {
+      return busy;
+    }
   }
 
   /**
-   * Waits until no task is being handled and no new task arrived for {@code quiet} (so a task the
-   * service has just handed out is handled too), or until {@code max} passed.
+   * Waits until every task the service handed to this router's workers has been received and
+   * handled, and no round of heartbeats is in flight: until each worker has received at least
+   * {@code handedOut.get(workerName)} tasks and nothing is in progress (or until {@code max}
+   * passed in real time, a safety limit). No quiet window: the counts decide.
    *
-   * @return true if idle
+   * @param handedOut the tasks the service has handed out so far, by worker name
+   * @return true if caught up
    */
-  public boolean awaitIdle(Duration quiet, Duration max) {
+  public boolean awaitCaughtUp(Map<String, Long> handedOut, Duration max) {
     long deadline = System.nanoTime() + max.toNanos();
     synchronized (idle) {
-      while (true) {
-        long seen = received.get();
+      while (!caughtUp(handedOut)) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0 || closed) {
+          return caughtUp(handedOut);
+        }
         try {
-          while (busy.get() > 0) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-              return false;
-            }
-            idle.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
-          }
-          idle.wait(Math.max(1, quiet.toMillis()));
+          idle.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left)));
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
           return false;
         }
-        if (busy.get() == 0 && received.get() == seen) {
-          return true;
-        }
-        if (System.nanoTime() > deadline) {
-          return false;
-        }
       }
+      return true;
+    }
+  }
+
+  private boolean caughtUp(Map<String, Long> handedOut) {
+    if (busy > 0) {
+      return false;
+    }
+    for (Worker w : workers) {
+      if (w.received < handedOut.getOrDefault(w.name, 0L)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private void begin(Worker receiving) {
+    synchronized (idle) {
+      busy++;
+      if (receiving != null) {
+        receiving.received++;
+        received++;
+      }
+    }
+  }
+
+  private void end() {
+    synchronized (idle) {
+      busy--;
+      idle.notifyAll();
     }
   }
 
@@ -131,6 +201,8 @@ public final class ActivityTaskRouter implements AutoCloseable {
     final Polled polled;
     final String name;
     final Thread thread;
+    /** Tasks this worker received; guarded by {@link #idle}. */
+    long received;
 
     Worker(Polled polled, String name) {
       this.polled = polled;
@@ -156,7 +228,7 @@ public final class ActivityTaskRouter implements AutoCloseable {
             break;
           }
           LOG.warn("polling activity {} failed: {}", polled.activityArn(),
-              AwsErrors.map(e, "Step Functions GetActivityTask", null, false).getMessage());
+              AwsErrors.unwrap(e).getMessage());
           pause();
           continue;
         } finally {
@@ -165,8 +237,7 @@ public final class ActivityTaskRouter implements AutoCloseable {
         if (task == null || task.taskToken() == null || task.taskToken().isEmpty()) {
           continue;
         }
-        busy.incrementAndGet();
-        received.incrementAndGet();
+        begin(this);
         try {
           handle(polled.kind(), task.taskToken(), task.input()).get();
         } catch (InterruptedException e) {
@@ -174,12 +245,9 @@ public final class ActivityTaskRouter implements AutoCloseable {
           break;
         } catch (ExecutionException e) {
           LOG.warn("handling a task of activity {} failed: {}", polled.activityArn(),
-              AwsErrors.map(e, "routing an activity task", null, true).getMessage());
+              AwsErrors.unwrap(e).getMessage());
         } finally {
-          busy.decrementAndGet();
-          synchronized (idle) {
-            idle.notifyAll();
-          }
+          end();
         }
       }
     }
@@ -236,13 +304,16 @@ public final class ActivityTaskRouter implements AutoCloseable {
         LOG.warn("failing an activity task: {}", cause);
         return tokens.fail(gameId, token, RouterErrors.UNKNOWN_GAME, cause);
       }
-      return CompletableFuture.<Void>failedFuture(AwsErrors.map(e, "routing a task", gameId, true));
+      return CompletableFuture.<Void>failedFuture(AwsErrors.unwrap(e));
     }).thenCompose(f -> f);
   }
 
   /** Stops polling: cancels outstanding polls and waits for the workers up to {@code max}. */
   public void close(Duration max) {
     closed = true;
+    synchronized (idle) {
+      idle.notifyAll();
+    }
     polls.forEach(p -> p.cancel(true));
     workers.forEach(w -> w.thread.interrupt());
     long deadline = System.nanoTime() + max.toNanos();

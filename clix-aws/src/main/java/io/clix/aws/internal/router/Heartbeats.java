@@ -1,33 +1,36 @@
 package io.clix.aws.internal.router;
 
 import io.clix.aws.internal.store.TokenStore;
+import io.clix.core.time.Scheduler;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Sends SendTaskHeartbeat for the tasks this router stored, every interval, until the task closes
- * (completed by whichever backend moved the game on, or timed out). Only needed when the
- * definition sets HeartbeatSeconds; the tokens stay in this object's memory only.
+ * Sends SendTaskHeartbeat for the tasks this router stored, every interval on the orchestrator's
+ * scheduler, until the task closes (completed by whichever backend moved the game on, or timed
+ * out). Only needed when the definition sets HeartbeatSeconds; the tokens stay in this object's
+ * memory only. A round of heartbeats counts as the router's work in progress until answered.
  */
 final class Heartbeats implements AutoCloseable {
 
   private final TokenStore tokens;
-  private final ScheduledExecutorService timer;
+  private final Scheduler scheduler;
+  private final Duration interval;
+  private final ActivityTaskRouter.Work work;
   private final Map<String, String> tracked = new ConcurrentHashMap<>();
+  private volatile Scheduler.Cancellable next;
+  private volatile boolean closed;
 
-  Heartbeats(TokenStore tokens, Duration interval) {
+  Heartbeats(TokenStore tokens, Scheduler scheduler, Duration interval, ActivityTaskRouter.Work work) {
     this.tokens = tokens;
-    this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread t = new Thread(r, "clix-router-heartbeats");
-      t.setDaemon(true);
-      return t;
-    });
-    long millis = Math.max(1, interval.toMillis());
-    timer.scheduleWithFixedDelay(this::beat, millis, millis, TimeUnit.MILLISECONDS);
+    this.scheduler = scheduler;
+    this.interval = interval;
+    this.work = work;
+    this.next = scheduler.schedule(interval, this::beat);
   }
 
   void track(String gameId, String token) {
@@ -35,16 +38,31 @@ final class Heartbeats implements AutoCloseable {
   }
 
   private void beat() {
-    tracked.forEach((token, gameId) -> tokens.heartbeat(gameId, token).thenAccept(open -> {
+    if (closed) {
+      return;
+    }
+    work.begin();
+    List<CompletableFuture<Void>> beats = new ArrayList<>();
+    tracked.forEach((token, gameId) -> beats.add(tokens.heartbeat(gameId, token).thenAccept(open -> {
       if (!open) {
         tracked.remove(token);
       }
-    }).join());
+    })));
+    CompletableFuture.allOf(beats.toArray(CompletableFuture[]::new)).whenComplete((v, e) -> {
+      if (!closed) {
+        next = scheduler.schedule(interval, this::beat);
+      }
+      work.end();
+    });
   }
 
   @Override
   public void close() {
-    timer.shutdownNow();
+    closed = true;
+    Scheduler.Cancellable pending = next;
+    if (pending != null) {
+      pending.cancel();
+    }
     tracked.clear();
   }
 }

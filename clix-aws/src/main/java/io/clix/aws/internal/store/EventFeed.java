@@ -2,15 +2,12 @@ package io.clix.aws.internal.store;
 
 import io.clix.core.EventType;
 import io.clix.core.GameEvent;
-import io.clix.core.GameEventListener;
-import io.clix.core.Subscription;
+import io.clix.core.internal.GameListeners;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,13 +15,13 @@ import org.slf4j.LoggerFactory;
  * Hands the events this orchestrator wrote (or folded) to the listeners, in sequence order per game
  * and without gaps: a write that started from version {@code base} first fetches any events up to
  * {@code base} that this instance has not delivered (written by another instance), then delivers
- * its own. Listener exceptions are logged and swallowed.
+ * its own, through the front's {@link GameListeners}.
  */
 public final class EventFeed implements GameStore.EventSink {
 
   private static final Logger LOG = LoggerFactory.getLogger(EventFeed.class);
 
-  private final List<GameEventListener> listeners = new CopyOnWriteArrayList<>();
+  private final GameListeners listeners;
   private final Map<String, Cursor> cursors = new ConcurrentHashMap<>();
   private volatile EventLog log;
 
@@ -34,15 +31,13 @@ public final class EventFeed implements GameStore.EventSink {
     final TreeMap<Long, GameEvent> held = new TreeMap<>();
   }
 
+  public EventFeed(GameListeners listeners) {
+    this.listeners = listeners;
+  }
+
   /** The log to fill gaps from (set once the store exists). */
   public void fillFrom(EventLog log) {
     this.log = log;
-  }
-
-  public Subscription add(GameEventListener listener) {
-    Objects.requireNonNull(listener, "listener");
-    listeners.add(listener);
-    return () -> listeners.remove(listener);
   }
 
   @Override
@@ -96,21 +91,11 @@ public final class EventFeed implements GameStore.EventSink {
       while (!cursor.held.isEmpty() && cursor.held.firstKey() == cursor.next) {
         GameEvent event = cursor.held.pollFirstEntry().getValue();
         cursor.next++;
-        deliver(event);
+        listeners.deliver(event);
         ended = event.type() == EventType.GAME_FINISHED || event.type() == EventType.GAME_CANCELLED;
       }
       if (ended && cursor.held.isEmpty()) {
         cursors.remove(gameId, cursor);
-      }
-    }
-  }
-
-  private void deliver(GameEvent event) {
-    for (GameEventListener listener : listeners) {
-      try {
-        listener.onEvent(event);
-      } catch (RuntimeException e) {
-        LOG.warn("game event listener failed on {} #{}", event.gameId(), event.sequence(), e);
       }
     }
   }

@@ -4,7 +4,6 @@ import static io.clix.aws.internal.store.ItemCodec.n;
 import static io.clix.aws.internal.store.ItemCodec.s;
 
 import io.clix.aws.internal.calls.AwsCalls;
-import io.clix.aws.internal.calls.AwsErrors;
 import io.clix.core.GameEvent;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,10 +45,7 @@ public final class EventLog {
     if (start != null) {
       request.exclusiveStartKey(start);
     }
-    return calls.query(request.build()).handle((r, e) -> {
-      if (e != null) {
-        throw AwsErrors.map(e, "reading events (DynamoDB Query)", gameId, false);
-      }
+    return calls.query(gameId, request.build()).thenApply(r -> {
       r.items().forEach(item -> into.add(ItemCodec.event(gameId, item)));
       return r;
     }).thenCompose(r -> r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty()

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clix.aws.internal.calls.AwsCalls;
 import io.clix.aws.internal.calls.AwsErrors;
 import io.clix.aws.internal.definition.ExecutionInput;
+import io.clix.core.ClixServiceException;
 import io.clix.core.GameSpec;
 import java.util.concurrent.CompletableFuture;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.sfn.model.StartExecutionRequest;
 
 /**
@@ -45,7 +45,7 @@ public final class Executions {
         .name(gameId)
         .input(ItemCodec.json(input(gameId, spec)))
         .build();
-    return calls.startExecution(request).handle((r, e) -> {
+    return calls.startExecution(gameId, request).handle((r, e) -> {
       if (e == null) {
         return Started.RUNNING;
       }
@@ -53,25 +53,22 @@ public final class Executions {
         return Started.NAME_TAKEN;
       }
       if (isDefiniteRefusal(e)) {
-        throw new RefusedStart(AwsErrors.map(e, "starting the game's execution (Step Functions StartExecution)",
-            gameId, false));
+        throw new RefusedStart(AwsErrors.rethrow(e));
       }
-      throw AwsErrors.map(e, "starting the game's execution (Step Functions StartExecution)", gameId, false);
+      throw AwsErrors.rethrow(e);
     });
   }
 
-  /** A 4xx that is not throttling: the execution certainly did not start. */
+  /** A service error no retry cures (a 4xx that is not throttling): the execution certainly did not start. */
   private static boolean isDefiniteRefusal(Throwable t) {
     Throwable e = AwsErrors.unwrap(t);
-    if (!(e instanceof AwsServiceException)) {
-      return false;
-    }
-    AwsServiceException ase = (AwsServiceException) e;
-    return ase.statusCode() >= 400 && ase.statusCode() < 500 && !ase.isThrottlingException();
+    return e instanceof ClixServiceException && !((ClixServiceException) e).isRetryable();
   }
 
   /** Carries the mapped error of a start the service refused for good. */
   public static final class RefusedStart extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
     private final RuntimeException error;
 
     RefusedStart(RuntimeException error) {

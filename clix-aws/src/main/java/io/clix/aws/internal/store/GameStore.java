@@ -6,9 +6,8 @@ import static io.clix.aws.internal.store.ItemCodec.n;
 import static io.clix.aws.internal.store.ItemCodec.s;
 
 import io.clix.aws.internal.calls.AwsCalls;
-import io.clix.aws.internal.calls.AwsErrors;
 import io.clix.core.ClixException;
-import io.clix.core.ClixServiceException;
+import io.clix.core.RetryableServiceException;
 import io.clix.core.GameAlreadyExistsException;
 import io.clix.core.EventType;
 import io.clix.core.GameEvent;
@@ -18,6 +17,7 @@ import io.clix.core.internal.GameRules;
 import io.clix.core.internal.GameState;
 import io.clix.core.internal.Step;
 import java.time.Clock;
+import io.clix.core.time.ManualClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,13 +29,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
 import software.amazon.awssdk.services.dynamodb.model.Delete;
 import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
@@ -108,15 +106,11 @@ public final class GameStore {
         .expressionAttributeNames(Map.of("#state", Attributes.STATE, "#fired", Attributes.FIRED,
             "#wp", Attributes.WAIT_POINT, "#spec", Attributes.SPEC))
         .build();
-    return calls.getItem(request).handle((r, e) -> {
-      if (e != null) {
-        throw AwsErrors.map(e, "reading the game (DynamoDB GetItem)", gameId, false);
-      }
-      return r.hasItem() && r.item().containsKey(Attributes.STATE)
-          ? Optional.of(ItemCodec.decode(gameId, r.item())) : Optional.<GameItem>empty();
-    }).thenCompose(item -> item.isPresent() && hasBareMoves(item.get().state())
-        ? moves.fill(gameId, item.get()).thenApply(Optional::of)
-        : CompletableFuture.completedFuture(item));
+    return calls.getItem(gameId, request).thenApply(r -> r.hasItem() && r.item().containsKey(Attributes.STATE)
+        ? Optional.of(ItemCodec.decode(gameId, r.item())) : Optional.<GameItem>empty())
+        .thenCompose(item -> item.isPresent() && hasBareMoves(item.get().state())
+            ? moves.fill(gameId, item.get()).thenApply(Optional::of)
+            : CompletableFuture.completedFuture(item));
   }
 
   private static boolean hasBareMoves(GameState s) {
@@ -165,8 +159,8 @@ public final class GameStore {
       return write(gameId, item, step.state(), events).thenCompose(written -> {
         if (!written) {
           if (attempt >= MAX_ATTEMPTS) {
-            throw ClixServiceException.of("game " + gameId + " kept changing under " + MAX_ATTEMPTS
-                + " attempts to update it; try again", gameId, "TooManyConflicts", true, null);
+            throw new RetryableServiceException("game " + gameId + " kept changing under " + MAX_ATTEMPTS
+                + " attempts to update it; try again", gameId, "TooManyConflicts", null);
           }
           return calls.pause(backoff(attempt)).thenCompose(v -> attempt(gameId, rule, attempt + 1));
         }
@@ -184,7 +178,15 @@ public final class GameStore {
     return refusal == null ? CompletableFuture.completedFuture(outcome) : CompletableFuture.failedFuture(refusal);
   }
 
-  private static Duration backoff(int attempt) {
+  /**
+   * A jittered pause of up to 50 ms between optimistic retries, on the orchestrator's scheduler; none
+   * on a {@link ManualClock}, where time does not pass by itself (a conflicting write has already
+   * landed, so the retry can go at once).
+   */
+  private Duration backoff(int attempt) {
+    if (clock instanceof ManualClock) {
+      return Duration.ZERO;
+    }
     long cap = Math.min(50, 2L * attempt);
     return Duration.ofMillis(ThreadLocalRandom.current().nextLong(cap + 1));
   }
@@ -236,40 +238,7 @@ public final class GameStore {
   }
 
   private CompletableFuture<Boolean> transact(String gameId, List<TransactWriteItem> writes) {
-    TransactWriteItemsRequest request = TransactWriteItemsRequest.builder().transactItems(writes).build();
-    return calls.transactWriteItems(request).handle((r, e) -> {
-      if (e == null) {
-        return true;
-      }
-      if (isConflict(e)) {
-        return false;
-      }
-      throw AwsErrors.map(e, "writing the game (DynamoDB TransactWriteItems)", gameId, false);
-    });
-  }
-
-  private static boolean isConflict(Throwable t) {
-    Throwable e = AwsErrors.unwrap(t);
-    if (!(e instanceof TransactionCanceledException)) {
-      return AwsErrors.is(e, "TransactionConflictException");
-    }
-    List<CancellationReason> reasons = ((TransactionCanceledException) e).cancellationReasons();
-    if (reasons == null || reasons.isEmpty()) {
-      return false;
-    }
-    boolean any = false;
-    for (CancellationReason reason : reasons) {
-      String code = reason.code();
-      if (code == null || "None".equals(code)) {
-        continue;
-      }
-      if (!code.equals("ConditionalCheckFailed") && !code.equals("TransactionConflict")
-          && !code.equals("ThrottlingError") && !code.equals("ProvisionedThroughputExceeded")) {
-        return false;
-      }
-      any = true;
-    }
-    return any;
+    return calls.transactWriteItems(gameId, TransactWriteItemsRequest.builder().transactItems(writes).build());
   }
 
   /** What {@link #create} did: whether this call created the game, and the game now. */

@@ -66,8 +66,8 @@ final class ItemCodec {
     try {
       return ClixJson.mapper().readTree(v.s());
     } catch (JsonProcessingException | RuntimeException e) {
-      throw ClixServiceException.of("a stored move of game " + gameId + " cannot be read ("
-          + e.getClass().getSimpleName() + ")", gameId, null, false, null);
+      throw new ClixServiceException("a stored move of game " + gameId + " cannot be read ("
+          + e.getClass().getSimpleName() + ")", gameId, null, null);
     }
   }
 
@@ -112,8 +112,8 @@ final class ItemCodec {
       AttributeValue spec = item.get(SPEC);
       return new GameItem(state, fired, wp == null ? null : wp.s(), spec == null ? null : spec.s());
     } catch (JsonProcessingException | RuntimeException e) {
-      throw ClixServiceException.of("the stored record of game " + gameId + " cannot be read ("
-          + e.getClass().getSimpleName() + ")", gameId, null, false, null);
+      throw new ClixServiceException("the stored record of game " + gameId + " cannot be read ("
+          + e.getClass().getSimpleName() + ")", gameId, null, null);
     }
   }
 
@@ -136,8 +136,8 @@ final class ItemCodec {
     try {
       return ClixJson.mapper().readValue(item.get(EVENT).s(), GameEvent.class);
     } catch (JsonProcessingException | RuntimeException e) {
-      throw ClixServiceException.of("a stored event of game " + gameId + " cannot be read ("
-          + e.getClass().getSimpleName() + ")", gameId, null, false, null);
+      throw new ClixServiceException("a stored event of game " + gameId + " cannot be read ("
+          + e.getClass().getSimpleName() + ")", gameId, null, null);
     }
   }
 }

@@ -5,7 +5,6 @@ import static io.clix.aws.internal.store.ItemCodec.s;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.clix.aws.internal.calls.AwsCalls;
-import io.clix.aws.internal.calls.AwsErrors;
 import io.clix.core.ClixServiceException;
 import io.clix.core.internal.GameState;
 import java.util.HashMap;
@@ -48,8 +47,8 @@ final class MovePayloads {
       item.state().moves().forEach((player, m) -> {
         JsonNode move = m.move() != null ? m.move() : payloads.get(m.sequence());
         if (move == null) {
-          throw ClixServiceException.of("the stored move of player " + player + " (event " + m.sequence()
-              + ") of game " + gameId + " is missing", gameId, null, false, null);
+          throw new ClixServiceException("the stored move of player " + player + " (event " + m.sequence()
+              + ") of game " + gameId + " is missing", gameId, null, null);
         }
         filled.put(player, new GameState.MoveRecord(move, m.acceptedAt(), m.sequence()));
       });
@@ -70,10 +69,7 @@ final class MovePayloads {
     if (start != null) {
       request.exclusiveStartKey(start);
     }
-    return calls.query(request.build()).handle((r, e) -> {
-      if (e != null) {
-        throw AwsErrors.map(e, "reading moves (DynamoDB Query)", gameId, false);
-      }
+    return calls.query(gameId, request.build()).thenApply(r -> {
       for (Map<String, AttributeValue> item : r.items()) {
         AttributeValue move = item.get(Attributes.MOVE);
         AttributeValue sk = item.get(Attributes.SK);

@@ -57,7 +57,7 @@ public final class TokenStore {
             "#point", Attributes.POINT))
         .expressionAttributeValues(Map.of(":token", s(token), ":point", s(point)))
         .build();
-    return calls.updateItem(request).handle((r, e) -> {
+    return calls.updateItem(gameId, request).handle((r, e) -> {
       if (e == null) {
         LOG.debug("stored the task token of game {} at {}", gameId, point);
         return Stored.STORED;
@@ -65,7 +65,7 @@ public final class TokenStore {
       if (AwsErrors.is(e, "ConditionalCheckFailedException")) {
         return Stored.NOT_CURRENT;
       }
-      throw AwsErrors.map(e, "storing the task token (DynamoDB UpdateItem)", gameId, true);
+      throw AwsErrors.rethrow(e);
     });
   }
 
@@ -88,11 +88,11 @@ public final class TokenStore {
             "#point", Attributes.POINT))
         .returnValues(ReturnValue.UPDATED_NEW)
         .build();
-    return calls.updateItem(request).handle((r, e) -> {
+    return calls.updateItem(gameId, request).handle((r, e) -> {
       if (e != null) {
         if (!AwsErrors.is(e, "ConditionalCheckFailedException")) {
           LOG.warn("could not claim the stale task token of game {}: {}", gameId,
-              AwsErrors.map(e, "DynamoDB UpdateItem", gameId, true).getMessage());
+              AwsErrors.unwrap(e).getMessage());
         }
         return null;
       }
@@ -118,10 +118,10 @@ public final class TokenStore {
         .expressionAttributeNames(Map.of("#token", Attributes.WAIT_TOKEN, "#wp", Attributes.WAIT_POINT))
         .expressionAttributeValues(Map.of(":token", s(token)))
         .build();
-    return calls.updateItem(request).handle((r, e) -> {
+    return calls.updateItem(gameId, request).handle((r, e) -> {
       if (e != null && !AwsErrors.is(e, "ConditionalCheckFailedException")) {
         LOG.warn("could not remove the completed task token of game {}: {}", gameId,
-            AwsErrors.map(e, "DynamoDB UpdateItem", gameId, true).getMessage());
+            AwsErrors.unwrap(e).getMessage());
       }
       return null;
     });
@@ -155,7 +155,7 @@ public final class TokenStore {
   private CompletableFuture<Boolean> deliver(String gameId, String point, String token, ObjectNode output) {
     SendTaskSuccessRequest request = SendTaskSuccessRequest.builder()
         .taskToken(token).output(ItemCodec.json(output)).build();
-    return calls.sendTaskSuccess(request).handle((r, e) -> {
+    return calls.sendTaskSuccess(gameId, request).handle((r, e) -> {
       if (e == null) {
         LOG.debug("completed the wait of game {} at {}", gameId, point);
         return true;
@@ -164,7 +164,7 @@ public final class TokenStore {
         return true;
       }
       LOG.warn("could not complete the wait of game {} at {}: {}", gameId, point,
-          AwsErrors.map(e, "Step Functions SendTaskSuccess", gameId, true).getMessage());
+          AwsErrors.unwrap(e).getMessage());
       return false;
     });
   }
@@ -173,10 +173,10 @@ public final class TokenStore {
   public CompletableFuture<Void> fail(String gameId, String token, String error, String cause) {
     SendTaskFailureRequest request = SendTaskFailureRequest.builder()
         .taskToken(token).error(error).cause(cause).build();
-    return calls.sendTaskFailure(request).handle((r, e) -> {
+    return calls.sendTaskFailure(gameId, request).handle((r, e) -> {
       if (e != null && !isClosedTask(e)) {
         LOG.warn("could not fail a task of game {} with {}: {}", gameId, error,
-            AwsErrors.map(e, "Step Functions SendTaskFailure", gameId, true).getMessage());
+            AwsErrors.unwrap(e).getMessage());
       }
       return null;
     });
@@ -184,14 +184,14 @@ public final class TokenStore {
 
   /** SendTaskHeartbeat; completes with false when the task has closed (stop heartbeating). */
   public CompletableFuture<Boolean> heartbeat(String gameId, String token) {
-    return calls.sendTaskHeartbeat(SendTaskHeartbeatRequest.builder().taskToken(token).build())
+    return calls.sendTaskHeartbeat(gameId, SendTaskHeartbeatRequest.builder().taskToken(token).build())
         .handle((r, e) -> {
           if (e == null) {
             return true;
           }
           if (!isClosedTask(e)) {
             LOG.warn("heartbeat for a task of game {} failed: {}", gameId,
-                AwsErrors.map(e, "Step Functions SendTaskHeartbeat", gameId, true).getMessage());
+                AwsErrors.unwrap(e).getMessage());
             return true;
           }
           return false;

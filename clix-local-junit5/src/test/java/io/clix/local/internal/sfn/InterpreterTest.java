@@ -17,6 +17,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import software.amazon.awssdk.services.sfn.SfnClient;
 import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
+import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 
 /** The interpreter through the real client: state types, data flow, errors, and time on a manual clock. */
 @ExtendWith(LocalStackExtension.class)
@@ -190,6 +191,42 @@ class InterpreterTest {
     stack.advance(Duration.ofSeconds(30));
     assertThat(describe(sfn, arn).status()).isEqualTo(ExecutionStatus.TIMED_OUT);
     assertThat(types(sfn, arn)).containsExactly("ExecutionStarted", "WaitStateEntered", "ExecutionTimedOut");
+    DescribeExecutionResponse timedOut = describe(sfn, arn);
+    assertThat(timedOut.error()).as("AWS reports States.Timeout only in the history").isNull();
+    assertThat(timedOut.cause()).isNull();
+    HistoryEvent last = history(sfn, arn).get(2);
+    assertThat(last.executionTimedOutEventDetails().error()).isEqualTo("States.Timeout");
+    assertThat(last.previousEventId()).isZero();
+  }
+
+  @Test
+  void aWildcardOrFilterThatMatchesNothingSelectsAnEmptyArray() {
+    String arn = run("{'StartAt':'A','States':{'A':{'Type':'Pass','Parameters':{'none.$':'$.items[?(@.n == 9)]',"
+        + "'deep.$':'$..absent','each.$':'$.items[*].absent'},'End':true}}}", "{'items':[{'n':1},{'n':2}]}");
+    assertThat(json(describe(sfn, arn).output())).isEqualTo(json(q("{'none':[],'deep':[],'each':[]}")));
+  }
+
+  @Test
+  void aMissingPropertyBeforeAWildcardIsReportedForItsField() {
+    String arn = run("{'StartAt':'A','States':{'A':{'Type':'Pass','Parameters':{'x.$':'$.missing[*]'},'End':true}}}",
+        "{}");
+    assertThat(describe(sfn, arn).cause()).isEqualTo("An error occurred while executing the state 'A' (entered at "
+        + "the event id #2). The JSONPath '$.missing[*]' specified for the field 'x.$' could not be found in the input '{}'");
+  }
+
+  @Test
+  void anIntegerPathFieldThatSelectsANonIntegerNamesTheFieldValueAndPath() {
+    String arn = run("{'StartAt':'M','States':{'M':{'Type':'Map','ItemsPath':'$.items','MaxConcurrencyPath':'$.max','ItemProcessor':{"
+        + "'StartAt':'P','States':{'P':{'Type':'Pass','End':true}}},'End':true}}}", "{'items':[1],'max':'many'}");
+    assertThat(describe(sfn, arn).cause()).isEqualTo("An error occurred while executing the state 'M' (entered at "
+        + "the event id #2). The MaxConcurrencyPath field refers to value \"many\" which is not a valid integer: $.max");
+  }
+
+  @Test
+  void inputAndOutputPathsThatSelectNothingFailWithAwsWording() {
+    String arn = run("{'StartAt':'A','States':{'A':{'Type':'Pass','OutputPath':'$.nothing','End':true}}}", "{}");
+    assertThat(describe(sfn, arn).cause()).isEqualTo("An error occurred while executing the state 'A' (entered at "
+        + "the event id #2). Invalid path '$.nothing' : No results for path: $['nothing']");
   }
 
   @Test

@@ -3,6 +3,7 @@ package io.clix.local.internal.dynamodb;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clix.local.internal.http.RequestRegion;
 import io.clix.local.internal.http.ServiceError;
 import java.time.Clock;
 import java.util.Map;
@@ -30,7 +31,7 @@ final class AccountOperations {
 
   JsonNode describeEndpoints() {
     ObjectNode out = JSON.objectNode();
-    out.putArray("Endpoints").addObject().put("Address", "dynamodb." + region + ".amazonaws.com")
+    out.putArray("Endpoints").addObject().put("Address", "dynamodb." + RequestRegion.current(region) + ".amazonaws.com")
         .put("CachePeriodInMinutes", 1440);
     return out;
   }
@@ -41,6 +42,21 @@ final class AccountOperations {
     out.put("AccountMaxWriteCapacityUnits", 80000);
     out.put("TableMaxReadCapacityUnits", 40000);
     out.put("TableMaxWriteCapacityUnits", 40000);
+    return out;
+  }
+
+  /**
+   * DescribeContributorInsights: the local stack collects no CloudWatch Contributor Insights, so
+   * every existing table (and index) answers DISABLED.
+   */
+  JsonNode describeContributorInsights(JsonNode request) {
+    Table table = catalog.require(Requests.tableName(request));
+    ObjectNode out = JsonNodeFactory.instance.objectNode();
+    out.put("TableName", table.name());
+    if (request.hasNonNull("IndexName")) {
+      out.put("IndexName", request.get("IndexName").asText());
+    }
+    out.put("ContributorInsightsStatus", "DISABLED");
     return out;
   }
 

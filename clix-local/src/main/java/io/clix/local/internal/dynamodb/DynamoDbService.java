@@ -80,6 +80,8 @@ public final class DynamoDbService implements AwsJsonService {
         return account.describeEndpoints();
       case "DescribeLimits":
         return account.describeLimits();
+      case "DescribeContributorInsights":
+        return account.describeContributorInsights(request);
       case "DescribeContinuousBackups":
         return account.describeContinuousBackups(request);
       case "UpdateContinuousBackups":

@@ -17,6 +17,8 @@ final class Requests {
   private static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
 
   private final List<String> violations = new ArrayList<>();
+  /** A check beyond the model (the table name's length), reported only when the shape is valid. */
+  private ServiceError semantic;
 
   /** Records that a required member is missing. */
   Requests required(JsonNode request, String member, String wireName) {
@@ -40,8 +42,8 @@ final class Requests {
     }
     // DynamoDB words a table name's length in its own message, not as a member constraint (dynalite,
     // whose tests ran against DynamoDB, and captures of live answers agree).
-    if (name.length() < 3 || name.length() > 255) {
-      throw Faults.validation("TableName must be at least 3 characters long and at most 255 characters long");
+    if ((name.length() < 3 || name.length() > 255) && semantic == null) {
+      semantic = Faults.validation("TableName must be at least 3 characters long and at most 255 characters long");
     }
     if (!TABLE_NAME.matcher(name).matches()) {
       violations.add("Value '" + name + "' at '" + wireName
@@ -76,9 +78,16 @@ final class Requests {
     return this;
   }
 
-  /** Throws the collected violations as one ValidationException, if any. */
+  /**
+   * Throws the collected violations as one ValidationException, if any: the request shape's
+   * constraint violations first, as DynamoDB validates the shape before anything else, then a
+   * semantic check recorded on the way.
+   */
   void check() {
     if (violations.isEmpty()) {
+      if (semantic != null) {
+        throw semantic;
+      }
       return;
     }
     String count = violations.size() == 1 ? "1 validation error detected: " : violations.size()

@@ -1,5 +1,6 @@
 package io.clix.local.internal.dynamodb;
 
+import io.clix.local.internal.http.RequestRegion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -8,14 +9,17 @@ import java.util.concurrent.ConcurrentSkipListMap;
 final class TableCatalog {
 
   private final ConcurrentSkipListMap<String, Table> tables = new ConcurrentSkipListMap<>();
-  private final String arnPrefix;
+  private final String region;
+  private final String accountId;
 
   TableCatalog(String region, String accountId) {
-    this.arnPrefix = "arn:aws:dynamodb:" + region + ":" + accountId + ":table/";
+    this.region = region;
+    this.accountId = accountId;
   }
 
+  /** A new table's ARN, in the region the request was signed for. */
   String arnOf(String name) {
-    return arnPrefix + name;
+    return "arn:aws:dynamodb:" + RequestRegion.current(region) + ":" + accountId + ":table/" + name;
   }
 
   /** Adds a table, or answers ResourceInUseException when the name is taken. */
@@ -31,10 +35,9 @@ final class TableCatalog {
       return null;
     }
     if (nameOrArn.startsWith("arn:")) {
-      if (!nameOrArn.startsWith(arnPrefix)) {
-        return null;
-      }
-      nameOrArn = nameOrArn.substring(arnPrefix.length());
+      int slash = nameOrArn.indexOf(":table/");
+      Table table = slash < 0 ? null : tables.get(nameOrArn.substring(slash + ":table/".length()));
+      return table != null && table.arn().equals(nameOrArn) ? table : null;
     }
     return tables.get(nameOrArn);
   }

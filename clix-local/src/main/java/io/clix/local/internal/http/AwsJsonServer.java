@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -66,6 +67,11 @@ public final class AwsJsonServer implements AutoCloseable {
     services.put(service.targetPrefix(), service);
   }
 
+  /** Serves the requests under {@code path} (e.g. {@code /console/}) with {@code handler} instead. */
+  public void route(String path, HttpHandler handler) {
+    server.createContext(path, handler);
+  }
+
   public void start() {
     server.start();
   }
@@ -113,6 +119,7 @@ public final class AwsJsonServer implements AutoCloseable {
             JsonNode answer;
             int answerStatus;
             try {
+              RequestRegion.set(RequestRegion.fromAuthorization(exchange.getRequestHeaders().getFirst("Authorization")));
               answer = service.handle(operation, request);
               answerStatus = 200;
             } catch (ServiceError e) {
@@ -124,6 +131,8 @@ public final class AwsJsonServer implements AutoCloseable {
                   "The local stack failed: " + e);
               answer = error;
               answerStatus = 500;
+            } finally {
+              RequestRegion.set(null);
             }
             status = answerStatus;
             body = answer == null ? mapper.createObjectNode() : answer;

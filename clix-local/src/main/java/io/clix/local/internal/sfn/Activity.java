@@ -55,6 +55,17 @@ final class Activity {
     }
   }
 
+  /** Open tasks waiting for a poll. */
+  synchronized int queued() {
+    int n = 0;
+    for (Task task : tasks) {
+      if (task.ticket().isOpen()) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   /** Takes a queued open task, or registers {@code poller} to wait for one; returns the task or null. */
   synchronized Task pollOrWait(Poller poller) {
     Task task;
@@ -96,6 +107,16 @@ final class Activity {
 
   void delete() {
     deleted = true;
+  }
+
+  /** How many scheduled tasks wait for a worker (read by the console). */
+  synchronized int waitingTasks() {
+    return (int) tasks.stream().filter(t -> t.ticket().isOpen()).count();
+  }
+
+  /** How many workers wait in a long poll (read by the console). */
+  synchronized int waitingPollers() {
+    return pollers.size();
   }
 
   boolean deleted() {

@@ -24,6 +24,7 @@ final class ActivityOperations {
   private final ClockScheduler scheduler;
   private final TaskTokens tokens;
   final Map<String, Activity> activities = new ConcurrentHashMap<>();
+  final TaskLedger ledger = new TaskLedger();
 
   ActivityOperations(Arns arns, ClockScheduler scheduler, TaskTokens tokens) {
     this.arns = arns;
@@ -112,11 +113,24 @@ final class ActivityOperations {
     }
     try {
       task.ticket().started(workerName);
+      ledger.handedOut(activity.arn, workerName, scheduler.now(), task.ticket());
     } finally {
       task.release().run();
     }
     out.put("taskToken", task.ticket().token);
     out.put("input", task.input());
+    return out;
+  }
+
+  /** Open tasks waiting for a poll, by activity ARN (activities with none left out). */
+  Map<String, Integer> queued() {
+    Map<String, Integer> out = new java.util.TreeMap<>();
+    activities.forEach((arn, activity) -> {
+      int n = activity.queued();
+      if (n > 0) {
+        out.put(arn, n);
+      }
+    });
     return out;
   }
 

@@ -1,5 +1,6 @@
 package io.clix.local.internal.sfn;
 
+import io.clix.local.internal.http.RequestRegion;
 import java.util.regex.Pattern;
 
 /** Builds and checks the ARNs the local Step Functions hands out, in AWS's format. */
@@ -9,22 +10,43 @@ final class Arns {
   private static final Pattern BAD_NAME_CHAR =
       Pattern.compile("[\\s<>{}\\[\\]?*\"#%\\\\^|~`$&,;:/\\x00-\\x1f\\x7f-\\x9f]");
 
-  private final String prefix;
+  private final String region;
+  private final String accountId;
 
+  /** ARNs in {@code region} unless the request was signed for another region. */
   Arns(String region, String accountId) {
-    this.prefix = "arn:aws:states:" + region + ":" + accountId + ":";
+    this.region = region;
+    this.accountId = accountId;
+  }
+
+  private String prefix() {
+    return "arn:aws:states:" + RequestRegion.current(region) + ":" + accountId + ":";
   }
 
   String stateMachine(String name) {
-    return prefix + "stateMachine:" + name;
+    return prefix() + "stateMachine:" + name;
   }
 
   String activity(String name) {
-    return prefix + "activity:" + name;
+    return prefix() + "activity:" + name;
   }
 
-  String execution(String stateMachineName, String name) {
-    return prefix + "execution:" + stateMachineName + ":" + name;
+  /** An execution's ARN, in its state machine's region and account. */
+  static String execution(String stateMachineArn, String name) {
+    String[] parts = stateMachineArn.split(":");
+    return String.join(":", parts[0], parts[1], parts[2], parts[3], parts[4]) + ":execution:" + parts[6] + ":" + name;
+  }
+
+  /** An EXPRESS execution's ARN (StartSyncExecution): {@code ...:express:MACHINE:NAME:ID}. */
+  static String expressExecution(String stateMachineArn, String name) {
+    String[] parts = stateMachineArn.split(":");
+    return String.join(":", parts[0], parts[1], parts[2], parts[3], parts[4]) + ":express:" + parts[6] + ":" + name
+        + ":" + java.util.UUID.randomUUID();
+  }
+
+  /** The region part of an ARN. */
+  static String region(String arn) {
+    return arn.split(":", -1)[3];
   }
 
   static void checkName(String name) {

@@ -16,17 +16,17 @@ import java.util.List;
  */
 final class BranchStates {
 
-  private final Interpreter interpreter;
+  private final StateRuntime runtime;
 
-  BranchStates(Interpreter interpreter) {
-    this.interpreter = interpreter;
+  BranchStates(StateRuntime runtime) {
+    this.runtime = runtime;
   }
 
   void startParallel(Frame frame) {
     JsonNode state = frame.state;
     ObjectNode context = frame.context(null);
     JsonNode input = DataFlow.effectiveInput(state, frame.stateInput, context);
-    interpreter.event(frame, "ParallelStateStarted", null, null);
+    runtime.event(frame, "ParallelStateStarted", null, null);
     JsonNode branches = state.path("Branches");
     int n = branches.size();
     JsonNode[] results = new JsonNode[n];
@@ -62,16 +62,16 @@ final class BranchStates {
             abortedState(sibling, done);
           }
           frame.stopWaiting();
-          interpreter.proceed(frame, interpreter.fail(frame, error, cause,
-              () -> interpreter.event(frame, "ParallelStateFailed", null, null)));
+          runtime.proceed(frame, runtime.fail(frame, error, cause,
+              () -> runtime.event(frame, "ParallelStateFailed", null, null)));
         }
       }, null, frame.lastEventId);
       children.add(child);
     }
     frame.children.addAll(children);
     for (int i = 0; i < n; i++) {
-      interpreter.proceed(children.get(i),
-          new Interpreter.Transition(branches.get(i).path("StartAt").asText(), input));
+      runtime.proceed(children.get(i),
+          new StateRuntime.Transition(branches.get(i).path("StartAt").asText(), input));
     }
   }
 
@@ -83,7 +83,7 @@ final class BranchStates {
     if (sibling == failed || sibling.finished || sibling.state == null) {
       return;
     }
-    interpreter.sideEvent(failed, failed.lastEventId, sibling.state.path("Type").asText() + "StateAborted",
+    runtime.sideEvent(failed, failed.lastEventId, sibling.state.path("Type").asText() + "StateAborted",
         null, null);
   }
 
@@ -101,16 +101,16 @@ final class BranchStates {
    * branch or iteration event, not to it), then processes the result array and leaves the state.
    */
   private void finish(Frame frame, ArrayNode array, String succeededType) {
-    long succeeded = interpreter.sideEvent(frame, frame.lastEventId, succeededType, null, null);
-    Interpreter.Transition next;
+    long succeeded = runtime.sideEvent(frame, frame.lastEventId, succeededType, null, null);
+    StateRuntime.Transition next;
     try {
       JsonNode output = DataFlow.output(frame.state, frame.stateInput, array, frame.context(null));
-      next = interpreter.exit(frame, output);
+      next = runtime.exit(frame, output);
     } catch (StatesError e) {
       frame.lastEventId = succeeded;
-      next = interpreter.fail(frame, e);
+      next = runtime.fail(frame, e);
     }
-    interpreter.proceed(frame, next);
+    runtime.proceed(frame, next);
   }
 
   void startMap(Frame frame) {
@@ -126,10 +126,11 @@ final class BranchStates {
     JsonNode processor = state.has("ItemProcessor") ? state.get("ItemProcessor") : state.path("Iterator");
     JsonNode selector = state.has("ItemSelector") ? state.get("ItemSelector") : state.get("Parameters");
     int max = maxConcurrency(state, input, context);
+    checkTolerance(state, input, context);
     int n = items.size();
     ObjectNode started = SfnJson.object();
     started.put("length", n);
-    long startedId = interpreter.event(frame, "MapStateStarted", "mapStateStartedEventDetails", started);
+    long startedId = runtime.event(frame, "MapStateStarted", "mapStateStartedEventDetails", started);
     MapRun run = new MapRun(frame, processor, selector, items, input, max == 0 ? n : max, startedId);
     if (n == 0) {
       run.succeed();
@@ -140,14 +141,29 @@ final class BranchStates {
 
   private static int maxConcurrency(JsonNode state, JsonNode input, JsonNode context) {
     if (state.has("MaxConcurrencyPath")) {
-      JsonNode value = JsonPaths.read(input, state.get("MaxConcurrencyPath").asText(), context, "MaxConcurrencyPath");
-      if (!value.isIntegralNumber() || value.asInt() < 0) {
-        throw new StatesError("States.Runtime", "MaxConcurrencyPath must reference a non-negative integer: "
-            + SfnJson.write(value));
+      long value = DataFlow.integerAt(state, "MaxConcurrencyPath", input, context);
+      if (value < 0) {
+        throw new StatesError("States.Runtime", "MaxConcurrency must be a non-negative integer.");
       }
-      return value.asInt();
+      return (int) Math.min(value, Integer.MAX_VALUE);
     }
     return state.path("MaxConcurrency").asInt(0);
+  }
+
+  /** Evaluates ToleratedFailureCount(Path) and ToleratedFailurePercentage(Path), failing the state on bad values. */
+  private static void checkTolerance(JsonNode state, JsonNode input, JsonNode context) {
+    if (state.has("ToleratedFailureCountPath")) {
+      long count = DataFlow.integerAt(state, "ToleratedFailureCountPath", input, context);
+      if (count < 0) {
+        throw new StatesError("States.Runtime", "ToleratedFailureCount cannot be negative.");
+      }
+    }
+    if (state.has("ToleratedFailurePercentagePath")) {
+      double percentage = DataFlow.numberAt(state, "ToleratedFailurePercentagePath", input, context);
+      if (percentage < 0 || percentage > 100) {
+        throw new StatesError("States.Runtime", "ToleratedFailurePercentage must be between 0 and 100.");
+      }
+    }
   }
 
   /** The iterations of one Map state. */
@@ -204,10 +220,10 @@ final class BranchStates {
         }
       } catch (StatesError e) {
         frame.stopWaiting();
-        interpreter.proceed(frame, interpreter.fail(frame, e));
+        runtime.proceed(frame, runtime.fail(frame, e));
         return;
       }
-      long iterationStarted = interpreter.sideEvent(frame, startedId, "MapIterationStarted",
+      long iterationStarted = runtime.sideEvent(frame, startedId, "MapIterationStarted",
           "mapIterationStartedEventDetails", iteration(index));
       Frame child = new Frame(frame.execution, processor.get("States"), new Frame.Listener() {
         @Override
@@ -215,7 +231,7 @@ final class BranchStates {
           if (!current()) {
             return;
           }
-          frame.lastEventId = interpreter.sideEvent(frame, child.lastEventId, "MapIterationSucceeded",
+          frame.lastEventId = runtime.sideEvent(frame, child.lastEventId, "MapIterationSucceeded",
               "mapIterationSucceededEventDetails", iteration(index));
           results[index] = output;
           running--;
@@ -235,19 +251,19 @@ final class BranchStates {
           }
           for (Frame sibling : frame.children) {
             if (sibling != child && !sibling.finished) {
-              interpreter.sideEvent(frame, child.lastEventId, "MapIterationAborted",
+              runtime.sideEvent(frame, child.lastEventId, "MapIterationAborted",
                   "mapIterationAbortedEventDetails", iteration(sibling.iterationIndex));
               abortedState(sibling, child);
             }
           }
-          interpreter.sideEvent(frame, child.lastEventId, "MapIterationFailed", "mapIterationFailedEventDetails",
+          runtime.sideEvent(frame, child.lastEventId, "MapIterationFailed", "mapIterationFailedEventDetails",
               iteration(index));
           fail(child.lastEventId, error, cause);
         }
       }, null, iterationStarted);
       child.iterationIndex = index;
       frame.children.add(child);
-      interpreter.proceed(child, new Interpreter.Transition(processor.path("StartAt").asText(), iterationInput));
+      runtime.proceed(child, new StateRuntime.Transition(processor.path("StartAt").asText(), iterationInput));
     }
 
     private ObjectNode iteration(int index) {
@@ -269,8 +285,8 @@ final class BranchStates {
     void fail(long previous, String error, String cause) {
       frame.lastEventId = previous;
       frame.stopWaiting();
-      interpreter.proceed(frame, interpreter.fail(frame, error, cause,
-          () -> interpreter.event(frame, "MapStateFailed", null, null)));
+      runtime.proceed(frame, runtime.fail(frame, error, cause,
+          () -> runtime.event(frame, "MapStateFailed", null, null)));
     }
   }
 }

@@ -23,7 +23,11 @@ final class DataFlow {
     return input;
   }
 
-  /** Applies a path field ({@code InputPath} or {@code OutputPath}): absent is {@code $}, null is {@code {}}. */
+  /**
+   * Applies a path field ({@code InputPath} or {@code OutputPath}): absent is {@code $}, null is
+   * {@code {}}. A path that selects nothing fails as AWS words it for these two fields:
+   * {@code Invalid path '$.x' : No results for path: $['x']}.
+   */
   static JsonNode path(JsonNode state, String field, JsonNode input, JsonNode context) {
     JsonNode path = state.get(field);
     if (path == null) {
@@ -32,7 +36,7 @@ final class DataFlow {
     if (path.isNull()) {
       return SfnJson.object();
     }
-    return JsonPaths.read(input, path.asText(), context, field);
+    return JsonPaths.read(input, path.asText(), context);
   }
 
   /** ResultSelector, ResultPath, OutputPath: the state's output from its result. */
@@ -60,5 +64,35 @@ final class DataFlow {
       throw new StatesError("States.DataLimitExceeded",
           "The " + what + " has exceeded the maximum number of bytes: " + SfnJson.PAYLOAD_LIMIT + " bytes.");
     }
+  }
+
+  /**
+   * The integer a {@code ...Path} field (MaxConcurrencyPath, ToleratedFailureCountPath,
+   * TimeoutSecondsPath, HeartbeatSecondsPath) selects; anything else fails the state as AWS words
+   * it: {@code The MaxConcurrencyPath field refers to value "{}" which is not a valid integer: $.x}.
+   */
+  static long integerAt(JsonNode state, String pathField, JsonNode input, JsonNode context) {
+    String path = state.get(pathField).asText();
+    JsonNode value = JsonPaths.read(input, path, context, pathField);
+    if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+      throw notANumber(pathField, value, path, "integer");
+    }
+    return value.asLong();
+  }
+
+  /** As {@link #integerAt} for a field that takes any number (ToleratedFailurePercentagePath). */
+  static double numberAt(JsonNode state, String pathField, JsonNode input, JsonNode context) {
+    String path = state.get(pathField).asText();
+    JsonNode value = JsonPaths.read(input, path, context, pathField);
+    if (!value.isNumber()) {
+      throw notANumber(pathField, value, path, "number");
+    }
+    return value.asDouble();
+  }
+
+  private static StatesError notANumber(String pathField, JsonNode value, String path, String kind) {
+    String shown = value.isTextual() ? value.asText() : SfnJson.write(value);
+    return new StatesError(StatesError.RUNTIME, "The " + pathField + " field refers to value \"" + shown
+        + "\" which is not a valid " + kind + ": " + path);
   }
 }

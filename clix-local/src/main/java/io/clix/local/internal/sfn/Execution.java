@@ -24,6 +24,11 @@ final class Execution {
   final StateMachine stateMachine;
   final JsonNode definition;
   final String roleArn;
+  /** The definition as the execution started it (DescribeStateMachineForExecution). */
+  final String definitionText;
+  /** The version and alias a qualified StartExecution ran, or {@code null}. */
+  volatile String versionArn;
+  volatile String aliasArn;
   final String input;
   final JsonNode inputNode;
   final Instant startDate;
@@ -46,6 +51,7 @@ final class Execution {
     this.name = name;
     this.stateMachine = stateMachine;
     this.definition = stateMachine.parsed;
+    this.definitionText = stateMachine.definition;
     this.roleArn = stateMachine.roleArn;
     this.input = input;
     this.inputNode = inputNode;
@@ -87,6 +93,12 @@ final class Execution {
     out.set("startDate", SfnJson.timestamp(startDate));
     if (stopDate != null) {
       out.set("stopDate", SfnJson.timestamp(stopDate));
+    }
+    if (versionArn != null) {
+      out.put("stateMachineVersionArn", versionArn);
+    }
+    if (aliasArn != null) {
+      out.put("stateMachineAliasArn", aliasArn);
     }
     out.put("input", input);
     out.putObject("inputDetails").put("included", true);

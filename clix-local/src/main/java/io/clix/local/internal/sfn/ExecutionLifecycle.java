@@ -12,32 +12,32 @@ import java.time.Duration;
  */
 final class ExecutionLifecycle {
 
-  private final Interpreter interpreter;
+  private final StateRuntime runtime;
 
-  ExecutionLifecycle(Interpreter interpreter) {
-    this.interpreter = interpreter;
+  ExecutionLifecycle(StateRuntime runtime) {
+    this.runtime = runtime;
   }
 
   /** Starts {@code execution} on the pool. */
   void start(Execution execution, Duration timeout) {
-    interpreter.pool.submit(() -> {
+    runtime.submit(() -> {
       synchronized (execution) {
-        interpreter.guarded(execution, () -> begin(execution, timeout));
+        runtime.guarded(execution, () -> begin(execution, timeout));
       }
     });
   }
 
   private void begin(Execution execution, Duration timeout) {
     ObjectNode details = SfnJson.object();
-    Interpreter.payload(details, "input", execution.input);
+    SfnJson.payload(details, "input", execution.input);
     details.put("roleArn", execution.roleArn);
-    execution.history.add(interpreter.now(), "ExecutionStarted", 0, "executionStartedEventDetails", details);
+    execution.history.add(runtime.now(), "ExecutionStarted", 0, "executionStartedEventDetails", details);
     Frame root = new Frame(execution, execution.definition.get("States"), new Frame.Listener() {
       @Override
       public void succeeded(Frame frame, JsonNode output) {
         String json = SfnJson.write(output);
         ObjectNode d = SfnJson.object();
-        Interpreter.payload(d, "output", json);
+        SfnJson.payload(d, "output", json);
         finish(execution, frame, "SUCCEEDED", "ExecutionSucceeded", "executionSucceededEventDetails", d);
         execution.output = json;
       }
@@ -49,20 +49,22 @@ final class ExecutionLifecycle {
     }, null, 0); // AWS: the first state's events do not point back at ExecutionStarted
     execution.root = root;
     if (timeout != null) {
-      ClockScheduler.Timer timer = interpreter.scheduler.schedule(execution.startDate.plus(timeout),
-          () -> interpreter.pool.submit(() -> {
+      ClockScheduler.Timer timer = runtime.schedule(execution.startDate.plus(timeout),
+          () -> runtime.submit(() -> {
         synchronized (execution) {
           if (execution.running()) {
+            // AWS: the event carries States.Timeout and points back at no event (the clock ended
+            // the execution, not a state); DescribeExecution shows TIMED_OUT without error or cause
             ObjectNode d = SfnJson.object();
             d.put("error", "States.Timeout");
+            execution.root.lastEventId = 0;
             finish(execution, execution.root, "TIMED_OUT", "ExecutionTimedOut", "executionTimedOutEventDetails", d);
-            execution.error = "States.Timeout";
           }
         }
       }));
       execution.timers.add(timer);
     }
-    interpreter.proceed(root, new Interpreter.Transition(execution.definition.get("StartAt").asText(), execution.inputNode));
+    runtime.proceed(root, new StateRuntime.Transition(execution.definition.get("StartAt").asText(), execution.inputNode));
   }
 
   void fail(Execution execution, long previous, String error, String cause) {
@@ -115,8 +117,11 @@ final class ExecutionLifecycle {
       ticket.close();
     }
     execution.tickets.clear();
-    execution.history.addFinal(interpreter.now(), type, previous, field, details);
+    execution.history.addFinal(runtime.now(), type, previous, field, details);
     execution.status = status;
-    execution.stopDate = interpreter.now();
+    execution.stopDate = runtime.now();
+    synchronized (execution) {
+      execution.notifyAll(); // StartSyncExecution waits on the execution's monitor
+    }
   }
 }

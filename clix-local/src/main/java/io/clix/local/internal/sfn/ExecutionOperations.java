@@ -1,11 +1,14 @@
 package io.clix.local.internal.sfn;
 
+import io.clix.local.StackSnapshot;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,20 +27,100 @@ final class ExecutionOperations {
   private final Arns arns;
   private final Clock clock;
   private final StateMachineOperations machines;
-  private final Interpreter interpreter;
+  private final StateMachineVersions versions;
+  private final ExecutionLifecycle lifecycle;
   private final Map<String, Execution> executions = new ConcurrentHashMap<>();
   private final Map<String, List<Execution>> byMachine = new ConcurrentHashMap<>();
 
-  ExecutionOperations(Arns arns, Clock clock, StateMachineOperations machines, Interpreter interpreter) {
+  ExecutionOperations(Arns arns, Clock clock, StateMachineOperations machines, StateMachineVersions versions,
+      ExecutionLifecycle lifecycle) {
     this.arns = arns;
     this.clock = clock;
     this.machines = machines;
-    this.interpreter = interpreter;
+    this.versions = versions;
+    this.lifecycle = lifecycle;
+  }
+
+  /** The running executions and the state each entered last, in start order. */
+  List<StackSnapshot.OpenExecution> open() {
+    List<Execution> running = new ArrayList<>();
+    executions.values().forEach(e -> {
+      if (e.running()) {
+        running.add(e);
+      }
+    });
+    running.sort(Comparator.comparing((Execution e) -> e.startDate).thenComparing(e -> e.arn));
+    List<StackSnapshot.OpenExecution> out = new ArrayList<>();
+    for (Execution e : running) {
+      String state = null;
+      List<ObjectNode> events;
+      synchronized (e) {
+        events = e.history.snapshot();
+      }
+      for (int i = events.size() - 1; i >= 0 && state == null; i--) {
+        JsonNode entered = events.get(i).get("stateEnteredEventDetails");
+        if (entered != null) {
+          state = entered.path("name").asText();
+        }
+      }
+      out.add(new StackSnapshot.OpenExecution(e.arn, state));
+    }
+    return out;
   }
 
   JsonNode start(JsonNode request) {
+    Execution execution = begin(request, false);
+    return started(execution);
+  }
+
+  /**
+   * StartSyncExecution: runs an EXPRESS state machine and answers once it ends (on the stack's
+   * clock: a Wait in it needs the clock advanced). STANDARD machines answer
+   * StateMachineTypeNotSupported, as AWS does.
+   */
+  JsonNode startSync(JsonNode request) throws InterruptedException {
+    Execution execution = begin(request, true);
+    synchronized (execution) {
+      while (execution.running()) {
+        execution.wait();
+      }
+    }
+    ObjectNode out = execution.describe();
+    out.remove(java.util.List.of("redriveCount", "redriveStatus", "redriveStatusReason"));
+    if (!out.has("outputDetails")) {
+      out.putObject("outputDetails").put("included", true);
+    }
+    out.putObject("billingDetails").put("billedMemoryUsedInMB", 64).put("billedDurationInMilliseconds",
+        Math.max(100, java.time.Duration.between(execution.startDate, execution.stopDate).toMillis()));
+    return out;
+  }
+
+  /** DescribeStateMachineForExecution: the state machine (version) an execution runs, as it started it. */
+  JsonNode describeMachine(JsonNode request) {
+    Execution execution = existing(SfnJson.requiredText(request, "executionArn"));
+    StateMachine machine = execution.stateMachine;
+    ObjectNode out = SfnJson.object();
+    out.put("stateMachineArn", execution.versionArn != null ? execution.versionArn : machine.arn);
+    out.put("name", machine.name);
+    out.put("definition", execution.definitionText);
+    out.put("roleArn", execution.roleArn);
+    out.set("updateDate", SfnJson.timestamp(machine.updateDate != null ? machine.updateDate : machine.creationDate));
+    out.set("loggingConfiguration", machine.loggingConfiguration);
+    out.set("tracingConfiguration", machine.tracingConfiguration);
+    if (machine.revisionId != null) {
+      out.put("revisionId", machine.revisionId);
+    }
+    return out;
+  }
+
+  private Execution begin(JsonNode request, boolean sync) {
     String machineArn = SfnJson.requiredText(request, "stateMachineArn");
-    StateMachine machine = machines.existing(machineArn);
+    StateMachineVersions.Resolved resolved = versions.resolve(machineArn);
+    StateMachine machine = resolved.machine();
+    if (sync && !machine.type.equals("EXPRESS")) {
+      throw new io.clix.local.internal.http.ServiceError(400, "StateMachineTypeNotSupported",
+          "This operation is not supported by this type of state machine");
+    }
     String name = SfnJson.optionalText(request, "name");
     if (name == null) {
       name = UUID.randomUUID().toString();
@@ -57,23 +140,25 @@ final class ExecutionOperations {
       throw SfnErrors.invalidExecutionInput("Invalid State Machine Execution Input: '"
           + SfnJson.parseProblem(input) + "'");
     }
-    String arn = arns.execution(machine.name, name);
+    String arn = sync ? Arns.expressExecution(machine.arn, name) : Arns.execution(machine.arn, name);
     Execution created;
     synchronized (this) {
       Execution existing = executions.get(arn);
       if (existing != null) {
-        if (existing.running() && existing.input.equals(input)) {
-          return started(existing);
+        if (!sync && existing.running() && existing.input.equals(input)) {
+          return existing;
         }
         throw SfnErrors.executionAlreadyExists(arn);
       }
       created = new Execution(arn, name, machine, input, inputNode, clock.instant());
+      created.versionArn = resolved.versionArn();
+      created.aliasArn = resolved.aliasArn();
       executions.put(arn, created);
       byMachine.computeIfAbsent(machine.arn, k -> Collections.synchronizedList(new ArrayList<>())).add(created);
     }
     JsonNode timeout = created.definition.get("TimeoutSeconds");
-    interpreter.lifecycle.start(created, timeout == null ? null : Duration.ofSeconds(timeout.asLong()));
-    return started(created);
+    lifecycle.start(created, timeout == null ? null : Duration.ofSeconds(timeout.asLong()));
+    return created;
   }
 
   private static ObjectNode started(Execution execution) {
@@ -92,6 +177,13 @@ final class ExecutionOperations {
     return execution;
   }
 
+  /** Every execution, oldest first (read by the console). */
+  List<Execution> all() {
+    List<Execution> all = new ArrayList<>(executions.values());
+    all.sort(java.util.Comparator.comparing((Execution e) -> e.startDate).thenComparing(e -> e.arn));
+    return all;
+  }
+
   JsonNode describe(JsonNode request) {
     return existing(SfnJson.requiredText(request, "executionArn")).describe();
   }
@@ -104,7 +196,7 @@ final class ExecutionOperations {
     SfnJson.checkLength("cause", cause, 0, 32768);
     synchronized (execution) {
       if (execution.running()) {
-        interpreter.lifecycle.abort(execution, error, cause);
+        lifecycle.abort(execution, error, cause);
       }
       ObjectNode out = SfnJson.object();
       out.set("stopDate", SfnJson.timestamp(execution.stopDate));

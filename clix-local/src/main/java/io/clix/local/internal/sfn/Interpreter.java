@@ -19,32 +19,57 @@ import org.slf4j.LoggerFactory;
  * job to the {@link WorkPool} that resumes the frame. All methods run holding the execution's
  * monitor.
  */
-final class Interpreter {
-
-  /** Where a frame goes next. */
-  record Transition(String state, JsonNode input) {}
+final class Interpreter implements StateRuntime {
 
   private static final Logger LOG = LoggerFactory.getLogger(Interpreter.class);
   private static final int TRANSITIONS_PER_JOB = 1_000;
 
-  final ClockScheduler scheduler;
-  final WorkPool pool;
-  final Random random = new Random();
-  TaskStates tasks;
-  BranchStates branches;
-  final ExecutionLifecycle lifecycle = new ExecutionLifecycle(this);
+  private final ClockScheduler scheduler;
+  private final WorkPool pool;
+  private final Random random = new Random();
+  private final ExecutionLifecycle lifecycle = new ExecutionLifecycle(this);
+  private TaskStates tasks;
+  private BranchStates branches;
 
   Interpreter(ClockScheduler scheduler, WorkPool pool) {
     this.scheduler = scheduler;
     this.pool = pool;
   }
 
-  Instant now() {
+  /** Wires the state handlers, which were built on this interpreter as their {@link StateRuntime}. */
+  void handlers(TaskStates tasks, BranchStates branches) {
+    this.tasks = tasks;
+    this.branches = branches;
+  }
+
+  /** How executions begin and end. */
+  ExecutionLifecycle lifecycle() {
+    return lifecycle;
+  }
+
+  @Override
+  public Instant now() {
     return scheduler.now();
   }
 
+  @Override
+  public void submit(Runnable job) {
+    pool.submit(job);
+  }
+
+  @Override
+  public Runnable hold() {
+    return pool.hold();
+  }
+
+  @Override
+  public ClockScheduler.Timer schedule(Instant due, Runnable job) {
+    return scheduler.schedule(due, job);
+  }
+
   /** Runs {@code body}; a full history fails the execution as AWS does. */
-  void guarded(Execution execution, Runnable body) {
+  @Override
+  public void guarded(Execution execution, Runnable body) {
     try {
       body.run();
     } catch (ExecutionHistory.LimitExceeded e) {
@@ -61,7 +86,8 @@ final class Interpreter {
   // ---------------------------------------------------------------------------------- frames
 
   /** Runs {@code frame} from {@code next} until it waits or ends. */
-  void proceed(Frame frame, Transition next) {
+  @Override
+  public void proceed(Frame frame, Transition next) {
     int steps = 0;
     while (next != null && !frame.finished && frame.execution.running()) {
       if (++steps > TRANSITIONS_PER_JOB) {
@@ -75,7 +101,8 @@ final class Interpreter {
   }
 
   /** Re-enters a frame from a job, unless it moved on or ended meanwhile. */
-  void resume(Frame frame, long generation, Runnable body) {
+  @Override
+  public void resume(Frame frame, long generation, Runnable body) {
     Execution execution = frame.execution;
     synchronized (execution) {
       if (frame.finished || frame.generation != generation || !execution.running()) {
@@ -86,7 +113,8 @@ final class Interpreter {
   }
 
   /** Runs {@code body} (holding the lock) at {@code due}, unless the frame stopped waiting. */
-  ClockScheduler.Timer at(Frame frame, Instant due, Runnable body) {
+  @Override
+  public ClockScheduler.Timer at(Frame frame, Instant due, Runnable body) {
     long generation = frame.generation;
     Runnable job = () -> resume(frame, generation, body);
     if (!due.isAfter(now())) {
@@ -113,7 +141,7 @@ final class Interpreter {
     String type = state.path("Type").asText();
     ObjectNode details = SfnJson.object();
     details.put("name", name);
-    payload(details, "input", SfnJson.write(input));
+    SfnJson.payload(details, "input", SfnJson.write(input));
     frame.enteredEventId = event(frame, type + "StateEntered", "stateEnteredEventDetails", details);
     return execute(frame);
   }
@@ -174,7 +202,8 @@ final class Interpreter {
   }
 
   /** Fails the current state with an error thrown while processing it. */
-  Transition fail(Frame frame, StatesError e) {
+  @Override
+  public Transition fail(Frame frame, StatesError e) {
     String cause = e.cause();
     if (StatesError.RUNTIME.equals(e.error())) {
       cause = "An error occurred while executing the state '" + frame.stateName + "' (entered at the event id #"
@@ -214,7 +243,8 @@ final class Interpreter {
   }
 
   /** Leaves the current state with {@code output}: to its Next, or ending the frame. */
-  Transition exit(Frame frame, JsonNode output) {
+  @Override
+  public Transition exit(Frame frame, JsonNode output) {
     JsonNode state = frame.state;
     if (state.path("End").asBoolean(false)) {
       exited(frame, output);
@@ -235,7 +265,7 @@ final class Interpreter {
     DataFlow.checkSize(json, "state/task '" + frame.stateName + "' returned a result with a size exceeding the maximum number of bytes service limit. The result");
     ObjectNode details = SfnJson.object();
     details.put("name", frame.stateName);
-    payload(details, "output", json);
+    SfnJson.payload(details, "output", json);
     event(frame, frame.state.path("Type").asText() + "StateExited", "stateExitedEventDetails", details);
     return json;
   }
@@ -244,7 +274,8 @@ final class Interpreter {
    * A state failed with {@code error}: retries it, catches it, or fails the frame. Returns where
    * the frame goes next, if anywhere now.
    */
-  Transition fail(Frame frame, String error, String cause) {
+  @Override
+  public Transition fail(Frame frame, String error, String cause) {
     return fail(frame, error, cause, null);
   }
 
@@ -253,7 +284,8 @@ final class Interpreter {
    * runs first unless the state is retried. A States.Runtime error ends the whole execution at
    * once, from however deep a branch, as AWS does.
    */
-  Transition fail(Frame frame, String error, String cause, Runnable notRetried) {
+  @Override
+  public Transition fail(Frame frame, String error, String cause, Runnable notRetried) {
     JsonNode state = frame.state;
     frame.stopWaiting();
     if (StatesError.RUNTIME.equals(error)) {
@@ -317,19 +349,16 @@ final class Interpreter {
   // ---------------------------------------------------------------------------------- events
 
   /** Appends an event after {@code previous}, outside {@code frame}'s line (e.g. MapIterationFailed). */
-  long sideEvent(Frame frame, long previous, String type, String field, ObjectNode details) {
+  @Override
+  public long sideEvent(Frame frame, long previous, String type, String field, ObjectNode details) {
     return frame.execution.history.add(now(), type, previous, field, details);
   }
 
   /** Appends an event in {@code frame}'s line of events. */
-  long event(Frame frame, String type, String field, ObjectNode details) {
+  @Override
+  public long event(Frame frame, String type, String field, ObjectNode details) {
     frame.lastEventId = frame.execution.history.add(now(), type, frame.lastEventId, field, details);
     return frame.lastEventId;
   }
 
-  /** Puts a payload field and its {@code ...Details} companion into event details. */
-  static void payload(ObjectNode details, String field, String json) {
-    details.put(field, json);
-    details.putObject(field + "Details").put("truncated", false);
-  }
 }

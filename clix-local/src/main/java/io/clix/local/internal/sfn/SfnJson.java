@@ -97,4 +97,10 @@ final class SfnJson {
           + "' failed to satisfy constraint: " + constraint);
     }
   }
+
+  /** Puts a history payload field and its {@code ...Details} companion into event details. */
+  static void payload(ObjectNode details, String field, String json) {
+    details.put(field, json);
+    details.putObject(field + "Details").put("truncated", false);
+  }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clix.local.internal.sfn.asl.DefinitionValidator;
 import io.clix.local.internal.sfn.asl.Diagnostic;
+import io.clix.local.internal.sfn.asl.ExpressChecks;
 import io.clix.local.internal.sfn.asl.InvalidDefinitionException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -55,6 +56,16 @@ final class StateMachineOperations {
     return parsed;
   }
 
+  /** An EXPRESS machine may not hold activities, .sync or .waitForTaskToken tasks: InvalidDefinition. */
+  private static void checkExpress(String type, JsonNode parsed) {
+    if ("EXPRESS".equals(type)) {
+      List<Diagnostic> found = ExpressChecks.validate(parsed);
+      if (!found.isEmpty()) {
+        throw SfnErrors.invalidDefinition(DefinitionValidator.message(found));
+      }
+    }
+  }
+
   JsonNode create(JsonNode request) {
     String name = SfnJson.requiredText(request, "name");
     String definition = SfnJson.requiredText(request, "definition");
@@ -74,6 +85,7 @@ final class StateMachineOperations {
           + "satisfy constraint: Member must satisfy enum value set: [STANDARD, EXPRESS]");
     }
     JsonNode parsed = parseDefinition(definition);
+    checkExpress(type, parsed);
     JsonNode logging = request.hasNonNull("loggingConfiguration") ? request.get("loggingConfiguration")
         : defaultLogging();
     JsonNode tracing = request.hasNonNull("tracingConfiguration") ? request.get("tracingConfiguration")
@@ -125,6 +137,9 @@ final class StateMachineOperations {
           + "or tracingConfiguration");
     }
     JsonNode parsed = definition == null ? null : parseDefinition(definition);
+    if (parsed != null) {
+      checkExpress(machine.type, parsed);
+    }
     synchronized (machine) {
       if (definition != null) {
         machine.definition = definition;
@@ -172,7 +187,11 @@ final class StateMachineOperations {
     ObjectNode out = SfnJson.object();
     ArrayNode diagnostics = SfnJson.NODES.arrayNode();
     boolean failed = false;
-    for (Diagnostic diagnostic : DefinitionValidator.validate(definition)) {
+    List<Diagnostic> found = new ArrayList<>(DefinitionValidator.validate(definition));
+    if (found.isEmpty() && "EXPRESS".equals(SfnJson.optionalText(request, "type"))) {
+      found.addAll(ExpressChecks.validate(SfnJson.parseOrNull(definition)));
+    }
+    for (Diagnostic diagnostic : found) {
       ObjectNode d = diagnostics.addObject();
       d.put("severity", diagnostic.severity());
       d.put("code", diagnostic.code());

@@ -17,21 +17,19 @@ import java.util.function.Function;
  */
 final class TaskStates {
 
-  private final Interpreter interpreter;
+  private final StateRuntime runtime;
   private final TaskTokens tokens;
   private final Function<String, Activity> activities;
   private final Map<String, TaskHandler> handlers;
   private final DynamoDbTasks dynamoDb;
-  private final String region;
 
-  TaskStates(Interpreter interpreter, TaskTokens tokens, Function<String, Activity> activities,
-      Map<String, TaskHandler> handlers, DynamoDbTasks dynamoDb, String region) {
-    this.interpreter = interpreter;
+  TaskStates(StateRuntime runtime, TaskTokens tokens, Function<String, Activity> activities,
+      Map<String, TaskHandler> handlers, DynamoDbTasks dynamoDb) {
+    this.runtime = runtime;
     this.tokens = tokens;
     this.activities = activities;
     this.handlers = handlers;
     this.dynamoDb = dynamoDb;
-    this.region = region;
   }
 
   /** Starts the current Task state of {@code frame}; its end resumes the frame from a job. */
@@ -57,26 +55,26 @@ final class TaskStates {
     switch (target.kind()) {
       case ACTIVITY -> {
         details.put("resource", target.arn());
-        Interpreter.payload(details, "input", inputJson);
+        SfnJson.payload(details, "input", inputJson);
         putSeconds(details, timeout, heartbeat);
-        interpreter.event(frame, "ActivityScheduled", "activityScheduledEventDetails", details);
+        runtime.event(frame, "ActivityScheduled", "activityScheduledEventDetails", details);
       }
       case LAMBDA -> {
         details.put("resource", target.arn());
-        Interpreter.payload(details, "input", inputJson);
+        SfnJson.payload(details, "input", inputJson);
         if (timeout != null) {
           details.put("timeoutInSeconds", timeout);
         }
-        interpreter.event(frame, "LambdaFunctionScheduled", "lambdaFunctionScheduledEventDetails", details);
-        interpreter.event(frame, "LambdaFunctionStarted", null, null);
+        runtime.event(frame, "LambdaFunctionScheduled", "lambdaFunctionScheduledEventDetails", details);
+        runtime.event(frame, "LambdaFunctionStarted", null, null);
       }
       case SERVICE -> {
         serviceDetails(details, target);
-        details.put("region", region);
+        details.put("region", Arns.region(frame.execution.arn));
         details.put("parameters", inputJson);
         putSeconds(details, timeout, heartbeat);
-        interpreter.event(frame, "TaskScheduled", "taskScheduledEventDetails", details);
-        interpreter.event(frame, "TaskStarted", "taskStartedEventDetails", serviceDetails(SfnJson.object(), target));
+        runtime.event(frame, "TaskScheduled", "taskScheduledEventDetails", details);
+        runtime.event(frame, "TaskStarted", "taskStartedEventDetails", serviceDetails(SfnJson.object(), target));
       }
     }
     if (ticket != null) {
@@ -85,18 +83,18 @@ final class TaskStates {
       frame.execution.tickets.add(ticket);
     }
     if (timeout != null) {
-      frame.timer = interpreter.at(frame, interpreter.now().plusSeconds(timeout),
+      frame.timer = runtime.at(frame, runtime.now().plusSeconds(timeout),
           () -> timedOut(frame, target, "States.Timeout"));
     }
     if (activity != null) {
-      activity.offer(new Activity.Task(ticket, inputJson, interpreter.pool.hold()));
+      activity.offer(new Activity.Task(ticket, inputJson, runtime.hold()));
       return;
     }
     if (ticket != null && heartbeat != null) {
       ticket.armHeartbeat();
     }
     long generation = frame.generation;
-    interpreter.pool.submit(() -> call(frame, generation, target, input));
+    runtime.submit(() -> call(frame, generation, target, input));
   }
 
   private void call(Frame frame, long generation, TaskTarget target, JsonNode input) {
@@ -116,13 +114,13 @@ final class TaskStates {
     }
     JsonNode answer = result;
     StatesError failure = error;
-    interpreter.resume(frame, generation, () -> {
+    runtime.resume(frame, generation, () -> {
       if (failure != null) {
         failed(frame, target, failure.error(), failure.cause());
       } else if (target.waitForToken()) {
         ObjectNode details = serviceDetails(SfnJson.object(), target);
-        Interpreter.payload(details, "output", SfnJson.write(answer));
-        interpreter.event(frame, "TaskSubmitted", "taskSubmittedEventDetails", details);
+        SfnJson.payload(details, "output", SfnJson.write(answer));
+        runtime.event(frame, "TaskSubmitted", "taskSubmittedEventDetails", details);
       } else {
         succeeded(frame, target, answer);
       }
@@ -134,8 +132,8 @@ final class TaskStates {
     ObjectNode failed = SfnJson.object();
     failed.put("error", "States.Runtime");
     failed.put("cause", "The activity '" + target.arn() + "' does not exist.");
-    interpreter.event(frame, "ActivityScheduleFailed", "activityScheduleFailedEventDetails", failed);
-    interpreter.proceed(frame, interpreter.fail(frame, "States.Runtime", failed.get("cause").asText()));
+    runtime.event(frame, "ActivityScheduleFailed", "activityScheduleFailedEventDetails", failed);
+    runtime.proceed(frame, runtime.fail(frame, "States.Runtime", failed.get("cause").asText()));
   }
 
   private void succeeded(Frame frame, TaskTarget target, JsonNode result) {
@@ -149,29 +147,29 @@ final class TaskStates {
     ObjectNode details = SfnJson.object();
     switch (target.kind()) {
       case ACTIVITY -> {
-        Interpreter.payload(details, "output", json);
-        interpreter.event(frame, "ActivitySucceeded", "activitySucceededEventDetails", details);
+        SfnJson.payload(details, "output", json);
+        runtime.event(frame, "ActivitySucceeded", "activitySucceededEventDetails", details);
       }
       case LAMBDA -> {
-        Interpreter.payload(details, "output", json);
-        interpreter.event(frame, "LambdaFunctionSucceeded", "lambdaFunctionSucceededEventDetails", details);
+        SfnJson.payload(details, "output", json);
+        runtime.event(frame, "LambdaFunctionSucceeded", "lambdaFunctionSucceededEventDetails", details);
       }
       case SERVICE -> {
         serviceDetails(details, target);
-        Interpreter.payload(details, "output", json);
-        interpreter.event(frame, "TaskSucceeded", "taskSucceededEventDetails", details);
+        SfnJson.payload(details, "output", json);
+        runtime.event(frame, "TaskSucceeded", "taskSucceededEventDetails", details);
       }
     }
-    Interpreter.Transition next;
+    StateRuntime.Transition next;
     try {
       DataFlow.checkSize(json, "state/task '" + frame.stateName + "' returned a result with a size exceeding "
           + "the maximum number of bytes service limit. The result");
       JsonNode output = DataFlow.output(frame.state, frame.stateInput, result, frame.context(null));
-      next = interpreter.exit(frame, output);
+      next = runtime.exit(frame, output);
     } catch (StatesError e) {
-      next = interpreter.fail(frame, e);
+      next = runtime.fail(frame, e);
     }
-    interpreter.proceed(frame, next);
+    runtime.proceed(frame, next);
   }
 
   private void failed(Frame frame, TaskTarget target, String error, String cause) {
@@ -192,8 +190,8 @@ final class TaskStates {
       details.put("cause", cause);
     }
     String field = Character.toLowerCase(type.charAt(0)) + type.substring(1) + "FailedEventDetails";
-    interpreter.event(frame, type + "Failed", field, details);
-    interpreter.proceed(frame, interpreter.fail(frame, error, cause));
+    runtime.event(frame, type + "Failed", field, details);
+    runtime.proceed(frame, runtime.fail(frame, error, cause));
   }
 
   private void timedOut(Frame frame, TaskTarget target, String error) {
@@ -212,8 +210,8 @@ final class TaskStates {
     }
     details.put("error", error);
     String field = Character.toLowerCase(type.charAt(0)) + type.substring(1) + "TimedOutEventDetails";
-    interpreter.event(frame, type + "TimedOut", field, details);
-    interpreter.proceed(frame, interpreter.fail(frame, error, null));
+    runtime.event(frame, type + "TimedOut", field, details);
+    runtime.proceed(frame, runtime.fail(frame, error, null));
   }
 
   private static ObjectNode serviceDetails(ObjectNode details, TaskTarget target) {
@@ -236,12 +234,12 @@ final class TaskStates {
       return state.get(field).asLong();
     }
     if (state.has(pathField)) {
-      JsonNode value = JsonPaths.read(input, state.get(pathField).asText(), context, pathField);
-      if (!value.isIntegralNumber() || value.asLong() <= 0) {
+      long value = DataFlow.integerAt(state, pathField, input, context);
+      if (value <= 0) {
         throw new StatesError("States.Runtime", "The value of the field '" + pathField
-            + "' must be a positive integer: " + SfnJson.write(value));
+            + "' must be a positive integer: " + value);
       }
-      return value.asLong();
+      return value;
     }
     return null;
   }
@@ -305,7 +303,7 @@ final class TaskStates {
         frame.heartbeatTimer.cancel();
         frame.execution.timers.remove(frame.heartbeatTimer);
       }
-      frame.heartbeatTimer = interpreter.at(frame, interpreter.now().plusSeconds(heartbeat),
+      frame.heartbeatTimer = runtime.at(frame, runtime.now().plusSeconds(heartbeat),
           () -> timedOut(frame, target, "States.HeartbeatTimeout"));
     }
 
@@ -319,8 +317,8 @@ final class TaskStates {
         if (workerName != null) {
           details.put("workerName", workerName);
         }
-        interpreter.guarded(frame.execution, () -> {
-          interpreter.event(frame, "ActivityStarted", "activityStartedEventDetails", details);
+        runtime.guarded(frame.execution, () -> {
+          runtime.event(frame, "ActivityStarted", "activityStartedEventDetails", details);
           armHeartbeat();
         });
       }
@@ -331,7 +329,7 @@ final class TaskStates {
       if (!close()) {
         throw SfnErrors.taskTimedOut();
       }
-      interpreter.pool.submit(() -> interpreter.resume(frame, generation,
+      runtime.submit(() -> runtime.resume(frame, generation,
           () -> TaskStates.this.succeeded(frame, target, output)));
     }
 
@@ -340,7 +338,7 @@ final class TaskStates {
       if (!close()) {
         throw SfnErrors.taskTimedOut();
       }
-      interpreter.pool.submit(() -> interpreter.resume(frame, generation,
+      runtime.submit(() -> runtime.resume(frame, generation,
           () -> TaskStates.this.failed(frame, target, error, cause)));
     }
 

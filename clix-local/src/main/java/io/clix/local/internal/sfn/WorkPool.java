@@ -76,6 +76,13 @@ final class WorkPool implements AutoCloseable {
     }
   }
 
+  /** Whether no job is queued or running now. */
+  boolean isIdle() {
+    synchronized (idle) {
+      return inFlight == 0;
+    }
+  }
+
   /** Waits until no job is queued or running. */
   void awaitIdle() {
     synchronized (idle) {

@@ -13,6 +13,9 @@
  *       {@code TaskTicket} (activity task or callback token) or child frames, and returns: no
  *       thread ever waits for an execution, so thousands of waiting executions cost a heap
  *       entry each.
+ *   <li>State handlers ({@code TaskStates}, {@code BranchStates}, {@code ExecutionLifecycle})
+ *       see the interpreter only through the narrow {@code StateRuntime} interface it
+ *       implements, so dependencies point one way: interpreter to handlers to runtime.
  *   <li>Whatever ends a wait (a timer, SendTaskSuccess, a handler's answer) submits a job to the
  *       small {@code WorkPool}, which counts jobs in flight; {@code awaitIdle()} (and so
  *       {@code LocalStack.advance}) returns once every job, and every job those started, is done.

@@ -5,6 +5,7 @@ import com.jayway.jsonpath.Configuration;
 import com.jayway.jsonpath.InvalidPathException;
 import com.jayway.jsonpath.JsonPath;
 import com.jayway.jsonpath.JsonPathException;
+import com.jayway.jsonpath.PathNotFoundException;
 import com.jayway.jsonpath.spi.json.JacksonJsonNodeJsonProvider;
 import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 import java.util.Optional;
@@ -159,6 +160,9 @@ public final class JsonPaths {
         return new Lookup(Json.NODES.nullNode(), null);
       }
       return new Lookup(found instanceof JsonNode node ? node : Json.MAPPER.valueToTree(found), null);
+    } catch (PathNotFoundException e) {
+      // a missing property before a wildcard or filter: nothing found, reported per field like any miss
+      return new Lookup(null, e.getMessage());
     } catch (InvalidPathException e) {
       throw StatesError.runtime("Invalid path '" + path + "' : " + e.getMessage());
     } catch (JsonPathException e) {

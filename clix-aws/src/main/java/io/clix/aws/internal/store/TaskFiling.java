@@ -1,8 +1,5 @@
-package io.clix.aws.internal.router;
+package io.clix.aws.internal.store;
 
-import io.clix.aws.internal.store.GameStore;
-import io.clix.aws.internal.store.TokenStore;
-import io.clix.aws.internal.store.WaitPoint;
 import io.clix.core.internal.GameState;
 import java.util.concurrent.CompletableFuture;
 

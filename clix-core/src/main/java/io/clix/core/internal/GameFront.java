@@ -1,0 +1,307 @@
+package io.clix.core.internal;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.clix.core.ClixJson;
+import io.clix.core.EventType;
+import io.clix.core.GameEvent;
+import io.clix.core.GameEventListener;
+import io.clix.core.GameOrchestrator;
+import io.clix.core.GameSpec;
+import io.clix.core.GameView;
+import io.clix.core.JoinResult;
+import io.clix.core.MoveReceipt;
+import io.clix.core.OrchestratorClosedException;
+import io.clix.core.Subscription;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+/**
+ * The part of every {@link GameOrchestrator} that does not depend on where games live: argument
+ * checks ({@link RequestRules}), copies of the caller's JSON, generated game ids, the rules applied
+ * ({@link GameRules}), receipts, listener registration and the sync/async adapter. Subclasses give
+ * a {@link GameEngine} for the sync methods and one for the {@code ...Async} methods (the same
+ * one if they like).
+ *
+ * <p>An {@code ...Async} method never throws: a bad argument fails its future. A sync method throws
+ * the {@link io.clix.core.ClixException} its twin's future would complete with, unwrapped. After
+ * {@link #close()} every call (a subclass's own too, if it goes through {@link #start}) is refused
+ * with {@link OrchestratorClosedException} before its arguments are checked or anything is read or
+ * written.
+ */
+public abstract class GameFront implements GameOrchestrator {
+
+  private final GameEngine syncEngine;
+  private final GameEngine asyncEngine;
+  private final GameListeners listeners;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  protected GameFront(GameEngine syncEngine, GameEngine asyncEngine, GameListeners listeners) {
+    this.syncEngine = Objects.requireNonNull(syncEngine, "syncEngine");
+    this.asyncEngine = Objects.requireNonNull(asyncEngine, "asyncEngine");
+    this.listeners = Objects.requireNonNull(listeners, "listeners");
+  }
+
+  // ---- the sync methods: the async twins' futures, awaited
+
+  @Override
+  public final GameView createGame(GameSpec spec) {
+    return sync(createGame(spec, syncEngine));
+  }
+
+  @Override
+  public final JoinResult join(String gameId, String playerId, JsonNode playerData) {
+    return sync(join(gameId, playerId, playerData, syncEngine));
+  }
+
+  @Override
+  public final GameView leave(String gameId, String playerId) {
+    return sync(leave(gameId, playerId, syncEngine));
+  }
+
+  @Override
+  public final MoveReceipt submitMove(String gameId, String playerId, int round, JsonNode move) {
+    return sync(submitMove(gameId, playerId, round, move, syncEngine));
+  }
+
+  @Override
+  public final GameView startNow(String gameId) {
+    return sync(startNow(gameId, syncEngine));
+  }
+
+  @Override
+  public final GameView finish(String gameId, JsonNode result) {
+    return sync(finish(gameId, result, syncEngine));
+  }
+
+  @Override
+  public final List<GameEvent> events(String gameId, long afterSequence) {
+    return sync(events(gameId, afterSequence, syncEngine));
+  }
+
+  @Override
+  public final GameView describe(String gameId) {
+    return sync(describe(gameId, syncEngine));
+  }
+
+  @Override
+  public final GameView cancel(String gameId, String reason) {
+    return sync(cancel(gameId, reason, syncEngine));
+  }
+
+  // ---- the async methods
+
+  @Override
+  public final CompletableFuture<GameView> createGameAsync(GameSpec spec) {
+    return createGame(spec, asyncEngine);
+  }
+
+  @Override
+  public final CompletableFuture<JoinResult> joinAsync(String gameId, String playerId, JsonNode playerData) {
+    return join(gameId, playerId, playerData, asyncEngine);
+  }
+
+  @Override
+  public final CompletableFuture<GameView> leaveAsync(String gameId, String playerId) {
+    return leave(gameId, playerId, asyncEngine);
+  }
+
+  @Override
+  public final CompletableFuture<MoveReceipt> submitMoveAsync(String gameId, String playerId, int round,
+      JsonNode move) {
+    return submitMove(gameId, playerId, round, move, asyncEngine);
+  }
+
+  @Override
+  public final CompletableFuture<GameView> startNowAsync(String gameId) {
+    return startNow(gameId, asyncEngine);
+  }
+
+  @Override
+  public final CompletableFuture<GameView> finishAsync(String gameId, JsonNode result) {
+    return finish(gameId, result, asyncEngine);
+  }
+
+  @Override
+  public final CompletableFuture<List<GameEvent>> eventsAsync(String gameId, long afterSequence) {
+    return events(gameId, afterSequence, asyncEngine);
+  }
+
+  @Override
+  public final CompletableFuture<GameView> describeAsync(String gameId) {
+    return describe(gameId, asyncEngine);
+  }
+
+  @Override
+  public final CompletableFuture<GameView> cancelAsync(String gameId, String reason) {
+    return cancel(gameId, reason, asyncEngine);
+  }
+
+  @Override
+  public final Subscription addListener(GameEventListener listener) {
+    refuseIfClosed();
+    return listeners.add(listener);
+  }
+
+  /**
+   * Refuses every later call with {@link OrchestratorClosedException}, then releases the
+   * orchestrator's resources ({@link #release()}, once); the clients passed in stay open.
+   */
+  @Override
+  public final void close() {
+    if (closed.compareAndSet(false, true)) {
+      release();
+    }
+  }
+
+  /** Releases what the subclass holds (timers, pollers); called once, by the first {@link #close()}. */
+  protected abstract void release();
+
+  // ---- each operation once: checks and copies on the caller's thread, then the engine
+
+  private CompletableFuture<GameView> createGame(GameSpec spec, GameEngine engine) {
+    return start(() -> {
+      GameSpec checked = GameRules.spec(spec);
+      String gameId = checked.gameId().orElseGet(() -> "g" + UUID.randomUUID().toString().replace("-", ""));
+      return engine.create(gameId, checked.toBuilder().gameId(gameId).build()).thenApply(GameState::toView);
+    });
+  }
+
+  private CompletableFuture<JoinResult> join(String gameId, String playerId, JsonNode playerData,
+      GameEngine engine) {
+    return start(() -> {
+      RequestRules.playerId(RequestRules.gameId(gameId), playerId);
+      RequestRules.playerData(gameId, playerData);
+      JsonNode data = playerData == null ? null : playerData.deepCopy();
+      return engine.update(gameId, (s, now) -> GameRules.join(s, playerId, data, now))
+          .thenApply(c -> JoinResult.builder().playerId(playerId).seat(c.after().seat(playerId).orElseThrow().seat())
+              .game(c.after().toView()).build());
+    });
+  }
+
+  private CompletableFuture<GameView> leave(String gameId, String playerId, GameEngine engine) {
+    return start(() -> change(engine, RequestRules.gameId(gameId), RequestRules.playerId(gameId, playerId),
+        GameRules::leave));
+  }
+
+  private CompletableFuture<MoveReceipt> submitMove(String gameId, String playerId, int round, JsonNode move,
+      GameEngine engine) {
+    return start(() -> {
+      RequestRules.playerId(RequestRules.gameId(gameId), playerId);
+      RequestRules.move(gameId, round, move);
+      JsonNode copy = move.deepCopy();
+      return engine.update(gameId, (s, now) -> GameRules.move(s, playerId, round, copy, now))
+          .thenApply(c -> receipt(c, playerId, round, copy));
+    });
+  }
+
+  /** The receipt of the move a change accepted, or of the same move accepted before. */
+  private static MoveReceipt receipt(GameEngine.Change change, String playerId, int round, JsonNode move) {
+    if (change.step().unchanged()) {
+      return change.before().receipt(playerId);
+    }
+    GameEvent accepted = change.step().events().stream()
+        .filter(e -> e.type() == EventType.MOVE_ACCEPTED).findFirst().orElseThrow();
+    return MoveReceipt.builder().gameId(change.before().gameId()).playerId(playerId).round(round)
+        .move(ClixJson.canonical(move)).acceptedAt(accepted.time()).sequence(accepted.sequence()).build();
+  }
+
+  private CompletableFuture<GameView> startNow(String gameId, GameEngine engine) {
+    return start(() -> view(engine.update(RequestRules.gameId(gameId), GameRules::startNow)));
+  }
+
+  private CompletableFuture<GameView> finish(String gameId, JsonNode result, GameEngine engine) {
+    return start(() -> {
+      RequestRules.result(RequestRules.gameId(gameId), result);
+      return change(engine, gameId, result == null ? null : result.deepCopy(), GameRules::finish);
+    });
+  }
+
+  private CompletableFuture<List<GameEvent>> events(String gameId, long afterSequence, GameEngine engine) {
+    return start(() -> engine.events(RequestRules.gameId(gameId), afterSequence)
+        .thenApply(events -> events.stream().map(Copies::event).toList()));
+  }
+
+  private CompletableFuture<GameView> describe(String gameId, GameEngine engine) {
+    return start(() -> engine.observe(RequestRules.gameId(gameId)).thenApply(GameState::toView));
+  }
+
+  private CompletableFuture<GameView> cancel(String gameId, String reason, GameEngine engine) {
+    return start(() -> change(engine, RequestRules.gameId(gameId), RequestRules.reason(gameId, reason),
+        GameRules::cancel));
+  }
+
+  private static CompletableFuture<GameView> view(CompletableFuture<GameEngine.Change> change) {
+    return change.thenApply(c -> c.after().toView());
+  }
+
+  /** A rule of one checked argument besides the state and the time. */
+  private interface RuleWith<A> {
+    Step apply(GameState state, A argument, Instant now);
+  }
+
+  private static <A> CompletableFuture<GameView> change(GameEngine engine, String gameId, A argument,
+      RuleWith<A> rule) {
+    return view(engine.update(gameId, (s, now) -> rule.apply(s, argument, now)));
+  }
+
+  // ---- the sync/async adapter, for these methods and a subclass's own
+
+  /** The engine behind the sync methods. */
+  protected final GameEngine syncEngine() {
+    return syncEngine;
+  }
+
+  /** The engine behind the {@code ...Async} methods. */
+  protected final GameEngine asyncEngine() {
+    return asyncEngine;
+  }
+
+  /**
+   * Runs {@code body} unless the orchestrator is closed; whatever it throws on the caller's thread
+   * (an {@link OrchestratorClosedException} first of all) fails the returned future instead.
+   */
+  protected final <T> CompletableFuture<T> start(Supplier<CompletableFuture<T>> body) {
+    try {
+      refuseIfClosed();
+      return body.get();
+    } catch (RuntimeException e) {
+      return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  private void refuseIfClosed() {
+    if (closed.get()) {
+      throw new OrchestratorClosedException("the orchestrator is closed", null);
+    }
+  }
+
+  /** Waits for {@code future}; throws the exception it failed with, unwrapped. */
+  protected static <T> T sync(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      throw rethrown(e);
+    }
+  }
+
+  private static RuntimeException rethrown(Throwable t) {
+    Throwable e = t;
+    while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
+      e = e.getCause();
+    }
+    if (e instanceof RuntimeException) {
+      return (RuntimeException) e;
+    }
+    if (e instanceof Error) {
+      throw (Error) e;
+    }
+    return new CompletionException(e);
+  }
+}

@@ -1,0 +1,44 @@
+package io.clix.local.junit5;
+
+import io.clix.core.GameOrchestrator;
+import io.clix.testkit.ContractEnvironment;
+import java.time.Clock;
+import java.time.Duration;
+
+/** The contract suite's view: one orchestrator, the clock, advance and settle. */
+final class ContractView implements ContractEnvironment {
+  private final ClixLocalEnvironment env;
+  private volatile GameOrchestrator orchestrator;
+
+  ContractView(ClixLocalEnvironment env) {
+    this.env = env;
+  }
+
+  @Override
+  public synchronized GameOrchestrator orchestrator() {
+    if (orchestrator == null) {
+      orchestrator = env.orchestrator("contract");
+    }
+    return orchestrator;
+  }
+
+  @Override
+  public Clock clock() {
+    return env.clock();
+  }
+
+  @Override
+  public void advance(Duration amount) {
+    env.advance(amount);
+  }
+
+  @Override
+  public void settle() {
+    env.settle();
+  }
+
+  @Override
+  public void close() {
+    env.close();
+  }
+}
