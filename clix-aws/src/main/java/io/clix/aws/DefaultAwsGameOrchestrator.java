@@ -107,9 +107,8 @@ final class DefaultAwsGameOrchestrator extends GameFront implements AwsGameOrche
     });
   }
 
-  /** Stops the task router (within a few seconds); the clients passed in stay open. */
   @Override
-  public void close() {
+  protected void release() {
     if (router != null) {
       router.close();
     }

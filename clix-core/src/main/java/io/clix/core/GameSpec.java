@@ -24,7 +24,8 @@ import org.immutables.value.Value;
  * }</pre>
  *
  * <p>Defaults: capacity 4, minimum 2 (or the capacity if smaller), lobby timeout 60 s, 1 round,
- * round timeout 60 s, metadata {@code {}}.
+ * round timeout 60 s, metadata {@code {}}. The metadata is kept as {@link ClixJson#canonical} gives
+ * it, so a spec read back from any orchestrator equals the one built.
  */
 @Value.Immutable
 @JsonSerialize(as = ImmutableGameSpec.class)
@@ -85,9 +86,12 @@ public abstract class GameSpec {
     return JsonNodeFactory.instance.objectNode();
   }
 
+  /** Checks the rules, and keeps the metadata in {@link ClixJson#canonical} form (the form every orchestrator stores). */
   @Value.Check
-  protected void check() {
+  protected GameSpec check() {
     RequestRules.checkSpec(gameId().orElse(null), capacity(), minPlayers(), lobbyTimeout(), rounds(), roundTimeout(),
         metadata());
+    JsonNode canonical = ClixJson.canonical(metadata());
+    return canonical.equals(metadata()) ? this : toBuilder().metadata(canonical).build();
   }
 }

@@ -2,11 +2,13 @@ package io.clix.testkit;
 
 import io.clix.core.GameOrchestrator;
 import io.clix.testkit.contract.AsyncContract;
+import io.clix.testkit.contract.BadJsonContract;
 import io.clix.testkit.contract.ConcurrencyContract;
 import io.clix.testkit.contract.CreateContract;
 import io.clix.testkit.contract.DisclosureContract;
 import io.clix.testkit.contract.EndingContract;
 import io.clix.testkit.contract.EventContract;
+import io.clix.testkit.contract.ExactValueContract;
 import io.clix.testkit.contract.LeaveContract;
 import io.clix.testkit.contract.ListenerContract;
 import io.clix.testkit.contract.LobbyContract;
@@ -35,7 +37,8 @@ import org.junit.jupiter.api.BeforeEach;
  * }</pre>
  */
 public abstract class GameOrchestratorContract implements CreateContract, LobbyContract, LeaveContract,
-    TimeoutContract, RoundContract, EndingContract, EventContract, DisclosureContract, ValueContract, ListenerContract, AsyncContract,
+    TimeoutContract, RoundContract, EndingContract, EventContract, DisclosureContract, ValueContract, ExactValueContract,
+    BadJsonContract, ListenerContract, AsyncContract,
     ConcurrencyContract {
 
   private ContractEnvironment environment;

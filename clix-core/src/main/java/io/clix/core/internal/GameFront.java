@@ -1,6 +1,7 @@
 package io.clix.core.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.clix.core.ClixJson;
 import io.clix.core.EventType;
 import io.clix.core.GameEvent;
 import io.clix.core.GameEventListener;
@@ -9,6 +10,7 @@ import io.clix.core.GameSpec;
 import io.clix.core.GameView;
 import io.clix.core.JoinResult;
 import io.clix.core.MoveReceipt;
+import io.clix.core.OrchestratorClosedException;
 import io.clix.core.Subscription;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -27,13 +30,17 @@ import java.util.function.Supplier;
  * one if they like).
  *
  * <p>An {@code ...Async} method never throws: a bad argument fails its future. A sync method throws
- * the {@link io.clix.core.ClixException} its twin's future would complete with, unwrapped.
+ * the {@link io.clix.core.ClixException} its twin's future would complete with, unwrapped. After
+ * {@link #close()} every call (a subclass's own too, if it goes through {@link #start}) is refused
+ * with {@link OrchestratorClosedException} before its arguments are checked or anything is read or
+ * written.
  */
 public abstract class GameFront implements GameOrchestrator {
 
   private final GameEngine syncEngine;
   private final GameEngine asyncEngine;
   private final GameListeners listeners;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   protected GameFront(GameEngine syncEngine, GameEngine asyncEngine, GameListeners listeners) {
     this.syncEngine = Objects.requireNonNull(syncEngine, "syncEngine");
@@ -138,21 +145,35 @@ public abstract class GameFront implements GameOrchestrator {
 
   @Override
   public final Subscription addListener(GameEventListener listener) {
+    refuseIfClosed();
     return listeners.add(listener);
   }
 
+  /**
+   * Refuses every later call with {@link OrchestratorClosedException}, then releases the
+   * orchestrator's resources ({@link #release()}, once); the clients passed in stay open.
+   */
+  @Override
+  public final void close() {
+    if (closed.compareAndSet(false, true)) {
+      release();
+    }
+  }
+
+  /** Releases what the subclass holds (timers, pollers); called once, by the first {@link #close()}. */
+  protected abstract void release();
+
   // ---- each operation once: checks and copies on the caller's thread, then the engine
 
-  private static CompletableFuture<GameView> createGame(GameSpec spec, GameEngine engine) {
+  private CompletableFuture<GameView> createGame(GameSpec spec, GameEngine engine) {
     return start(() -> {
-      Objects.requireNonNull(spec, "spec");
-      String gameId = spec.gameId().orElseGet(() -> "g" + UUID.randomUUID().toString().replace("-", ""));
-      GameSpec withId = GameSpec.builder().from(Copies.spec(spec)).gameId(gameId).build();
-      return engine.create(gameId, withId).thenApply(GameState::toView);
+      GameSpec checked = GameRules.spec(spec);
+      String gameId = checked.gameId().orElseGet(() -> "g" + UUID.randomUUID().toString().replace("-", ""));
+      return engine.create(gameId, checked.toBuilder().gameId(gameId).build()).thenApply(GameState::toView);
     });
   }
 
-  private static CompletableFuture<JoinResult> join(String gameId, String playerId, JsonNode playerData,
+  private CompletableFuture<JoinResult> join(String gameId, String playerId, JsonNode playerData,
       GameEngine engine) {
     return start(() -> {
       RequestRules.playerId(RequestRules.gameId(gameId), playerId);
@@ -164,12 +185,12 @@ public abstract class GameFront implements GameOrchestrator {
     });
   }
 
-  private static CompletableFuture<GameView> leave(String gameId, String playerId, GameEngine engine) {
+  private CompletableFuture<GameView> leave(String gameId, String playerId, GameEngine engine) {
     return start(() -> change(engine, RequestRules.gameId(gameId), RequestRules.playerId(gameId, playerId),
         GameRules::leave));
   }
 
-  private static CompletableFuture<MoveReceipt> submitMove(String gameId, String playerId, int round, JsonNode move,
+  private CompletableFuture<MoveReceipt> submitMove(String gameId, String playerId, int round, JsonNode move,
       GameEngine engine) {
     return start(() -> {
       RequestRules.playerId(RequestRules.gameId(gameId), playerId);
@@ -188,30 +209,30 @@ public abstract class GameFront implements GameOrchestrator {
     GameEvent accepted = change.step().events().stream()
         .filter(e -> e.type() == EventType.MOVE_ACCEPTED).findFirst().orElseThrow();
     return MoveReceipt.builder().gameId(change.before().gameId()).playerId(playerId).round(round)
-        .move(move.deepCopy()).acceptedAt(accepted.time()).sequence(accepted.sequence()).build();
+        .move(ClixJson.canonical(move)).acceptedAt(accepted.time()).sequence(accepted.sequence()).build();
   }
 
-  private static CompletableFuture<GameView> startNow(String gameId, GameEngine engine) {
+  private CompletableFuture<GameView> startNow(String gameId, GameEngine engine) {
     return start(() -> view(engine.update(RequestRules.gameId(gameId), GameRules::startNow)));
   }
 
-  private static CompletableFuture<GameView> finish(String gameId, JsonNode result, GameEngine engine) {
+  private CompletableFuture<GameView> finish(String gameId, JsonNode result, GameEngine engine) {
     return start(() -> {
       RequestRules.result(RequestRules.gameId(gameId), result);
       return change(engine, gameId, result == null ? null : result.deepCopy(), GameRules::finish);
     });
   }
 
-  private static CompletableFuture<List<GameEvent>> events(String gameId, long afterSequence, GameEngine engine) {
+  private CompletableFuture<List<GameEvent>> events(String gameId, long afterSequence, GameEngine engine) {
     return start(() -> engine.events(RequestRules.gameId(gameId), afterSequence)
         .thenApply(events -> events.stream().map(Copies::event).toList()));
   }
 
-  private static CompletableFuture<GameView> describe(String gameId, GameEngine engine) {
+  private CompletableFuture<GameView> describe(String gameId, GameEngine engine) {
     return start(() -> engine.observe(RequestRules.gameId(gameId)).thenApply(GameState::toView));
   }
 
-  private static CompletableFuture<GameView> cancel(String gameId, String reason, GameEngine engine) {
+  private CompletableFuture<GameView> cancel(String gameId, String reason, GameEngine engine) {
     return start(() -> change(engine, RequestRules.gameId(gameId), RequestRules.reason(gameId, reason),
         GameRules::cancel));
   }
@@ -242,12 +263,22 @@ public abstract class GameFront implements GameOrchestrator {
     return asyncEngine;
   }
 
-  /** Runs {@code body}; whatever it throws on the caller's thread fails the returned future instead. */
-  protected static <T> CompletableFuture<T> start(Supplier<CompletableFuture<T>> body) {
+  /**
+   * Runs {@code body} unless the orchestrator is closed; whatever it throws on the caller's thread
+   * (an {@link OrchestratorClosedException} first of all) fails the returned future instead.
+   */
+  protected final <T> CompletableFuture<T> start(Supplier<CompletableFuture<T>> body) {
     try {
+      refuseIfClosed();
       return body.get();
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
+    }
+  }
+
+  private void refuseIfClosed() {
+    if (closed.get()) {
+      throw new OrchestratorClosedException("the orchestrator is closed", null);
     }
   }
 

@@ -15,8 +15,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The input rules every orchestrator applies before writing anything: ids, spec bounds, payload
- * sizes. Each failure names the field and the rule.
+ * The input rules every orchestrator applies before writing anything: ids, spec bounds, and the
+ * JSON rules of {@link Limits} for payloads (size, depth, number length, finite numbers, whole
+ * Unicode). Each failure is a Clix exception naming the field and the rule; nothing a caller passes
+ * makes these throw anything else.
  */
 public final class RequestRules {
 
@@ -139,12 +141,12 @@ public final class RequestRules {
     return reason;
   }
 
-  /** The size of a JSON value as compact UTF-8. */
+  /** The size of a JSON value as compact UTF-8 (a value that cannot be written counts as too large). */
   public static int jsonBytes(JsonNode node) {
     try {
       return ClixJson.mapper().writeValueAsString(node).getBytes(StandardCharsets.UTF_8).length;
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not serializable as JSON", e);
+    } catch (JsonProcessingException | RuntimeException e) {
+      return Integer.MAX_VALUE;
     }
   }
 
@@ -170,10 +172,8 @@ public final class RequestRules {
     }
   }
 
+  /** The JSON rules of {@link io.clix.core.Limits}: shape, numbers, Unicode, then size. */
   private static void sizeViolation(String field, JsonNode node, int max, List<Violation> v) {
-    int bytes = jsonBytes(node);
-    if (bytes > max) {
-      v.add(new Violation(field, "must be at most " + max + " bytes of JSON, was " + bytes));
-    }
+    JsonRules.check(field, node, max, v);
   }
 }
