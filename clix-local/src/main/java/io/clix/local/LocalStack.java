@@ -61,6 +61,7 @@ public final class LocalStack implements AutoCloseable {
         : new ForwardingJsonService(builder.dynamoDbEndpoint, dynamoDb.targetPrefix(), mapper);
     this.stepFunctions = new StepFunctionsService(clock, region, accountId, integrations, builder.handlers);
     server.register(dynamoDb);
+    server.register(dynamoDb.streams());
     server.register(stepFunctions);
     if (builder.console) {
       ConsoleApi api = new ConsoleApi(mapper, clock, clock instanceof ManualClock ? this::advance : null,
