@@ -1,0 +1,77 @@
+package io.clix.aws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.clix.core.GameEvent;
+import io.clix.core.GameSpec;
+import io.clix.local.junit5.LocalStackClients;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/** The game table's stream carries every game's events to every instance, in order, once. */
+class GameEventStreamTest {
+
+  @Test
+  void instanceBSeesEveryEventInstanceAWroteInOrderOnceAcrossAShardRollOver() {
+    try (AwsStack aws = new AwsStack(Correlation.CALLBACKS);
+        DynamoDbStreamsClient streams = LocalStackClients.dynamoDbStreams(aws.stack)) {
+      AwsGameOrchestrator a = aws.orchestrator("a");
+      AwsGameOrchestrator b = aws.orchestrator("b");
+      try (GameEventStream onA = stream(aws, streams, a); GameEventStream onB = stream(aws, streams, b)) {
+        List<GameEvent> seenOnA = new CopyOnWriteArrayList<>();
+        List<GameEvent> seenOnB = new CopyOnWriteArrayList<>();
+        List<GameEvent> g2OnB = new CopyOnWriteArrayList<>();
+        onA.subscribeAll(seenOnA::add);
+        onB.subscribeAll(seenOnB::add);
+        onB.subscribe("g2", 0, g2OnB::add);
+
+        for (String game : List.of("g1", "g2")) {
+          a.createGame(GameSpec.builder().gameId(game).capacity(3).build());
+          a.join(game, "p1", JsonNodeFactory.instance.objectNode());
+        }
+        aws.settle();
+        onA.poll();
+        onB.poll();
+        assertThat(sequences(seenOnB, "g1")).isEqualTo(sequences(a.events("g1", 0), "g1"));
+
+        aws.stack.advance(Duration.ofHours(5));
+        aws.settle();
+        for (String game : List.of("g1", "g2")) {
+          a.join(game, "p2", JsonNodeFactory.instance.objectNode());
+          a.cancel(game, "done");
+        }
+        aws.settle();
+        onA.poll();
+        onB.poll();
+
+        assertThat(streams.describeStream(r -> r.streamArn(aws.dynamoDb.describeTable(t -> t.tableName(aws.table))
+            .table().latestStreamArn())).streamDescription().shards()).hasSizeGreaterThanOrEqualTo(2);
+        for (String game : List.of("g1", "g2")) {
+          List<Long> committed = sequences(a.events(game, 0), game);
+          assertThat(committed).hasSizeGreaterThanOrEqualTo(4);
+          assertThat(sequences(seenOnB, game)).isEqualTo(committed);
+          assertThat(sequences(seenOnA, game)).isEqualTo(committed);
+        }
+        assertThat(sequences(g2OnB, "g2")).isEqualTo(sequences(a.events("g2", 0), "g2"));
+        assertThat(seenOnB).allSatisfy(e -> assertThat(e.gameId()).isIn("g1", "g2"));
+        // A's listeners had its own events from its writes; the stream's copies were dropped, not redelivered.
+        assertThat(onA.duplicates()).isGreaterThanOrEqualTo(seenOnA.size());
+        assertThat(onB.lag()).isLessThan(Duration.ofMinutes(1));
+      }
+    }
+  }
+
+  private static GameEventStream stream(AwsStack aws, DynamoDbStreamsClient streams, AwsGameOrchestrator on) {
+    return GameEventStream.builder().orchestrator(on).dynamoDb(aws.dynamoDb).streams(streams).tableName(aws.table)
+        .clock(aws.clock).build();
+  }
+
+  private static List<Long> sequences(List<GameEvent> events, String game) {
+    return events.stream().filter(e -> e.gameId().equals(game)).map(GameEvent::sequence).collect(Collectors.toList());
+  }
+}
