@@ -70,6 +70,7 @@ public final class GameEventStream implements AutoCloseable {
       throw new IllegalStateException("table " + builder.tableName + " has no stream; provision it with ClixProvisioner");
     }
     this.follower = new ShardFollower(builder.streams, arn, clock);
+    follower.start();
     this.cursors = new GameCursors((game, after) -> orchestrator.events(game, after), this::deliver,
         builder.maxHeldPerGame);
     this.own = orchestrator.addListener(event -> cursors.offer(event, false));

@@ -45,21 +45,27 @@ public final class ShardFollower {
     this.clock = clock;
   }
 
+  /** Takes the starting positions: LATEST on the open shards, so what is written from now on is read. */
+  public synchronized void start() {
+    if (started) {
+      return;
+    }
+    started = true;
+    for (Shard shard : shards()) {
+      if (shard.sequenceNumberRange().endingSequenceNumber() != null) {
+        finished.add(shard.shardId());
+      } else {
+        iterators.put(shard.shardId(), iterator(shard.shardId(), ShardIteratorType.LATEST, null));
+      }
+    }
+  }
+
   /** Reads every readable shard until it has nothing more now, handing each record to {@code sink}. */
   public synchronized void poll(Consumer<Record> sink) {
+    start();
     List<Shard> shards = shards();
     Set<String> listed = new HashSet<>();
     shards.forEach(s -> listed.add(s.shardId()));
-    if (!started) {
-      started = true;
-      for (Shard shard : shards) {
-        if (shard.sequenceNumberRange().endingSequenceNumber() != null) {
-          finished.add(shard.shardId());
-        } else {
-          iterators.put(shard.shardId(), iterator(shard.shardId(), ShardIteratorType.LATEST, null));
-        }
-      }
-    }
     Duration newest = Duration.ZERO;
     for (Shard shard : shards) {
       String id = shard.shardId();
