@@ -25,7 +25,8 @@ final class BranchStates {
   void startParallel(Frame frame) {
     JsonNode state = frame.state;
     ObjectNode context = frame.context(null);
-    JsonNode input = DataFlow.effectiveInput(state, frame.stateInput, context);
+    JsonNode input = frame.jsonata() ? JsonataFlow.arguments(frame, context)
+        : DataFlow.effectiveInput(state, frame.stateInput, context);
     runtime.event(frame, "ParallelStateStarted", null, null);
     JsonNode branches = state.path("Branches");
     int n = branches.size();
@@ -66,6 +67,7 @@ final class BranchStates {
               () -> runtime.event(frame, "ParallelStateFailed", null, null)));
         }
       }, null, frame.lastEventId);
+      frame.inheritVariables(child);
       children.add(child);
     }
     frame.children.addAll(children);
@@ -104,7 +106,7 @@ final class BranchStates {
     long succeeded = runtime.sideEvent(frame, frame.lastEventId, succeededType, null, null);
     StateRuntime.Transition next;
     try {
-      JsonNode output = DataFlow.output(frame.state, frame.stateInput, array, frame.context(null));
+      JsonNode output = JsonataFlow.resultOutput(frame, array);
       next = runtime.exit(frame, output);
     } catch (StatesError e) {
       frame.lastEventId = succeeded;
@@ -116,17 +118,27 @@ final class BranchStates {
   void startMap(Frame frame) {
     JsonNode state = frame.state;
     ObjectNode context = frame.context(null);
-    JsonNode input = DataFlow.path(state, "InputPath", frame.stateInput, context);
-    String itemsPath = state.has("ItemsPath") ? state.get("ItemsPath").asText() : "$";
-    JsonNode items = JsonPaths.read(input, itemsPath, context, "ItemsPath");
-    if (!items.isArray()) {
-      throw new StatesError("States.Runtime", "Map state input must be an array. Invalid value for "
-          + "ItemsPath '" + itemsPath + "': " + SfnJson.write(items));
+    JsonNode input;
+    JsonNode items;
+    int max;
+    if (frame.jsonata()) {
+      input = frame.stateInput;
+      items = JsonataMap.items(frame, context);
+      max = JsonataMap.maxConcurrency(frame, context);
+      JsonataMap.checkTolerance(frame, context);
+    } else {
+      input = DataFlow.path(state, "InputPath", frame.stateInput, context);
+      String itemsPath = state.has("ItemsPath") ? state.get("ItemsPath").asText() : "$";
+      items = JsonPaths.read(input, itemsPath, context, "ItemsPath");
+      if (!items.isArray()) {
+        throw new StatesError("States.Runtime", "Map state input must be an array. Invalid value for "
+            + "ItemsPath '" + itemsPath + "': " + SfnJson.write(items));
+      }
+      max = maxConcurrency(state, input, context);
+      checkTolerance(state, input, context);
     }
     JsonNode processor = state.has("ItemProcessor") ? state.get("ItemProcessor") : state.path("Iterator");
     JsonNode selector = state.has("ItemSelector") ? state.get("ItemSelector") : state.get("Parameters");
-    int max = maxConcurrency(state, input, context);
-    checkTolerance(state, input, context);
     int n = items.size();
     ObjectNode started = SfnJson.object();
     started.put("length", n);
@@ -214,7 +226,8 @@ final class BranchStates {
         if (selector != null) {
           ObjectNode context = frame.context(null);
           context.putObject("Map").set("Item", item);
-          iterationInput = PayloadTemplate.resolve(selector, input, context, "ItemSelector");
+          iterationInput = frame.jsonata() ? JsonataMap.itemSelector(frame, context, selector)
+              : PayloadTemplate.resolve(selector, input, context, "ItemSelector");
         } else {
           iterationInput = items.get(index);
         }
@@ -261,6 +274,7 @@ final class BranchStates {
           fail(child.lastEventId, error, cause);
         }
       }, null, iterationStarted);
+      frame.inheritVariables(child);
       child.iterationIndex = index;
       frame.children.add(child);
       runtime.proceed(child, new StateRuntime.Transition(processor.path("StartAt").asText(), iterationInput));
