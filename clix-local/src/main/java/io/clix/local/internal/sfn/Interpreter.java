@@ -282,7 +282,7 @@ final class Interpreter implements StateRuntime {
                   + "result: expected a non-negative integer, got " + SfnJson.write(value));
             }
             if (field.equals("Timestamp") && !isTimestamp(value)) {
-              throw new StatesError(StatesError.RUNTIME, "The Timestamp field cannot be parsed as an ISO-8601 "
+              throw JsonataExpressions.failure(field, "The Timestamp field cannot be parsed as an ISO-8601 "
                   + "extended offset date-time format string: " + (value.isTextual() ? value.asText() : SfnJson.write(value)));
             }
             resolved.set(field, value);

@@ -19,18 +19,30 @@ final class JsonataFlow {
 
   private JsonataFlow() {}
 
+  /** What a state's expressions see besides its result: the variables in scope, its input, its context. */
+  record Scope(ObjectNode variables, JsonNode input, JsonNode context) {}
+
+  /** The scope of {@code frame}'s current state. */
+  static Scope scope(Frame frame, ObjectNode context) {
+    return new Scope(frame.variables, frame.stateInput, context);
+  }
+
   /** What a JSONata state's expressions see: the variables and {@code $states}. */
-  static Map<String, JsonNode> bindings(Frame frame, ObjectNode context, JsonNode result, JsonNode errorOutput) {
+  static Map<String, JsonNode> bindings(Scope scope, JsonNode result, JsonNode errorOutput) {
     Map<String, JsonNode> bindings = new HashMap<>();
-    Iterator<Map.Entry<String, JsonNode>> variables = frame.variables.fields();
-    while (variables.hasNext()) {
-      Map.Entry<String, JsonNode> variable = variables.next();
-      bindings.put(variable.getKey(), variable.getValue());
+    if (scope.variables() != null) {
+      Iterator<Map.Entry<String, JsonNode>> variables = scope.variables().fields();
+      while (variables.hasNext()) {
+        Map.Entry<String, JsonNode> variable = variables.next();
+        bindings.put(variable.getKey(), variable.getValue());
+      }
     }
     ObjectNode states = SfnJson.object();
-    states.set("input", frame.stateInput);
+    states.set("input", scope.input());
     ObjectNode plain = SfnJson.object();
-    plain.setAll(context);
+    if (scope.context() instanceof ObjectNode context) {
+      plain.setAll(context);
+    }
     states.set("context", plain);
     if (result != null) {
       states.set("result", result);
@@ -42,29 +54,44 @@ final class JsonataFlow {
     return bindings;
   }
 
-  /** The value of the current state's {@code field} with its expressions evaluated, or null if absent. */
-  static JsonNode field(Frame frame, ObjectNode context, String field) {
-    JsonNode value = frame.state.get(field);
+  static Map<String, JsonNode> bindings(Frame frame, ObjectNode context, JsonNode result, JsonNode errorOutput) {
+    return bindings(scope(frame, context), result, errorOutput);
+  }
+
+  /** The value of {@code state}'s {@code field} with its expressions evaluated, or null if absent. */
+  static JsonNode field(JsonNode state, Scope scope, String field) {
+    JsonNode value = state.get(field);
     if (value == null) {
       return null;
     }
-    return JsonataExpressions.resolve(value, bindings(frame, context, null, null), field);
+    return JsonataExpressions.resolve(value, bindings(scope, null, null), field);
+  }
+
+  /** The value of the current state's {@code field} with its expressions evaluated, or null if absent. */
+  static JsonNode field(Frame frame, ObjectNode context, String field) {
+    return field(frame.state, scope(frame, context), field);
   }
 
   /** {@code Arguments} evaluated, or the state input if there are none. */
-  static JsonNode arguments(Frame frame, ObjectNode context) {
-    JsonNode arguments = field(frame, context, "Arguments");
-    return arguments == null ? frame.stateInput : arguments;
+  static JsonNode arguments(JsonNode state, Scope scope) {
+    JsonNode arguments = field(state, scope, "Arguments");
+    return arguments == null ? scope.input() : arguments;
   }
+
+  static JsonNode arguments(Frame frame, ObjectNode context) {
+    return arguments(frame.state, scope(frame, context));
+  }
+
+  /** What leaving a state gives: its output, and the variables it assigns (null if none). */
+  record Leaving(JsonNode output, ObjectNode assigned) {}
 
   /**
    * Leaves a state (or one of its Catch or Choice rules, {@code holder}): evaluates its
-   * {@code Output} and {@code Assign} with the same bindings, then assigns the variables. Output
-   * defaults to the result, else the error output, else the state input.
+   * {@code Output} and {@code Assign} with the same bindings. Output defaults to the result, else
+   * the error output, else the state input.
    */
-  static JsonNode leave(Frame frame, JsonNode holder, JsonNode result, JsonNode errorOutput) {
-    ObjectNode context = frame.context(null);
-    Map<String, JsonNode> bindings = bindings(frame, context, result, errorOutput);
+  static Leaving leaving(JsonNode holder, Scope scope, JsonNode result, JsonNode errorOutput) {
+    Map<String, JsonNode> bindings = bindings(scope, result, errorOutput);
     JsonNode output;
     if (holder.has("Output")) {
       output = JsonataExpressions.resolve(holder.get("Output"), bindings, "Output");
@@ -73,13 +100,20 @@ final class JsonataFlow {
     } else if (errorOutput != null) {
       output = errorOutput;
     } else {
-      output = frame.stateInput;
+      output = scope.input();
     }
     JsonNode assign = holder.get("Assign");
-    if (assign != null) {
-      assign(frame, JsonataExpressions.resolve(assign, bindings, "Assign"));
+    JsonNode assigned = assign == null ? null : JsonataExpressions.resolve(assign, bindings, "Assign");
+    return new Leaving(output, assigned instanceof ObjectNode object ? object : null);
+  }
+
+  /** As {@link #leaving}, assigning the variables in {@code frame}'s scope. */
+  static JsonNode leave(Frame frame, JsonNode holder, JsonNode result, JsonNode errorOutput) {
+    Leaving leaving = leaving(holder, scope(frame, frame.context(null)), result, errorOutput);
+    if (leaving.assigned() != null) {
+      assign(frame, leaving.assigned());
     }
-    return output;
+    return leaving.output();
   }
 
   /**

@@ -35,7 +35,19 @@ final class TaskStates {
   /** Starts the current Task state of {@code frame}; its end resumes the frame from a job. */
   void start(Frame frame) {
     JsonNode state = frame.state;
-    TaskTarget target = resolve(state.path("Resource").asText());
+    TaskTarget target;
+    try {
+      target = resolve(state.path("Resource").asText());
+    } catch (StatesError unbound) {
+      // the state's input is evaluated before the resource is called: its failures come first
+      ObjectNode context = frame.context(null);
+      if (frame.jsonata()) {
+        JsonataFlow.arguments(frame, context);
+      } else {
+        DataFlow.effectiveInput(state, frame.stateInput, context);
+      }
+      throw unbound;
+    }
     boolean ticketed = target.waitForToken() || target.kind() == TaskTarget.Kind.ACTIVITY;
     String token = ticketed ? tokens.newToken() : null;
     ObjectNode context = frame.context(target.waitForToken() ? token : null);

@@ -87,13 +87,20 @@ public final class JsonataExpressions {
     String expression = body(text);
     Object result;
     try {
-      Jsonata compiled = Jsonata.jsonata(expression);
+      // the implementation answers null for both JSON null and undefined; an object constructor
+      // tells them apart (an undefined member is left out)
+      Jsonata compiled = Jsonata.jsonata("{\"v\": (" + expression + "\n)}");
       Jsonata.Frame frame = compiled.createFrame();
       for (Map.Entry<String, JsonNode> binding : bindings.entrySet()) {
         frame.bind(binding.getKey(), toJava(binding.getValue()));
       }
       awsFunctions(frame);
-      result = compiled.evaluate(null, frame);
+      Object wrapped = compiled.evaluate(null, frame);
+      if (!(wrapped instanceof Map<?, ?> members) || !members.containsKey("v")) {
+        result = null;
+      } else {
+        result = members.get("v") == null ? Jsonata.NULL_VALUE : members.get("v");
+      }
     } catch (JException e) {
       throw failure(field, "The JSONata expression '" + expression + "' specified for the field '" + field
           + "' threw an error during evaluation. " + e.getMessage());
@@ -160,9 +167,6 @@ public final class JsonataExpressions {
     if (value instanceof Map) {
       ObjectNode out = NODES.objectNode();
       for (Map.Entry<?, ?> entry : ((Map<?, ?>) value).entrySet()) {
-        if (entry.getValue() == null) {
-          continue; // undefined members vanish, as in JSON.stringify
-        }
         JsonNode item = toJson(entry.getValue());
         if (item == null) {
           return null;
@@ -174,9 +178,6 @@ public final class JsonataExpressions {
     if (value instanceof List) {
       ArrayNode out = NODES.arrayNode();
       for (Object element : (List<?>) value) {
-        if (element == null) {
-          continue;
-        }
         JsonNode item = toJson(element);
         if (item == null) {
           return null;
