@@ -121,11 +121,12 @@ final class BranchStates {
     JsonNode input;
     JsonNode items;
     int max;
+    JsonNode processor = state.has("ItemProcessor") ? state.get("ItemProcessor") : state.path("Iterator");
+    boolean distributed = "DISTRIBUTED".equals(processor.path("ProcessorConfig").path("Mode").asText());
     if (frame.jsonata()) {
       input = frame.stateInput;
       items = JsonataMap.items(frame, context);
       max = JsonataMap.maxConcurrency(frame, context);
-      JsonataMap.checkTolerance(frame, context);
     } else {
       input = DataFlow.path(state, "InputPath", frame.stateInput, context);
       String itemsPath = state.has("ItemsPath") ? state.get("ItemsPath").asText() : "$";
@@ -135,15 +136,23 @@ final class BranchStates {
             + "ItemsPath '" + itemsPath + "': " + SfnJson.write(items));
       }
       max = maxConcurrency(state, input, context);
-      checkTolerance(state, input, context);
     }
-    JsonNode processor = state.has("ItemProcessor") ? state.get("ItemProcessor") : state.path("Iterator");
+    // AWS: a distributed Map reads its failure thresholds in its map run, after MapStateStarted
+    Tolerance tolerance = distributed ? null : tolerance(frame, input, context);
     JsonNode selector = state.has("ItemSelector") ? state.get("ItemSelector") : state.get("Parameters");
     int n = items.size();
     ObjectNode started = SfnJson.object();
     started.put("length", n);
     long startedId = runtime.event(frame, "MapStateStarted", "mapStateStartedEventDetails", started);
+    if (distributed) {
+      tolerance = tolerance(frame, input, context);
+      ObjectNode runStarted = SfnJson.object();
+      runStarted.put("mapRunArn", mapRunArn(frame));
+      startedId = runtime.event(frame, "MapRunStarted", "mapRunStartedEventDetails", runStarted);
+    }
     MapRun run = new MapRun(frame, processor, selector, items, input, max == 0 ? n : max, startedId);
+    run.distributed = distributed;
+    run.tolerance = tolerance;
     if (n == 0) {
       run.succeed();
       return;
@@ -162,20 +171,55 @@ final class BranchStates {
     return state.path("MaxConcurrency").asInt(0);
   }
 
-  /** Evaluates ToleratedFailureCount(Path) and ToleratedFailurePercentage(Path), failing the state on bad values. */
-  private static void checkTolerance(JsonNode state, JsonNode input, JsonNode context) {
-    if (state.has("ToleratedFailureCountPath")) {
-      long count = DataFlow.integerAt(state, "ToleratedFailureCountPath", input, context);
-      if (count < 0) {
+  /**
+   * How many failed iterations a (distributed) Map state tolerates: at most {@code count}, and at
+   * most {@code percentage} percent of its items; without either field, none.
+   */
+  record Tolerance(long count, double percentage) {
+    boolean exceeded(int failures, int items) {
+      return failures > count || (items > 0 && failures * 100.0 / items > percentage);
+    }
+  }
+
+  /** ToleratedFailureCount(Path) and ToleratedFailurePercentage(Path), failing the state on bad values. */
+  private static Tolerance tolerance(Frame frame, JsonNode input, JsonNode context) {
+    JsonNode state = frame.state;
+    long count;
+    double percentage;
+    if (frame.jsonata()) {
+      JsonNode[] values = JsonataMap.tolerance(frame, (ObjectNode) context);
+      count = values[0] == null ? -1 : values[0].asLong();
+      percentage = values[1] == null ? -1 : values[1].asDouble();
+    } else {
+      count = state.has("ToleratedFailureCountPath")
+          ? DataFlow.integerAt(state, "ToleratedFailureCountPath", input, context)
+          : state.has("ToleratedFailureCount") ? state.get("ToleratedFailureCount").asLong() : -1;
+      percentage = state.has("ToleratedFailurePercentagePath")
+          ? DataFlow.numberAt(state, "ToleratedFailurePercentagePath", input, context)
+          : state.has("ToleratedFailurePercentage") ? state.get("ToleratedFailurePercentage").asDouble() : -1;
+      if (state.has("ToleratedFailureCountPath") && count < 0) {
         throw new StatesError("States.Runtime", "ToleratedFailureCount cannot be negative.");
       }
-    }
-    if (state.has("ToleratedFailurePercentagePath")) {
-      double percentage = DataFlow.numberAt(state, "ToleratedFailurePercentagePath", input, context);
-      if (percentage < 0 || percentage > 100) {
+      if (state.has("ToleratedFailurePercentagePath") && (percentage < 0 || percentage > 100)) {
         throw new StatesError("States.Runtime", "ToleratedFailurePercentage must be between 0 and 100.");
       }
     }
+    boolean anyCount = count >= 0;
+    boolean anyPercentage = percentage >= 0;
+    if (!anyCount && !anyPercentage) {
+      return new Tolerance(0, 100);
+    }
+    return new Tolerance(anyCount ? count : Long.MAX_VALUE, anyPercentage ? percentage : 100);
+  }
+
+  /** A map run's ARN: the state machine's name, the run's label (else the state's name), an id. */
+  private static String mapRunArn(Frame frame) {
+    String executionArn = frame.execution.arn;
+    String[] parts = executionArn.split(":");
+    String prefix = String.join(":", java.util.Arrays.copyOfRange(parts, 0, 5));
+    String machine = parts.length > 6 ? parts[6] : "";
+    String label = frame.state.path("Label").asText(frame.stateName);
+    return prefix + ":mapRun:" + machine + "/" + label + ":" + java.util.UUID.randomUUID();
   }
 
   /** The iterations of one Map state. */
@@ -192,6 +236,10 @@ final class BranchStates {
     int launched;
     int running;
     int done;
+    /** A distributed Map's iterations run as child executions: their events stay out of this history. */
+    boolean distributed;
+    Tolerance tolerance;
+    int failures;
 
     MapRun(Frame frame, JsonNode processor, JsonNode selector, JsonNode items, JsonNode input, int concurrency,
         long startedId) {
@@ -236,7 +284,7 @@ final class BranchStates {
         runtime.proceed(frame, runtime.fail(frame, e));
         return;
       }
-      long iterationStarted = runtime.sideEvent(frame, startedId, "MapIterationStarted",
+      long iterationStarted = distributed ? 0 : runtime.sideEvent(frame, startedId, "MapIterationStarted",
           "mapIterationStartedEventDetails", iteration(index));
       Frame child = new Frame(frame.execution, processor.get("States"), new Frame.Listener() {
         @Override
@@ -244,8 +292,10 @@ final class BranchStates {
           if (!current()) {
             return;
           }
-          frame.lastEventId = runtime.sideEvent(frame, child.lastEventId, "MapIterationSucceeded",
-              "mapIterationSucceededEventDetails", iteration(index));
+          if (!distributed) {
+            frame.lastEventId = runtime.sideEvent(frame, child.lastEventId, "MapIterationSucceeded",
+                "mapIterationSucceededEventDetails", iteration(index));
+          }
           results[index] = output;
           running--;
           done++;
@@ -262,6 +312,10 @@ final class BranchStates {
           if (!current()) {
             return;
           }
+          if (distributed) {
+            iterationFailed(child, index, error, cause);
+            return;
+          }
           for (Frame sibling : frame.children) {
             if (sibling != child && !sibling.finished) {
               runtime.sideEvent(frame, child.lastEventId, "MapIterationAborted",
@@ -274,7 +328,11 @@ final class BranchStates {
           fail(child.lastEventId, error, cause);
         }
       }, null, iterationStarted);
-      frame.inheritVariables(child);
+      if (distributed) {
+        child.history = new ExecutionHistory(); // a child execution's own history
+      } else {
+        frame.inheritVariables(child);
+      }
       child.iterationIndex = index;
       frame.children.add(child);
       runtime.proceed(child, new StateRuntime.Transition(processor.path("StartAt").asText(), iterationInput));
@@ -287,8 +345,40 @@ final class BranchStates {
       return details;
     }
 
+    /** A distributed Map's iteration failed: tolerated (its result is the error), or the map run fails. */
+    private void iterationFailed(Frame child, int index, String error, String cause) {
+      failures++;
+      running--;
+      done++;
+      frame.children.remove(child);
+      if (tolerance.exceeded(failures, items.size())) {
+        frame.stopWaiting();
+        String thresholdCause = "The specified tolerated failure threshold was exceeded";
+        ObjectNode details = SfnJson.object();
+        details.put("error", "States.ExceedToleratedFailureThreshold");
+        details.put("cause", thresholdCause);
+        runtime.event(frame, "MapRunFailed", "mapRunFailedEventDetails", details);
+        fail(frame.lastEventId, "States.ExceedToleratedFailureThreshold", thresholdCause);
+        return;
+      }
+      ObjectNode errorOutput = SfnJson.object();
+      errorOutput.put("Error", error);
+      if (cause != null) {
+        errorOutput.put("Cause", cause);
+      }
+      results[index] = errorOutput;
+      if (done == items.size()) {
+        succeed();
+      } else {
+        launchMore();
+      }
+    }
+
     void succeed() {
       frame.stopWaiting();
+      if (distributed) {
+        runtime.event(frame, "MapRunSucceeded", null, null);
+      }
       ArrayNode array = SfnJson.NODES.arrayNode();
       for (JsonNode result : results) {
         array.add(result);

@@ -32,6 +32,8 @@ final class Frame {
   boolean finished;
   /** The index of the Map iteration this frame runs, or -1. */
   int iterationIndex = -1;
+  /** Where this frame's events go: the execution's history, or a distributed Map iteration's own. */
+  ExecutionHistory history;
   /** The workflow variables in this frame's scope (a branch or iteration starts from a copy of its parent's). */
   ObjectNode variables = SfnJson.object();
   /** The variables the current state assigned, for its Exited event; null if none. */
@@ -58,6 +60,7 @@ final class Frame {
     this.listener = listener;
     this.mapItem = mapItem;
     this.lastEventId = lastEventId;
+    this.history = execution.history;
   }
 
   /** The context object for the current state ({@code $$}). */

@@ -497,13 +497,13 @@ final class Interpreter implements StateRuntime {
   /** Appends an event after {@code previous}, outside {@code frame}'s line (e.g. MapIterationFailed). */
   @Override
   public long sideEvent(Frame frame, long previous, String type, String field, ObjectNode details) {
-    return frame.execution.history.add(now(), type, previous, field, details);
+    return frame.history.add(now(), type, previous, field, details);
   }
 
   /** Appends an event in {@code frame}'s line of events. */
   @Override
   public long event(Frame frame, String type, String field, ObjectNode details) {
-    frame.lastEventId = frame.execution.history.add(now(), type, frame.lastEventId, field, details);
+    frame.lastEventId = frame.history.add(now(), type, frame.lastEventId, field, details);
     return frame.lastEventId;
   }
 

@@ -48,7 +48,8 @@ final class JsonataMap {
     return (int) Math.min(value.asLong(), Integer.MAX_VALUE);
   }
 
-  static void checkTolerance(Frame frame, ObjectNode context) {
+  /** ToleratedFailureCount and ToleratedFailurePercentage (null where absent), failing on bad values. */
+  static JsonNode[] tolerance(Frame frame, ObjectNode context) {
     JsonNode count = number(frame, context, "ToleratedFailureCount");
     if (count != null && (!count.isIntegralNumber() || count.asLong() < 0)) {
       throw new StatesError(StatesError.RUNTIME, "ToleratedFailureCount cannot be negative.");
@@ -57,6 +58,7 @@ final class JsonataMap {
     if (percentage != null && (!percentage.isNumber() || percentage.asDouble() < 0 || percentage.asDouble() > 100)) {
       throw new StatesError(StatesError.RUNTIME, "ToleratedFailurePercentage must be between 0 and 100.");
     }
+    return new JsonNode[] {count, percentage};
   }
 
   private static JsonNode number(Frame frame, ObjectNode context, String field) {

@@ -330,7 +330,8 @@ final class StateChecks {
       nested.machine(state.get("ItemProcessor"), location + "/ItemProcessor",
           Set.of("StartAt", "States", "Comment", "ProcessorConfig"));
     } else {
-      nested.machine(state.get("Iterator"), location + "/Iterator", Set.of("StartAt", "States", "Comment"));
+      nested.machine(state.get("Iterator"), location + "/Iterator",
+          Set.of("StartAt", "States", "Comment", "ProcessorConfig"));
     }
     findings.exclusive(state, List.of("ItemSelector", "Parameters"), location);
     findings.exclusive(state, List.of("MaxConcurrency", "MaxConcurrencyPath"), location);
