@@ -2,6 +2,7 @@ package io.clix.local.internal.sfn;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clix.local.internal.sfn.asl.VariableReferences;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -79,6 +80,10 @@ final class ExecutionOperations {
     out.set("tracingConfiguration", machine.tracingConfiguration);
     if (machine.revisionId != null) {
       out.put("revisionId", machine.revisionId);
+    }
+    ObjectNode references = VariableReferences.of(execution.definition);
+    if (!references.isEmpty()) {
+      out.set("variableReferences", references);
     }
     return out;
   }

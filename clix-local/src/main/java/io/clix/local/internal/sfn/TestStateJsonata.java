@@ -63,8 +63,17 @@ final class TestStateJsonata {
     if (type.equals("Task") || type.equals("Parallel")) {
       JsonataFlow.arguments(state, scope);
     }
-    if (type.equals("Map") && state.has("MaxConcurrency")) {
-      data.put("maxConcurrency", JsonataFlow.field(state, scope, "MaxConcurrency").asLong());
+    if (type.equals("Map")) {
+      JsonNode max = JsonataFlow.field(state, scope, "MaxConcurrency");
+      data.put("maxConcurrency", max == null ? 0 : max.asLong());
+      JsonNode count = JsonataFlow.field(state, scope, "ToleratedFailureCount");
+      if (count != null) {
+        data.put("toleratedFailureCount", count.asLong());
+      }
+      JsonNode percentage = JsonataFlow.field(state, scope, "ToleratedFailurePercentage");
+      if (percentage != null) {
+        data.put("toleratedFailurePercentage", percentage.asDouble());
+      }
     }
     if (mock.has("errorOutput")) {
       String error = mock.get("errorOutput").path("error").asText(null);

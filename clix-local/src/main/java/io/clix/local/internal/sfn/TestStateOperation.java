@@ -11,6 +11,7 @@ import io.clix.local.internal.sfn.asl.ScopedContext;
 import io.clix.local.internal.sfn.asl.StatesError;
 import java.time.Clock;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The TestState API for one JSONPath state: the state given alone, or {@code stateName} of a whole
@@ -24,9 +25,11 @@ final class TestStateOperation {
   private static final Set<String> UNMOCKABLE = Set.of("Pass", "Wait", "Choice", "Succeed", "Fail");
 
   private final Clock clock;
+  private final Arns arns;
 
-  TestStateOperation(Clock clock) {
+  TestStateOperation(Clock clock, Arns arns) {
     this.clock = clock;
+    this.arns = arns;
   }
 
   JsonNode test(JsonNode request) {
@@ -172,6 +175,20 @@ final class TestStateOperation {
       ObjectNode out) {
     // AWS: a mocked Map or Parallel state reports no input processing, only the result's
     boolean branching = !state.path("Type").asText().equals("Task");
+    if (state.path("Type").asText().equals("Map")) {
+      data.put("maxConcurrency", state.has("MaxConcurrencyPath")
+          ? DataFlow.integerAt(state, "MaxConcurrencyPath", input, context) : state.path("MaxConcurrency").asLong(0));
+      if (state.has("ToleratedFailureCount") || state.has("ToleratedFailureCountPath")) {
+        data.put("toleratedFailureCount", state.has("ToleratedFailureCountPath")
+            ? DataFlow.integerAt(state, "ToleratedFailureCountPath", input, context)
+            : state.get("ToleratedFailureCount").asLong());
+      }
+      if (state.has("ToleratedFailurePercentage") || state.has("ToleratedFailurePercentagePath")) {
+        data.put("toleratedFailurePercentage", state.has("ToleratedFailurePercentagePath")
+            ? DataFlow.numberAt(state, "ToleratedFailurePercentagePath", input, context)
+            : state.get("ToleratedFailurePercentage").asDouble());
+      }
+    }
     JsonNode afterInputPath = DataFlow.path(state, "InputPath", input, context);
     JsonNode afterParameters = DataFlow.effectiveInput(state, input, context);
     if (!branching) {
@@ -283,14 +300,17 @@ final class TestStateOperation {
     String now = Execution.CONTEXT_TIME.format(clock.instant());
     ObjectNode context = SfnJson.object();
     ObjectNode execution = context.putObject("Execution");
-    execution.put("Id", "arn:aws:states:us-east-1:123456789012:express:TestStateStateMachine:TestStateExecution");
+    // AWS runs a test in a throwaway express execution of a throwaway state machine, both named by ids
+    String machineName = UUID.randomUUID().toString();
+    String executionName = UUID.randomUUID().toString();
+    String machineArn = arns.stateMachine(machineName);
+    execution.put("Id", Arns.expressExecution(machineArn, executionName));
     execution.put("Input", input);
-    execution.put("Name", "TestStateExecution");
+    execution.put("Name", executionName);
     execution.put("StartTime", now);
     execution.put("RoleArn", SfnJson.optionalText(request, "roleArn"));
     context.putObject("State").put("Name", stateName).put("EnteredTime", now);
-    context.putObject("StateMachine").put("Id", "arn:aws:states:us-east-1:123456789012:stateMachine:TestStateStateMachine")
-        .put("Name", "TestStateStateMachine");
+    context.putObject("StateMachine").put("Id", machineArn).put("Name", machineName);
     return context;
   }
 }
