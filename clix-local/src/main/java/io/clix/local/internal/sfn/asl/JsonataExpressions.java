@@ -200,19 +200,24 @@ public final class JsonataExpressions {
 
   private static JsonNode number(Number number) {
     if (number instanceof Integer || number instanceof Long || number instanceof Short || number instanceof Byte) {
-      return NODES.numberNode(number.longValue());
+      return integral(number.longValue());
     }
     if (number instanceof BigInteger) {
       return NODES.numberNode((BigInteger) number);
     }
     double d = number.doubleValue();
     if (d == Math.rint(d) && !Double.isInfinite(d) && Math.abs(d) < 1e15) {
-      return NODES.numberNode((long) d);
+      return integral((long) d);
     }
     if (number instanceof BigDecimal) {
       return NODES.numberNode((BigDecimal) number);
     }
     return NODES.numberNode(d);
+  }
+
+  /** An integer as Jackson reads it from JSON text: an int where it fits. */
+  private static JsonNode integral(long value) {
+    return value == (int) value ? NODES.numberNode((int) value) : NODES.numberNode(value);
   }
 
   // ---------------------------------------------------------------------------- AWS functions
