@@ -65,8 +65,10 @@ class GameEventStreamTest {
         }
         assertThat(sequences(g2OnB, "g2")).isEqualTo(sequences(a.events("g2", 0), "g2"));
         assertThat(seenOnB).allSatisfy(e -> assertThat(e.gameId()).isIn("g1", "g2", "g3"));
-        // A's listeners had its own events from its writes; the stream's copies were dropped, not redelivered.
-        assertThat(onA.duplicates()).isGreaterThanOrEqualTo(seenOnA.size());
+        // A's listeners had its own events from its writes; the stream's copies were dropped, not redelivered
+        // (the sequences above hold each event once). Timer folds may be written by either router, so only
+        // A's own writes (2 creates, 2 joins, then g3's create, join and cancel at least) are known copies.
+        assertThat(onA.duplicates()).isGreaterThanOrEqualTo(7);
         // Lag: the oldest record of the last poll was written while the clock moved 5 hours unpolled.
         assertThat(onB.lag()).isPositive().isLessThanOrEqualTo(Duration.ofHours(5));
         onB.poll();
