@@ -30,12 +30,30 @@ public final class Limits {
   public static final int MAX_PLAYER_ID_LENGTH = 128;
   /** Most seats in one game. */
   public static final int MAX_CAPACITY = 64;
-  /** Most rounds in one game. */
+  /**
+   * Most rounds in one game. With it a game's Step Functions history stays far below the 25,000
+   * events a Standard execution may record: each wait (the lobby, each round) costs at most
+   * {@value #MAX_HISTORY_EVENTS_PER_WAIT} events — one loop {@code Sync → Route → RoundCheck →
+   * RoundRoute → wait} is at most 20 events, its timer path ({@code RoundTimer → Timer}) 10 more,
+   * and the budget covers the timer loop plus eight more wake-ups of the same wait (a completed
+   * stale token, a missed heartbeat) and task retries — so a game of {@code rounds} rounds costs at
+   * most {@code (rounds + 1) × 240 + 20} events (24,260 at 100 rounds). A spec that could exceed the
+   * history limit is refused.
+   */
   public static final int MAX_ROUNDS = 100;
+  /** History events one wait of a game's execution may cost; see {@link #MAX_ROUNDS}. */
+  public static final int MAX_HISTORY_EVENTS_PER_WAIT = 240;
+  /** The most events a Standard Step Functions execution's history may hold. */
+  public static final int MAX_HISTORY_EVENTS = 25_000;
   /** Shortest lobby or round timeout. */
   public static final Duration MIN_TIMEOUT = Duration.ofSeconds(1);
   /** Longest lobby or round timeout: Step Functions Standard executions run up to a year. */
   public static final Duration MAX_TIMEOUT = Duration.ofDays(365);
+  /**
+   * Longest a game may last, {@code lobbyTimeout + rounds × roundTimeout}: one Standard execution
+   * runs the whole game and lives at most a year; a day is left for the steps after the last deadline.
+   */
+  public static final Duration MAX_GAME_DURATION = Duration.ofDays(364);
   /** Largest game metadata, as UTF-8 JSON. */
   public static final int MAX_METADATA_BYTES = 16 * 1024;
   /** Largest player data given on join, as UTF-8 JSON. */

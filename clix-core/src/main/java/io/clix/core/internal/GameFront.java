@@ -201,10 +201,10 @@ public abstract class GameFront implements GameOrchestrator {
     });
   }
 
-  /** The receipt of the move a change accepted, or of the same move accepted before. */
+  /** The receipt of the move a change accepted, or of the same move accepted before (its retry). */
   private static MoveReceipt receipt(GameEngine.Change change, String playerId, int round, JsonNode move) {
     if (change.step().unchanged()) {
-      return change.before().receipt(playerId);
+      return change.before().receipt(playerId, round, move);
     }
     GameEvent accepted = change.step().events().stream()
         .filter(e -> e.type() == EventType.MOVE_ACCEPTED).findFirst().orElseThrow();

@@ -49,6 +49,7 @@ public final class RequestRules {
       v.add(new Violation("rounds", "must be between 1 and " + Limits.MAX_ROUNDS + ", was " + rounds));
     }
     timeoutViolation("roundTimeout", roundTimeout, v);
+    executionViolations(lobbyTimeout, rounds, roundTimeout, v);
     if (metadata == null || !metadata.isObject()) {
       v.add(new Violation("metadata", "must be a JSON object"));
     } else {
@@ -169,6 +170,25 @@ public final class RequestRules {
       v.add(new Violation(field, "must be between 1 second and 365 days, was " + d));
     } else if (d.getNano() != 0) {
       v.add(new Violation(field, "must be whole seconds (Step Functions timers count seconds), was " + d));
+    }
+  }
+
+  /** The limits of the one Standard execution that runs a game, checked once its fields are valid. */
+  private static void executionViolations(Duration lobbyTimeout, int rounds, Duration roundTimeout,
+      List<Violation> v) {
+    if (rounds < 1 || rounds > Limits.MAX_ROUNDS || v.stream().anyMatch(x -> x.field().endsWith("Timeout"))) {
+      return;
+    }
+    Duration total = lobbyTimeout.plus(roundTimeout.multipliedBy(rounds));
+    if (total.compareTo(Limits.MAX_GAME_DURATION) > 0) {
+      v.add(new Violation("roundTimeout", "lobbyTimeout + rounds × roundTimeout must be at most "
+          + Limits.MAX_GAME_DURATION.toDays() + " days (one Standard execution runs the game and lives at most a"
+          + " year), was " + total.toDays() + " days " + total.toHoursPart() + " h"));
+    }
+    long history = (rounds + 1L) * Limits.MAX_HISTORY_EVENTS_PER_WAIT + 20;
+    if (history > Limits.MAX_HISTORY_EVENTS) {
+      v.add(new Violation("rounds", "(rounds + 1) × " + Limits.MAX_HISTORY_EVENTS_PER_WAIT + " + 20 history events"
+          + " must stay at most a Standard execution's " + Limits.MAX_HISTORY_EVENTS + ", was " + history));
     }
   }
 
