@@ -3,6 +3,7 @@ package io.clix.aws;
 import io.clix.aws.internal.calls.AsyncAwsCalls;
 import io.clix.aws.internal.calls.AwsCalls;
 import io.clix.aws.internal.calls.SyncAwsCalls;
+import io.clix.aws.internal.observe.MeteredFront;
 import io.clix.aws.internal.router.ActivityTaskRouter;
 import io.clix.aws.internal.store.AwsGameEngine;
 import io.clix.aws.internal.store.EventFeed;
@@ -54,9 +55,9 @@ public final class AwsGameOrchestrator extends GameFront {
   private record Wiring(AwsGameEngine sync, AwsGameEngine async, AwsCalls forAsync, GameListeners listeners) {
     static Wiring of(AwsGameOrchestratorBuilder b) {
       AwsCalls syncCalls = b.sfn != null && b.dynamoDb != null
-          ? new AwsCalls(new SyncAwsCalls(b.sfn, b.dynamoDb)) : null;
+          ? new AwsCalls(new SyncAwsCalls(b.sfn, b.dynamoDb), b.metrics) : null;
       AwsCalls asyncCalls = b.sfnAsync != null && b.dynamoDbAsync != null
-          ? new AwsCalls(new AsyncAwsCalls(b.sfnAsync, b.dynamoDbAsync)) : null;
+          ? new AwsCalls(new AsyncAwsCalls(b.sfnAsync, b.dynamoDbAsync), b.metrics) : null;
       GameListeners listeners = new GameListeners();
       EventFeed feed = new EventFeed(listeners);
       AwsCalls forSync = syncCalls != null ? syncCalls : asyncCalls;
@@ -74,7 +75,7 @@ public final class AwsGameOrchestrator extends GameFront {
   }
 
   private AwsGameOrchestrator(AwsGameOrchestratorBuilder b, Wiring w) {
-    super(w.sync(), w.async(), w.listeners());
+    super(w.sync(), w.async(), w.listeners(), MeteredFront.of(b.metrics, b.tracing));
     this.syncCommands = w.sync();
     this.asyncCommands = w.async();
     ActivityArns arns = b.activities();
@@ -113,12 +114,14 @@ public final class AwsGameOrchestrator extends GameFront {
    * @throws InvalidRequestException if the game id, point or token is malformed
    */
   public void registerTaskToken(String gameId, String waitPoint, String taskToken) {
-    sync(registerTaskToken(gameId, waitPoint, taskToken, syncCommands));
+    sync(observed("registerTaskToken", gameId,
+        () -> registerTaskToken(gameId, waitPoint, taskToken, syncCommands)));
   }
 
   /** The async twin of {@link #registerTaskToken(String, String, String)}. */
   public CompletableFuture<Void> registerTaskTokenAsync(String gameId, String waitPoint, String taskToken) {
-    return registerTaskToken(gameId, waitPoint, taskToken, asyncCommands);
+    return observed("registerTaskTokenAsync", gameId,
+        () -> registerTaskToken(gameId, waitPoint, taskToken, asyncCommands));
   }
 
   private CompletableFuture<Void> registerTaskToken(String gameId, String point, String token, AwsGameEngine c) {
@@ -148,6 +151,14 @@ public final class AwsGameOrchestrator extends GameFront {
     if (router != null) {
       router.awaitIdle(Duration.ofMillis(10), Duration.ofSeconds(30));
     }
+  }
+
+  /**
+   * True if this orchestrator runs a task router and all its workers are polling; false without a
+   * router (no activities or zero workers) and after {@link #close()}. For health checks.
+   */
+  public boolean isRouterAlive() {
+    return router != null && router.alive();
   }
 
   /** Stops the task router (within a few seconds); the clients passed in stay open. */
