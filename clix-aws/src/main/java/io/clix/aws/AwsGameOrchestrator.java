@@ -55,6 +55,12 @@ public interface AwsGameOrchestrator extends GameOrchestrator {
   CompletableFuture<Void> registerTaskTokenAsync(String gameId, String waitPoint, String taskToken);
 
   /**
+   * True if this orchestrator runs a task router and all its workers are polling; false without a
+   * router (no activities or zero workers) and after {@link #close()}. For health checks.
+   */
+  boolean isRouterAlive();
+
+  /**
    * Stops the task router (within a few seconds); every call afterwards fails with {@link
    * io.clix.core.OrchestratorClosedException}. The clients passed in stay open.
    */

@@ -41,106 +41,113 @@ public abstract class GameFront implements GameOrchestrator {
   private final GameEngine asyncEngine;
   private final GameListeners listeners;
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final FrontHook hook;
 
   protected GameFront(GameEngine syncEngine, GameEngine asyncEngine, GameListeners listeners) {
+    this(syncEngine, asyncEngine, listeners, FrontHook.NONE);
+  }
+
+  /** The same, with every public call reported to {@code hook} (metrics, tracing). */
+  protected GameFront(GameEngine syncEngine, GameEngine asyncEngine, GameListeners listeners, FrontHook hook) {
     this.syncEngine = Objects.requireNonNull(syncEngine, "syncEngine");
     this.asyncEngine = Objects.requireNonNull(asyncEngine, "asyncEngine");
     this.listeners = Objects.requireNonNull(listeners, "listeners");
+    this.hook = Objects.requireNonNull(hook, "hook");
   }
 
   // ---- the sync methods: the async twins' futures, awaited
 
   @Override
   public final GameView createGame(GameSpec spec) {
-    return sync(createGame(spec, syncEngine));
+    return sync(observed("createGame", idOf(spec), () -> createGame(spec, syncEngine)));
   }
 
   @Override
   public final JoinResult join(String gameId, String playerId, JsonNode playerData) {
-    return sync(join(gameId, playerId, playerData, syncEngine));
+    return sync(observed("join", gameId, () -> join(gameId, playerId, playerData, syncEngine)));
   }
 
   @Override
   public final GameView leave(String gameId, String playerId) {
-    return sync(leave(gameId, playerId, syncEngine));
+    return sync(observed("leave", gameId, () -> leave(gameId, playerId, syncEngine)));
   }
 
   @Override
   public final MoveReceipt submitMove(String gameId, String playerId, int round, JsonNode move) {
-    return sync(submitMove(gameId, playerId, round, move, syncEngine));
+    return sync(observed("submitMove", gameId, () -> submitMove(gameId, playerId, round, move, syncEngine)));
   }
 
   @Override
   public final GameView startNow(String gameId) {
-    return sync(startNow(gameId, syncEngine));
+    return sync(observed("startNow", gameId, () -> startNow(gameId, syncEngine)));
   }
 
   @Override
   public final GameView finish(String gameId, JsonNode result) {
-    return sync(finish(gameId, result, syncEngine));
+    return sync(observed("finish", gameId, () -> finish(gameId, result, syncEngine)));
   }
 
   @Override
   public final List<GameEvent> events(String gameId, long afterSequence) {
-    return sync(events(gameId, afterSequence, syncEngine));
+    return sync(observed("events", gameId, () -> events(gameId, afterSequence, syncEngine)));
   }
 
   @Override
   public final GameView describe(String gameId) {
-    return sync(describe(gameId, syncEngine));
+    return sync(observed("describe", gameId, () -> describe(gameId, syncEngine)));
   }
 
   @Override
   public final GameView cancel(String gameId, String reason) {
-    return sync(cancel(gameId, reason, syncEngine));
+    return sync(observed("cancel", gameId, () -> cancel(gameId, reason, syncEngine)));
   }
 
   // ---- the async methods
 
   @Override
   public final CompletableFuture<GameView> createGameAsync(GameSpec spec) {
-    return createGame(spec, asyncEngine);
+    return observed("createGameAsync", idOf(spec), () -> createGame(spec, asyncEngine));
   }
 
   @Override
   public final CompletableFuture<JoinResult> joinAsync(String gameId, String playerId, JsonNode playerData) {
-    return join(gameId, playerId, playerData, asyncEngine);
+    return observed("joinAsync", gameId, () -> join(gameId, playerId, playerData, asyncEngine));
   }
 
   @Override
   public final CompletableFuture<GameView> leaveAsync(String gameId, String playerId) {
-    return leave(gameId, playerId, asyncEngine);
+    return observed("leaveAsync", gameId, () -> leave(gameId, playerId, asyncEngine));
   }
 
   @Override
   public final CompletableFuture<MoveReceipt> submitMoveAsync(String gameId, String playerId, int round,
       JsonNode move) {
-    return submitMove(gameId, playerId, round, move, asyncEngine);
+    return observed("submitMoveAsync", gameId, () -> submitMove(gameId, playerId, round, move, asyncEngine));
   }
 
   @Override
   public final CompletableFuture<GameView> startNowAsync(String gameId) {
-    return startNow(gameId, asyncEngine);
+    return observed("startNowAsync", gameId, () -> startNow(gameId, asyncEngine));
   }
 
   @Override
   public final CompletableFuture<GameView> finishAsync(String gameId, JsonNode result) {
-    return finish(gameId, result, asyncEngine);
+    return observed("finishAsync", gameId, () -> finish(gameId, result, asyncEngine));
   }
 
   @Override
   public final CompletableFuture<List<GameEvent>> eventsAsync(String gameId, long afterSequence) {
-    return events(gameId, afterSequence, asyncEngine);
+    return observed("eventsAsync", gameId, () -> events(gameId, afterSequence, asyncEngine));
   }
 
   @Override
   public final CompletableFuture<GameView> describeAsync(String gameId) {
-    return describe(gameId, asyncEngine);
+    return observed("describeAsync", gameId, () -> describe(gameId, asyncEngine));
   }
 
   @Override
   public final CompletableFuture<GameView> cancelAsync(String gameId, String reason) {
-    return cancel(gameId, reason, asyncEngine);
+    return observed("cancelAsync", gameId, () -> cancel(gameId, reason, asyncEngine));
   }
 
   @Override
@@ -280,6 +287,36 @@ public abstract class GameFront implements GameOrchestrator {
     if (closed.get()) {
       throw new OrchestratorClosedException("the orchestrator is closed", null);
     }
+  }
+
+  /**
+   * Runs {@code body} as {@link #start} does, reported to the hook as one call of {@code method}
+   * on {@code gameId}; returns the body's own future.
+   */
+  protected final <T> CompletableFuture<T> observed(String method, String gameId,
+      Supplier<CompletableFuture<T>> body) {
+    if (hook == FrontHook.NONE) {
+      return start(body);
+    }
+    FrontHook.Call call = hook.begin(method, gameId);
+    CompletableFuture<T> future;
+    try (FrontHook.Scope scope = call.enter()) {
+      future = start(body);
+    }
+    future.whenComplete((r, e) -> call.end(e == null ? null : unwrapped(e)));
+    return future;
+  }
+
+  private static String idOf(GameSpec spec) {
+    return spec == null ? null : spec.gameId().orElse(null);
+  }
+
+  private static Throwable unwrapped(Throwable t) {
+    Throwable e = t;
+    while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
+      e = e.getCause();
+    }
+    return e;
   }
 
   /** Waits for {@code future}; throws the exception it failed with, unwrapped. */

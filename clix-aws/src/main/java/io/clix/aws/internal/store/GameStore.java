@@ -158,11 +158,15 @@ public final class GameStore {
       }
       return write(gameId, item, step.state(), events).thenCompose(written -> {
         if (!written) {
+          calls.metrics().writeConflict(attempt < MAX_ATTEMPTS);
           if (attempt >= MAX_ATTEMPTS) {
             throw new RetryableServiceException("game " + gameId + " kept changing under " + MAX_ATTEMPTS
                 + " attempts to update it; try again", gameId, "TooManyConflicts", null);
           }
           return calls.pause(backoff(attempt)).thenCompose(v -> attempt(gameId, rule, attempt + 1));
+        }
+        if (!fold.events().isEmpty()) {
+          calls.metrics().timerFolded();
         }
         boolean moved = !WaitPoint.current(item.state()).equals(WaitPoint.current(step.state()));
         CompletableFuture<Void> complete = moved || item.hasStaleToken()
