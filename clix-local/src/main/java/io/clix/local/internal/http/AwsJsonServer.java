@@ -125,8 +125,10 @@ public final class AwsJsonServer implements AutoCloseable {
             } catch (ServiceError e) {
               answer = e.body();
               answerStatus = e.status();
-            } catch (RuntimeException e) {
-              LOG.error("local stack failed on {}", target, e);
+            } catch (RuntimeException | StackOverflowError e) {
+              // Whatever a handler throws (a parser recursing on a request nested thousands deep included)
+              // gets an AWS-shaped 500 answer, and the server goes on serving.
+              LOG.error("local stack failed on {}", target, e instanceof StackOverflowError ? e.toString() : e);
               ObjectNode error = ServiceError.body("InternalServerError", "message",
                   "The local stack failed: " + e);
               answer = error;
