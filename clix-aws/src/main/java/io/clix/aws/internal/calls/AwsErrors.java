@@ -89,9 +89,11 @@ public final class AwsErrors {
       return ((SdkException) e).retryable() ? new RetryableServiceException(message, gameId, null, cause)
           : new ClixServiceException(message, gameId, null, cause);
     }
-    if (e instanceof RuntimeException) {
+    if (e instanceof RuntimeException && !carriesToken) {
       return (RuntimeException) e;
     }
+    // Anything else thrown on a call that held a task token (a user's interceptor or HTTP client may
+    // quote the request): a Clix error that names the call and keeps neither the cause nor its message.
     return new ClixServiceException(message, gameId, null, cause);
   }
 }

@@ -45,4 +45,15 @@ class AwsErrorsTest {
     assertThat(((ClixServiceException) e).errorCode()).isNull();
     assertThat(e.getCause()).as("a call carrying a task token keeps no SDK cause").isNull();
   }
+
+  @Test
+  void anyExceptionOnACallThatHeldATokenLeavesNeitherItsMessageNorItsCause() {
+    String token = "AAAAKgAAAAIAAAAAAAAAAS-secret-token";
+    RuntimeException fromInterceptor = new IllegalStateException("interceptor saw taskToken=" + token);
+    RuntimeException e = AwsErrors.map(fromInterceptor, "Step Functions SendTaskSuccess", "g-1", true);
+    assertThat(e).isInstanceOf(ClixServiceException.class);
+    assertThat(e.getMessage()).doesNotContain(token).contains("SendTaskSuccess").contains("g-1");
+    assertThat(e.getCause()).isNull();
+    assertThat(e.toString()).doesNotContain(token);
+  }
 }
