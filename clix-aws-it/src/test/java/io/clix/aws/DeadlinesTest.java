@@ -6,15 +6,21 @@ import io.clix.aws.internal.definition.GameItemSchema;
 import io.clix.core.GameStatus;
 import io.clix.local.junit5.ClixLocalEnvironment;
 import java.time.Duration;
+import io.clix.local.junit5.LocalStackClients;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
  * Deadlines fire at the instant each game announced, by Step Functions alone, whatever happens to the
  * backend instances: closed, gone without closing, away for ten minutes, killed right after a write
- * landed. Each scenario runs a {@link DeadlineFleet} in both correlation modes and prints its worst
+ * landed, or a foreign poller holding every task it gets on Clix's activities. Each scenario runs a {@link DeadlineFleet} in both correlation modes and prints its worst
  * lateness.
  */
 class DeadlinesTest {
@@ -106,6 +112,43 @@ class DeadlinesTest {
       aws.advance(DeadlineFleet.LONGEST);
 
       fleet.check("killed-after-write/" + correlation, aws.orchestrator("reader"));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Correlation.class)
+  void withAForeignPollerHoldingEveryTaskOnEachClixActivityEveryGameEndsOnTime(Correlation correlation)
+      throws Exception {
+    try (ClixLocalEnvironment aws = ClixLocalEnvironment.builder().correlation(correlation).start();
+        SfnClient foreign = LocalStackClients.sfn(aws.stack())) {
+      DeadlineFleet fleet = new DeadlineFleet("held", GAMES);
+      AwsGameOrchestrator games = aws.orchestrator("clix");
+      fleet.start(games);
+      aws.settle();
+      games.close();
+      aws.forget(games);
+      ActivityArns arns = aws.activities();
+      List<String> held = new CopyOnWriteArrayList<>();
+      ExecutorService pollers = Executors.newFixedThreadPool(3);
+      try {
+        for (String activity : List.of(arns.lobby(), arns.round(), arns.timers())) {
+          pollers.submit(() -> {
+            while (!Thread.currentThread().isInterrupted()) {
+              String token = foreign.getActivityTask(r -> r.activityArn(activity).workerName("foreign")).taskToken();
+              if (token != null) {
+                held.add(activity); // held, never answered
+              }
+            }
+            return null;
+          });
+        }
+        aws.stack().advance(DeadlineFleet.LONGEST);
+        aws.stack().advance(Duration.ofSeconds(DeadlineFleet.ROUND.getSeconds()));
+      } finally {
+        pollers.shutdownNow();
+      }
+      System.out.printf("foreign poller held %d tasks (%s)%n", held.size(), correlation);
+      fleet.check("foreign-poller-holding/" + correlation, aws.orchestrator("reader"));
     }
   }
 }
