@@ -54,7 +54,16 @@ public interface AwsGameOrchestrator extends GameOrchestrator {
   /** The async twin of {@link #registerTaskToken(String, String, String)}: the same checks, failing the future. */
   CompletableFuture<Void> registerTaskTokenAsync(String gameId, String waitPoint, String taskToken);
 
-  /** Stops the task router (within a few seconds); the clients passed in stay open. */
+  /**
+   * True if this orchestrator runs a task router and all its workers are polling; false without a
+   * router (no activities or zero workers) and after {@link #close()}. For health checks.
+   */
+  boolean isRouterAlive();
+
+  /**
+   * Stops the task router (within a few seconds); every call afterwards fails with {@link
+   * io.clix.core.OrchestratorClosedException}. The clients passed in stay open.
+   */
   @Override
   void close();
 }

@@ -2,6 +2,12 @@ package io.clix.aws;
 
 import io.clix.core.time.ManualClock;
 import io.clix.core.time.Scheduler;
+import io.clix.aws.internal.observe.ClixMetrics;
+import io.clix.aws.internal.observe.MicrometerMetrics;
+import io.clix.aws.internal.observe.TracedFront;
+import io.clix.core.internal.FrontHook;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -33,6 +39,8 @@ public final class AwsGameOrchestratorBuilder {
   int routerWorkers = 4;
   Duration heartbeat;
   String workerName = "clix-" + ProcessHandle.current().pid();
+  ClixMetrics metrics = ClixMetrics.NONE;
+  FrontHook tracing = FrontHook.NONE;
 
   AwsGameOrchestratorBuilder() {}
 
@@ -153,6 +161,25 @@ public final class AwsGameOrchestratorBuilder {
   /** The worker name the router's polls carry (GetActivityTask workerName). Default {@code clix-<pid>}. */
   public AwsGameOrchestratorBuilder workerName(String workerName) {
     this.workerName = Objects.requireNonNull(workerName, "workerName");
+    return this;
+  }
+
+  /**
+   * Records Clix's metrics ({@code clix.aws.calls}, {@code clix.orchestrator.requests}, ...; see the
+   * README) to this Micrometer registry. Micrometer is an optional dependency: without this call
+   * no Micrometer class is loaded.
+   */
+  public AwsGameOrchestratorBuilder meterRegistry(MeterRegistry registry) {
+    this.metrics = new MicrometerMetrics(Objects.requireNonNull(registry, "registry"));
+    return this;
+  }
+
+  /**
+   * Traces every public call as one span (with the game id, never a task token) through this
+   * OpenTelemetry. The OpenTelemetry API is an optional dependency: without this call none of it is loaded.
+   */
+  public AwsGameOrchestratorBuilder openTelemetry(OpenTelemetry openTelemetry) {
+    this.tracing = new TracedFront(Objects.requireNonNull(openTelemetry, "openTelemetry"));
     return this;
   }
 

@@ -3,6 +3,7 @@ package io.clix.aws;
 import io.clix.aws.internal.calls.AsyncAwsCalls;
 import io.clix.aws.internal.calls.AwsCalls;
 import io.clix.aws.internal.calls.SyncAwsCalls;
+import io.clix.aws.internal.observe.MeteredFront;
 import io.clix.aws.internal.router.ActivityTaskRouter;
 import io.clix.aws.internal.router.RouterAccess;
 import io.clix.aws.internal.store.AwsGameEngine;
@@ -40,9 +41,9 @@ final class DefaultAwsGameOrchestrator extends GameFront implements AwsGameOrche
     static Wiring of(AwsGameOrchestratorBuilder b) {
       Scheduler scheduler = b.scheduler();
       AwsCalls syncCalls = b.sfn != null && b.dynamoDb != null
-          ? new AwsCalls(new SyncAwsCalls(b.sfn, b.dynamoDb, scheduler)) : null;
+          ? new AwsCalls(new SyncAwsCalls(b.sfn, b.dynamoDb, scheduler), b.metrics) : null;
       AwsCalls asyncCalls = b.sfnAsync != null && b.dynamoDbAsync != null
-          ? new AwsCalls(new AsyncAwsCalls(b.sfnAsync, b.dynamoDbAsync, scheduler)) : null;
+          ? new AwsCalls(new AsyncAwsCalls(b.sfnAsync, b.dynamoDbAsync, scheduler), b.metrics) : null;
       GameListeners listeners = new GameListeners();
       EventFeed feed = new EventFeed(listeners);
       AwsCalls forSync = syncCalls != null ? syncCalls : asyncCalls;
@@ -60,7 +61,7 @@ final class DefaultAwsGameOrchestrator extends GameFront implements AwsGameOrche
   }
 
   private DefaultAwsGameOrchestrator(AwsGameOrchestratorBuilder b, Wiring w) {
-    super(w.sync(), w.async(), w.listeners());
+    super(w.sync(), w.async(), w.listeners(), MeteredFront.of(b.metrics, b.tracing));
     this.syncCommands = w.sync();
     this.asyncCommands = w.async();
     ActivityArns arns = b.activities();
@@ -80,12 +81,14 @@ final class DefaultAwsGameOrchestrator extends GameFront implements AwsGameOrche
 
   @Override
   public void registerTaskToken(String gameId, String waitPoint, String taskToken) {
-    sync(registerTaskToken(gameId, waitPoint, taskToken, syncCommands));
+    sync(observed("registerTaskToken", gameId,
+        () -> registerTaskToken(gameId, waitPoint, taskToken, syncCommands)));
   }
 
   @Override
   public CompletableFuture<Void> registerTaskTokenAsync(String gameId, String waitPoint, String taskToken) {
-    return registerTaskToken(gameId, waitPoint, taskToken, asyncCommands);
+    return observed("registerTaskTokenAsync", gameId,
+        () -> registerTaskToken(gameId, waitPoint, taskToken, asyncCommands));
   }
 
   private CompletableFuture<Void> registerTaskToken(String gameId, String point, String token, AwsGameEngine c) {
@@ -107,9 +110,13 @@ final class DefaultAwsGameOrchestrator extends GameFront implements AwsGameOrche
     });
   }
 
-  /** Stops the task router (within a few seconds); the clients passed in stay open. */
   @Override
-  public void close() {
+  public boolean isRouterAlive() {
+    return router != null && router.alive();
+  }
+
+  @Override
+  protected void release() {
     if (router != null) {
       router.close();
     }

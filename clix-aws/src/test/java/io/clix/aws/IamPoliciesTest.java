@@ -58,10 +58,16 @@ class IamPoliciesTest {
 
     assertThat(grants).containsOnlyKeys(
         "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem",
+        "dynamodb:DescribeTable", "dynamodb:DescribeStream", "dynamodb:GetShardIterator", "dynamodb:GetRecords",
         "states:StartExecution", "states:DescribeExecution", "states:StopExecution", "states:GetActivityTask",
         "states:SendTaskSuccess", "states:SendTaskFailure", "states:SendTaskHeartbeat");
     for (String tableAction : List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem")) {
       assertThat(grants.get(tableAction)).containsExactly(TABLE_ARN);
+    }
+    // GameEventStream finds the table's stream and reads it.
+    for (String streamAction : List.of("dynamodb:DescribeTable", "dynamodb:DescribeStream",
+        "dynamodb:GetShardIterator", "dynamodb:GetRecords")) {
+      assertThat(grants.get(streamAction)).containsExactly(TABLE_ARN, TABLE_ARN + "/stream/*");
     }
     assertThat(grants.get("states:StartExecution")).containsExactly(STATES + "stateMachine:game-loop");
     assertThat(grants.get("states:DescribeExecution")).containsExactly(STATES + "execution:game-loop:*");
@@ -92,7 +98,7 @@ class IamPoliciesTest {
     IamPolicies policies = policies();
     policies.backend().removeAll();
 
-    assertThat(policies.backend().path("Statement").size()).isEqualTo(5);
+    assertThat(policies.backend().path("Statement").size()).isEqualTo(6);
   }
 
   @Test

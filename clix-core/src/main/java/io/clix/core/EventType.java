@@ -19,5 +19,10 @@ public enum EventType {
   /** The game finished; data: {@code {"result": ..., "trigger": "backend"|"lastRound"}}. */
   GAME_FINISHED,
   /** The game was cancelled; data: {@code {"reason": "..."}}. */
-  GAME_CANCELLED
+  GAME_CANCELLED,
+  /**
+   * A game that had finished without a result was given one by {@code finish(result)} (at most once,
+   * after {@link #GAME_FINISHED}); data: {@code {"result": ..., "trigger": "backend"}}.
+   */
+  RESULT_RECORDED
 }

@@ -9,9 +9,18 @@ import java.util.concurrent.CompletableFuture;
  * once the minimum is met, or at the lobby timeout), rounds that gather one move per active
  * player under a deadline, and an end ({@code finish}, {@code cancel}, or the last round).
  *
- * <p>Every game is addressed by its id, and every call acts on that game only. Every mutating call
- * is idempotent where a retry cannot be told from the first attempt: creating the same game with
- * the same spec, joining twice, sending the same move again, cancelling a cancelled game.
+ * <p>Every game is addressed by its id, and every call acts on that game only. A retried call whose
+ * first attempt landed (its answer lost) returns what the first attempt answered, whatever state
+ * that attempt moved the game to: creating the same game (give the spec a {@code gameId}) returns
+ * it, a join returns the same seat (also after it filled the lobby and started the game), the same
+ * move returns the same receipt (also after it closed the round or finished the game), a leave
+ * after the start, {@code startNow}, {@code finish} with the same result and {@code cancel} return
+ * the game as it stands. Views are the game now, not a copy of the first answer. Two exceptions, as
+ * a retry cannot be told from a second call: a player who left the lobby is forgotten, so leaving
+ * it again fails with {@link NotInGameException}; and a move's retry is recognized while its round
+ * is open, or afterwards for the one move (or leave) that closed the latest round. The game keeps
+ * for this only that one record (player, round, a 32-character fingerprint of the move, time and
+ * sequence), so its stored size does not grow.
  *
  * <p>Each method has a {@code ...Async} twin returning a {@link CompletableFuture}; the sync method
  * throws the {@link ClixException} subclass that the twin's future completes with. Implementations
@@ -67,7 +76,8 @@ public interface GameOrchestrator extends AutoCloseable {
   /**
    * In the lobby, frees the player's seat (the player is no longer seated); after the start, marks
    * the player inactive so rounds stop waiting for the player's moves, and leaving again is
-   * harmless. When the last active player leaves a running game, it is cancelled.
+   * harmless (also after the game ended, for the player whose leave ended it). When the last
+   * active player leaves a running game, it is cancelled.
    *
    * @throws NotInGameException if the player is not seated
    * @throws GameStateException if the game has ended
@@ -95,7 +105,8 @@ public interface GameOrchestrator extends AutoCloseable {
   CompletableFuture<GameView> startNowAsync(String gameId);
 
   /**
-   * Records the player's move in the open round. The same move again returns the same receipt.
+   * Records the player's move in the open round. The same move again returns the same receipt,
+   * also for the move that completed the round after the round has closed (or the game finished).
    * The move that completes the round closes it (and opens the next one, or finishes the game).
    *
    * @param move the move, any JSON value but {@code null}, at most {@link Limits#MAX_MOVE_BYTES}
@@ -114,7 +125,10 @@ public interface GameOrchestrator extends AutoCloseable {
 
   /**
    * Finishes a running game with the backend's result. Finishing a finished game again with the
-   * same result returns it.
+   * same result returns it. A game that finished without a result — by its last round, or by
+   * {@code finish(null)} — takes the backend's result once: it is recorded (an
+   * {@link EventType#RESULT_RECORDED} event, the view's {@code result}; status and {@code endedAt}
+   * stay), and from then on it is the game's result like any other.
    *
    * @param result any JSON value, at most {@link Limits#MAX_RESULT_BYTES}; null (or JSON null) for none
    * @throws GameStateException if the game is in the lobby, cancelled, or finished with another result

@@ -23,8 +23,13 @@ import org.immutables.value.Value;
  *     .build();
  * }</pre>
  *
+ * <p>A game runs in one Step Functions Standard execution, so {@code lobbyTimeout + rounds ×
+ * roundTimeout} is at most {@link Limits#MAX_GAME_DURATION} and the rounds at most
+ * {@link Limits#MAX_ROUNDS} (which keeps its history within the execution's event limit).
+ *
  * <p>Defaults: capacity 4, minimum 2 (or the capacity if smaller), lobby timeout 60 s, 1 round,
- * round timeout 60 s, metadata {@code {}}.
+ * round timeout 60 s, metadata {@code {}}. The metadata is kept as {@link ClixJson#canonical} gives
+ * it, so a spec read back from any orchestrator equals the one built.
  */
 @Value.Immutable
 @JsonSerialize(as = ImmutableGameSpec.class)
@@ -85,9 +90,12 @@ public abstract class GameSpec {
     return JsonNodeFactory.instance.objectNode();
   }
 
+  /** Checks the rules, and keeps the metadata in {@link ClixJson#canonical} form (the form every orchestrator stores). */
   @Value.Check
-  protected void check() {
+  protected GameSpec check() {
     RequestRules.checkSpec(gameId().orElse(null), capacity(), minPlayers(), lobbyTimeout(), rounds(), roundTimeout(),
         metadata());
+    JsonNode canonical = ClixJson.canonical(metadata());
+    return canonical.equals(metadata()) ? this : toBuilder().metadata(canonical).build();
   }
 }

@@ -4,7 +4,24 @@ import java.time.Duration;
 
 /**
  * The bounds Clix enforces on every implementation, so that a game fits in one Step Functions
- * execution and one DynamoDB partition whatever backend runs it.
+ * execution and one DynamoDB partition whatever backend runs it. Every JSON value a caller passes
+ * (metadata, player data, moves, results) is checked before anything is written: its size as
+ * compact UTF-8 JSON, its nesting ({@link #MAX_JSON_DEPTH}), the length of each number ({@link
+ * #MAX_NUMBER_LENGTH}), finite numbers only (no {@code NaN} or {@code Infinity}) and strings of
+ * whole Unicode characters; a value that breaks one is refused with {@code InvalidRequestException}
+ * naming the field and the rule. Values that pass come back from every read exactly as {@link
+ * ClixJson#canonical} gives them.
+ *
+ * <p>The limits fit together (KB = 1,024 bytes; DynamoDB items hold at most 400 KB). On AWS the game
+ * item holds the state: the spec with its metadata (16 KB), the seats (64 &times; (2 KB data +
+ * 128-character id + about 100 bytes of seat, time and names) = about 146 KB), the result (64 KB,
+ * only once the game has finished and the moves are gone), and the open round's moves without
+ * their payloads (64 &times; (128-character id + about 70 bytes) = about 13 KB), plus a copy of
+ * the spec (16 KB): at most about 16 + 146 + 64 + 13 + 16 = 255 KB. Each move's payload (4 KB) is
+ * kept on the item of its {@code MOVE_ACCEPTED} event and read back with one query. The largest
+ * event, {@code ROUND_CLOSED}, lists every move of the round: 64 &times; (4 KB + 128) = about 270
+ * KB; the largest write (the last move: game item, that move, the round's close and the next
+ * round's opening) stays far below TransactWriteItems' 4 MB.
  */
 public final class Limits {
   /** Longest game id: a Step Functions execution name is at most 80 characters. */
@@ -13,20 +30,45 @@ public final class Limits {
   public static final int MAX_PLAYER_ID_LENGTH = 128;
   /** Most seats in one game. */
   public static final int MAX_CAPACITY = 64;
-  /** Most rounds in one game. */
+  /**
+   * Most rounds in one game. With it a game's Step Functions history stays far below the 25,000
+   * events a Standard execution may record: each wait (the lobby, each round) costs at most
+   * {@value #MAX_HISTORY_EVENTS_PER_WAIT} events — one loop {@code Sync → Route → RoundCheck →
+   * RoundRoute → wait} is at most 20 events, its timer path ({@code RoundTimer → Timer}) 10 more,
+   * and the budget covers the timer loop plus eight more wake-ups of the same wait (a completed
+   * stale token, a missed heartbeat) and task retries — so a game of {@code rounds} rounds costs at
+   * most {@code (rounds + 1) × 240 + 20} events (24,260 at 100 rounds). A spec that could exceed the
+   * history limit is refused.
+   */
   public static final int MAX_ROUNDS = 100;
+  /** History events one wait of a game's execution may cost; see {@link #MAX_ROUNDS}. */
+  public static final int MAX_HISTORY_EVENTS_PER_WAIT = 240;
+  /** The most events a Standard Step Functions execution's history may hold. */
+  public static final int MAX_HISTORY_EVENTS = 25_000;
   /** Shortest lobby or round timeout. */
   public static final Duration MIN_TIMEOUT = Duration.ofSeconds(1);
   /** Longest lobby or round timeout: Step Functions Standard executions run up to a year. */
   public static final Duration MAX_TIMEOUT = Duration.ofDays(365);
+  /**
+   * Longest a game may last, {@code lobbyTimeout + rounds × roundTimeout}: one Standard execution
+   * runs the whole game and lives at most a year; a day is left for the steps after the last deadline.
+   */
+  public static final Duration MAX_GAME_DURATION = Duration.ofDays(364);
   /** Largest game metadata, as UTF-8 JSON. */
   public static final int MAX_METADATA_BYTES = 16 * 1024;
   /** Largest player data given on join, as UTF-8 JSON. */
   public static final int MAX_PLAYER_DATA_BYTES = 2 * 1024;
-  /** Largest move, as UTF-8 JSON; a round's moves together stay below DynamoDB's 400 KB item size. */
+  /** Largest move, as UTF-8 JSON; a round's moves together (64 &times; 4 KB) stay below DynamoDB's 400 KB item size. */
   public static final int MAX_MOVE_BYTES = 4 * 1024;
   /** Largest game result, as UTF-8 JSON. */
   public static final int MAX_RESULT_BYTES = 64 * 1024;
+  /** Deepest nesting of a JSON value: a scalar is depth 0, {@code [1]} depth 1, {@code [[1]]} depth 2. */
+  public static final int MAX_JSON_DEPTH = 64;
+  /**
+   * Longest number in a JSON value, in characters as written ({@code -1.5E+10} is 8): a
+   * 100-digit integer passes, a 1,200-digit one is refused (Jackson reads at most 1,000).
+   */
+  public static final int MAX_NUMBER_LENGTH = 100;
   /** Longest cancel reason. */
   public static final int MAX_REASON_LENGTH = 256;
 

@@ -138,4 +138,34 @@ class ClixJsonTest {
     assertThat(ClixJson.newMapper()).isNotSameAs(ClixJson.mapper()).isNotSameAs(ClixJson.newMapper());
     assertThat(ClixJson.mapper()).isSameAs(ClixJson.mapper());
   }
+
+  @Test
+  void numbersReadExactlyAndTheCanonicalFormKeepsTheirText() throws Exception {
+    JsonNode exact = json("{\"a\":0.10,\"b\":1e400,\"c\":1E-400,\"d\":12345678901234567890123,\"e\":0.000}");
+    assertThat(MAPPER.writeValueAsString(exact))
+        .isEqualTo("{\"a\":0.10,\"b\":1E+400,\"c\":1E-400,\"d\":12345678901234567890123,\"e\":0.000}");
+    assertThat(ClixJson.canonical(exact)).isEqualTo(exact);
+    JsonNode built = MAPPER.createObjectNode().put("f", 1.1f).put("d", 0.1).put("l", 5L);
+    JsonNode canonical = ClixJson.canonical(built);
+    assertThat(MAPPER.writeValueAsString(canonical)).isEqualTo(MAPPER.writeValueAsString(built))
+        .isEqualTo("{\"f\":1.1,\"d\":0.1,\"l\":5}");
+    assertThat(ClixJson.canonical(canonical)).isEqualTo(canonical);
+    assertThat(ClixJson.canonical(null)).isNull();
+  }
+
+  @Test
+  void aDecimalOfScaleZeroStaysADecimal() throws Exception {
+    JsonNode read = json("[2.5E+1, 25, 7E0]");
+    assertThat(MAPPER.writeValueAsString(read)).isEqualTo("[25E0,25,7E0]");
+    assertThat(ClixJson.canonical(read)).isEqualTo(read);
+    assertThat(ClixJson.canonical(read).get(0).isBigDecimal()).isTrue();
+    assertThat(ClixJson.canonical(read).get(1).isInt()).isTrue();
+  }
+
+  @Test
+  void aSpecKeepsItsMetadataInCanonicalForm() throws Exception {
+    GameSpec spec = GameSpec.builder().metadata(MAPPER.createObjectNode().put("d", 0.1)).build();
+    assertThat(spec.metadata()).isEqualTo(json("{\"d\":0.1}"));
+    assertThat(roundTrip(spec, GameSpec.class)).isEqualTo(spec);
+  }
 }

@@ -98,7 +98,7 @@ class GameSpecTest {
 
   @Test
   void timeoutsAreWholeSecondsFromOneSecondToAYear() {
-    valid(b -> b.lobbyTimeout(Duration.ofSeconds(1)).roundTimeout(Duration.ofDays(365)));
+    valid(b -> b.lobbyTimeout(Duration.ofSeconds(1)).roundTimeout(Duration.ofDays(363)));
     for (Duration bad : new Duration[] {Duration.ZERO, Duration.ofSeconds(-5), Duration.ofMillis(999),
         Duration.ofMillis(1500), Duration.ofDays(365).plusSeconds(1)}) {
       assertThat(invalid(b -> b.lobbyTimeout(bad)).violations()).as("lobby %s", bad)
@@ -106,6 +106,20 @@ class GameSpecTest {
       assertThat(invalid(b -> b.roundTimeout(bad)).violations()).as("round %s", bad)
           .extracting(Violation::field).containsExactly("roundTimeout");
     }
+  }
+
+  @Test
+  void aGameMustFitInOneStandardExecution() {
+    valid(b -> b.lobbyTimeout(Duration.ofDays(4)).rounds(10).roundTimeout(Duration.ofDays(36)));
+    InvalidGameSpecException e = invalid(b -> b.lobbyTimeout(Duration.ofDays(4)).rounds(10)
+        .roundTimeout(Duration.ofDays(36).plusSeconds(1)));
+    assertThat(e.violations()).extracting(Violation::field).containsExactly("roundTimeout");
+    assertThat(e.violations().get(0).rule()).contains("lobbyTimeout + rounds × roundTimeout", "364 days", "year");
+    assertThat(invalid(b -> b.lobbyTimeout(Duration.ofSeconds(1)).roundTimeout(Duration.ofDays(365))).violations())
+        .extracting(Violation::field).containsExactly("roundTimeout");
+    valid(b -> b.rounds(Limits.MAX_ROUNDS).roundTimeout(Duration.ofDays(3)));
+    assertThat((Limits.MAX_ROUNDS + 1L) * Limits.MAX_HISTORY_EVENTS_PER_WAIT + 20)
+        .as("the most rounds keep the history within its limit").isLessThanOrEqualTo(Limits.MAX_HISTORY_EVENTS);
   }
 
   @Test

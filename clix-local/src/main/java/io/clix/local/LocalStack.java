@@ -63,6 +63,7 @@ public final class LocalStack implements AutoCloseable {
         : new ForwardingJsonService(builder.dynamoDbEndpoint, dynamoDb.targetPrefix(), mapper);
     this.stepFunctions = new StepFunctionsService(clock, region, accountId, integrations, builder.handlers);
     server.register(counted(dynamoDb));
+    server.register(counted(dynamoDb.streams()));
     server.register(counted(stepFunctions));
     if (builder.console) {
       ConsoleApi api = new ConsoleApi(mapper, clock, clock instanceof ManualClock ? this::advance : null,

@@ -2,14 +2,18 @@ package io.clix.testkit;
 
 import io.clix.core.GameOrchestrator;
 import io.clix.testkit.contract.AsyncContract;
+import io.clix.testkit.contract.BadJsonContract;
 import io.clix.testkit.contract.ConcurrencyContract;
 import io.clix.testkit.contract.CreateContract;
 import io.clix.testkit.contract.DisclosureContract;
 import io.clix.testkit.contract.EndingContract;
 import io.clix.testkit.contract.EventContract;
+import io.clix.testkit.contract.ExactValueContract;
 import io.clix.testkit.contract.LeaveContract;
 import io.clix.testkit.contract.ListenerContract;
 import io.clix.testkit.contract.LobbyContract;
+import io.clix.testkit.contract.ResultContract;
+import io.clix.testkit.contract.RetryContract;
 import io.clix.testkit.contract.RoundContract;
 import io.clix.testkit.contract.TimeoutContract;
 import io.clix.testkit.contract.ValueContract;
@@ -20,7 +24,8 @@ import org.junit.jupiter.api.BeforeEach;
  * The behaviour every {@link GameOrchestrator} promises, as a JUnit 5 suite: extend this class,
  * return a fresh {@link ContractEnvironment} from {@link #createEnvironment()}, and every rule of
  * the lobby, the rounds, the ends, the events, what views and events disclose, the isolation of
- * JSON values, the listeners, the async twins and concurrent use is checked against your
+ * JSON values, the listeners, the async twins, concurrent use, retries of calls that landed and
+ * the result of a game that ended by itself is checked against your
  * orchestrator (the parts are in {@link io.clix.testkit.contract}). Clix runs it on
  * {@link InMemoryGameOrchestrator} and on the AWS orchestrator; the tests only move time through
  * {@link ContractEnvironment#advance}.
@@ -35,8 +40,9 @@ import org.junit.jupiter.api.BeforeEach;
  * }</pre>
  */
 public abstract class GameOrchestratorContract implements CreateContract, LobbyContract, LeaveContract,
-    TimeoutContract, RoundContract, EndingContract, EventContract, DisclosureContract, ValueContract, ListenerContract, AsyncContract,
-    ConcurrencyContract {
+    TimeoutContract, RoundContract, EndingContract, EventContract, DisclosureContract, ValueContract, ExactValueContract,
+    BadJsonContract, ListenerContract, AsyncContract,
+    ConcurrencyContract, RetryContract, ResultContract {
 
   private ContractEnvironment environment;
 

@@ -19,8 +19,9 @@ import java.time.Clock;
  * }</pre>
  *
  * <p>Listeners are called on the thread that made the change (or advanced the clock), in sequence
- * order per game. The async methods complete before they return. Argument checks, copies, receipts
- * and the sync/async twins are those of every Clix orchestrator; this class adds
+ * order per game. The async methods complete before they return. After {@link #close()} every call
+ * fails with {@link io.clix.core.OrchestratorClosedException} and changes nothing. Argument checks,
+ * copies, receipts and the sync/async twins are those of every Clix orchestrator; this class adds
  * only where the games live.
  */
 public interface InMemoryGameOrchestrator extends GameOrchestrator {

@@ -23,7 +23,7 @@ final class MemoryGameOrchestrator extends GameFront implements InMemoryGameOrch
   }
 
   @Override
-  public void close() {
+  protected void release() {
     engine.close();
   }
 }

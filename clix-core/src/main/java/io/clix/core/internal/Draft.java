@@ -30,6 +30,7 @@ final class Draft {
   JsonNode result;
   String cancelReason;
   long version;
+  GameState.Closer closedBy;
   final List<GameEvent> events = new ArrayList<>();
 
   Draft(GameState s, Instant now) {
@@ -48,6 +49,7 @@ final class Draft {
     this.result = s.result();
     this.cancelReason = s.cancelReason();
     this.version = s.version();
+    this.closedBy = s.closedBy();
   }
 
   Draft(String gameId, GameSpec spec, Instant now) {
@@ -77,7 +79,7 @@ final class Draft {
 
   Step done() {
     GameState state = new GameState(gameId, spec, status, players, round, roundDeadline, moves,
-        lobbyDeadline, createdAt, startedAt, endedAt, result, cancelReason, version);
+        lobbyDeadline, createdAt, startedAt, endedAt, result, cancelReason, version, closedBy);
     return new Step(state, events);
   }
 }

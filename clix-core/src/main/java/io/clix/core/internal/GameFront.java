@@ -1,6 +1,7 @@
 package io.clix.core.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.clix.core.ClixJson;
 import io.clix.core.EventType;
 import io.clix.core.GameEvent;
 import io.clix.core.GameEventListener;
@@ -9,6 +10,7 @@ import io.clix.core.GameSpec;
 import io.clix.core.GameView;
 import io.clix.core.JoinResult;
 import io.clix.core.MoveReceipt;
+import io.clix.core.OrchestratorClosedException;
 import io.clix.core.Subscription;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
@@ -27,132 +30,157 @@ import java.util.function.Supplier;
  * one if they like).
  *
  * <p>An {@code ...Async} method never throws: a bad argument fails its future. A sync method throws
- * the {@link io.clix.core.ClixException} its twin's future would complete with, unwrapped.
+ * the {@link io.clix.core.ClixException} its twin's future would complete with, unwrapped. After
+ * {@link #close()} every call (a subclass's own too, if it goes through {@link #start}) is refused
+ * with {@link OrchestratorClosedException} before its arguments are checked or anything is read or
+ * written.
  */
 public abstract class GameFront implements GameOrchestrator {
 
   private final GameEngine syncEngine;
   private final GameEngine asyncEngine;
   private final GameListeners listeners;
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final FrontHook hook;
 
   protected GameFront(GameEngine syncEngine, GameEngine asyncEngine, GameListeners listeners) {
+    this(syncEngine, asyncEngine, listeners, FrontHook.NONE);
+  }
+
+  /** The same, with every public call reported to {@code hook} (metrics, tracing). */
+  protected GameFront(GameEngine syncEngine, GameEngine asyncEngine, GameListeners listeners, FrontHook hook) {
     this.syncEngine = Objects.requireNonNull(syncEngine, "syncEngine");
     this.asyncEngine = Objects.requireNonNull(asyncEngine, "asyncEngine");
     this.listeners = Objects.requireNonNull(listeners, "listeners");
+    this.hook = Objects.requireNonNull(hook, "hook");
   }
 
   // ---- the sync methods: the async twins' futures, awaited
 
   @Override
   public final GameView createGame(GameSpec spec) {
-    return sync(createGame(spec, syncEngine));
+    return sync(observed("createGame", idOf(spec), () -> createGame(spec, syncEngine)));
   }
 
   @Override
   public final JoinResult join(String gameId, String playerId, JsonNode playerData) {
-    return sync(join(gameId, playerId, playerData, syncEngine));
+    return sync(observed("join", gameId, () -> join(gameId, playerId, playerData, syncEngine)));
   }
 
   @Override
   public final GameView leave(String gameId, String playerId) {
-    return sync(leave(gameId, playerId, syncEngine));
+    return sync(observed("leave", gameId, () -> leave(gameId, playerId, syncEngine)));
   }
 
   @Override
   public final MoveReceipt submitMove(String gameId, String playerId, int round, JsonNode move) {
-    return sync(submitMove(gameId, playerId, round, move, syncEngine));
+    return sync(observed("submitMove", gameId, () -> submitMove(gameId, playerId, round, move, syncEngine)));
   }
 
   @Override
   public final GameView startNow(String gameId) {
-    return sync(startNow(gameId, syncEngine));
+    return sync(observed("startNow", gameId, () -> startNow(gameId, syncEngine)));
   }
 
   @Override
   public final GameView finish(String gameId, JsonNode result) {
-    return sync(finish(gameId, result, syncEngine));
+    return sync(observed("finish", gameId, () -> finish(gameId, result, syncEngine)));
   }
 
   @Override
   public final List<GameEvent> events(String gameId, long afterSequence) {
-    return sync(events(gameId, afterSequence, syncEngine));
+    return sync(observed("events", gameId, () -> events(gameId, afterSequence, syncEngine)));
   }
 
   @Override
   public final GameView describe(String gameId) {
-    return sync(describe(gameId, syncEngine));
+    return sync(observed("describe", gameId, () -> describe(gameId, syncEngine)));
   }
 
   @Override
   public final GameView cancel(String gameId, String reason) {
-    return sync(cancel(gameId, reason, syncEngine));
+    return sync(observed("cancel", gameId, () -> cancel(gameId, reason, syncEngine)));
   }
 
   // ---- the async methods
 
   @Override
   public final CompletableFuture<GameView> createGameAsync(GameSpec spec) {
-    return createGame(spec, asyncEngine);
+    return observed("createGameAsync", idOf(spec), () -> createGame(spec, asyncEngine));
   }
 
   @Override
   public final CompletableFuture<JoinResult> joinAsync(String gameId, String playerId, JsonNode playerData) {
-    return join(gameId, playerId, playerData, asyncEngine);
+    return observed("joinAsync", gameId, () -> join(gameId, playerId, playerData, asyncEngine));
   }
 
   @Override
   public final CompletableFuture<GameView> leaveAsync(String gameId, String playerId) {
-    return leave(gameId, playerId, asyncEngine);
+    return observed("leaveAsync", gameId, () -> leave(gameId, playerId, asyncEngine));
   }
 
   @Override
   public final CompletableFuture<MoveReceipt> submitMoveAsync(String gameId, String playerId, int round,
       JsonNode move) {
-    return submitMove(gameId, playerId, round, move, asyncEngine);
+    return observed("submitMoveAsync", gameId, () -> submitMove(gameId, playerId, round, move, asyncEngine));
   }
 
   @Override
   public final CompletableFuture<GameView> startNowAsync(String gameId) {
-    return startNow(gameId, asyncEngine);
+    return observed("startNowAsync", gameId, () -> startNow(gameId, asyncEngine));
   }
 
   @Override
   public final CompletableFuture<GameView> finishAsync(String gameId, JsonNode result) {
-    return finish(gameId, result, asyncEngine);
+    return observed("finishAsync", gameId, () -> finish(gameId, result, asyncEngine));
   }
 
   @Override
   public final CompletableFuture<List<GameEvent>> eventsAsync(String gameId, long afterSequence) {
-    return events(gameId, afterSequence, asyncEngine);
+    return observed("eventsAsync", gameId, () -> events(gameId, afterSequence, asyncEngine));
   }
 
   @Override
   public final CompletableFuture<GameView> describeAsync(String gameId) {
-    return describe(gameId, asyncEngine);
+    return observed("describeAsync", gameId, () -> describe(gameId, asyncEngine));
   }
 
   @Override
   public final CompletableFuture<GameView> cancelAsync(String gameId, String reason) {
-    return cancel(gameId, reason, asyncEngine);
+    return observed("cancelAsync", gameId, () -> cancel(gameId, reason, asyncEngine));
   }
 
   @Override
   public final Subscription addListener(GameEventListener listener) {
+    refuseIfClosed();
     return listeners.add(listener);
   }
 
+  /**
+   * Refuses every later call with {@link OrchestratorClosedException}, then releases the
+   * orchestrator's resources ({@link #release()}, once); the clients passed in stay open.
+   */
+  @Override
+  public final void close() {
+    if (closed.compareAndSet(false, true)) {
+      release();
+    }
+  }
+
+  /** Releases what the subclass holds (timers, pollers); called once, by the first {@link #close()}. */
+  protected abstract void release();
+
   // ---- each operation once: checks and copies on the caller's thread, then the engine
 
-  private static CompletableFuture<GameView> createGame(GameSpec spec, GameEngine engine) {
+  private CompletableFuture<GameView> createGame(GameSpec spec, GameEngine engine) {
     return start(() -> {
-      Objects.requireNonNull(spec, "spec");
-      String gameId = spec.gameId().orElseGet(() -> "g" + UUID.randomUUID().toString().replace("-", ""));
-      GameSpec withId = GameSpec.builder().from(Copies.spec(spec)).gameId(gameId).build();
-      return engine.create(gameId, withId).thenApply(GameState::toView);
+      GameSpec checked = GameRules.spec(spec);
+      String gameId = checked.gameId().orElseGet(() -> "g" + UUID.randomUUID().toString().replace("-", ""));
+      return engine.create(gameId, checked.toBuilder().gameId(gameId).build()).thenApply(GameState::toView);
     });
   }
 
-  private static CompletableFuture<JoinResult> join(String gameId, String playerId, JsonNode playerData,
+  private CompletableFuture<JoinResult> join(String gameId, String playerId, JsonNode playerData,
       GameEngine engine) {
     return start(() -> {
       RequestRules.playerId(RequestRules.gameId(gameId), playerId);
@@ -164,12 +192,12 @@ public abstract class GameFront implements GameOrchestrator {
     });
   }
 
-  private static CompletableFuture<GameView> leave(String gameId, String playerId, GameEngine engine) {
+  private CompletableFuture<GameView> leave(String gameId, String playerId, GameEngine engine) {
     return start(() -> change(engine, RequestRules.gameId(gameId), RequestRules.playerId(gameId, playerId),
         GameRules::leave));
   }
 
-  private static CompletableFuture<MoveReceipt> submitMove(String gameId, String playerId, int round, JsonNode move,
+  private CompletableFuture<MoveReceipt> submitMove(String gameId, String playerId, int round, JsonNode move,
       GameEngine engine) {
     return start(() -> {
       RequestRules.playerId(RequestRules.gameId(gameId), playerId);
@@ -180,38 +208,38 @@ public abstract class GameFront implements GameOrchestrator {
     });
   }
 
-  /** The receipt of the move a change accepted, or of the same move accepted before. */
+  /** The receipt of the move a change accepted, or of the same move accepted before (its retry). */
   private static MoveReceipt receipt(GameEngine.Change change, String playerId, int round, JsonNode move) {
     if (change.step().unchanged()) {
-      return change.before().receipt(playerId);
+      return change.before().receipt(playerId, round, move);
     }
     GameEvent accepted = change.step().events().stream()
         .filter(e -> e.type() == EventType.MOVE_ACCEPTED).findFirst().orElseThrow();
     return MoveReceipt.builder().gameId(change.before().gameId()).playerId(playerId).round(round)
-        .move(move.deepCopy()).acceptedAt(accepted.time()).sequence(accepted.sequence()).build();
+        .move(ClixJson.canonical(move)).acceptedAt(accepted.time()).sequence(accepted.sequence()).build();
   }
 
-  private static CompletableFuture<GameView> startNow(String gameId, GameEngine engine) {
+  private CompletableFuture<GameView> startNow(String gameId, GameEngine engine) {
     return start(() -> view(engine.update(RequestRules.gameId(gameId), GameRules::startNow)));
   }
 
-  private static CompletableFuture<GameView> finish(String gameId, JsonNode result, GameEngine engine) {
+  private CompletableFuture<GameView> finish(String gameId, JsonNode result, GameEngine engine) {
     return start(() -> {
       RequestRules.result(RequestRules.gameId(gameId), result);
       return change(engine, gameId, result == null ? null : result.deepCopy(), GameRules::finish);
     });
   }
 
-  private static CompletableFuture<List<GameEvent>> events(String gameId, long afterSequence, GameEngine engine) {
+  private CompletableFuture<List<GameEvent>> events(String gameId, long afterSequence, GameEngine engine) {
     return start(() -> engine.events(RequestRules.gameId(gameId), afterSequence)
         .thenApply(events -> events.stream().map(Copies::event).toList()));
   }
 
-  private static CompletableFuture<GameView> describe(String gameId, GameEngine engine) {
+  private CompletableFuture<GameView> describe(String gameId, GameEngine engine) {
     return start(() -> engine.observe(RequestRules.gameId(gameId)).thenApply(GameState::toView));
   }
 
-  private static CompletableFuture<GameView> cancel(String gameId, String reason, GameEngine engine) {
+  private CompletableFuture<GameView> cancel(String gameId, String reason, GameEngine engine) {
     return start(() -> change(engine, RequestRules.gameId(gameId), RequestRules.reason(gameId, reason),
         GameRules::cancel));
   }
@@ -242,13 +270,53 @@ public abstract class GameFront implements GameOrchestrator {
     return asyncEngine;
   }
 
-  /** Runs {@code body}; whatever it throws on the caller's thread fails the returned future instead. */
-  protected static <T> CompletableFuture<T> start(Supplier<CompletableFuture<T>> body) {
+  /**
+   * Runs {@code body} unless the orchestrator is closed; whatever it throws on the caller's thread
+   * (an {@link OrchestratorClosedException} first of all) fails the returned future instead.
+   */
+  protected final <T> CompletableFuture<T> start(Supplier<CompletableFuture<T>> body) {
     try {
+      refuseIfClosed();
       return body.get();
     } catch (RuntimeException e) {
       return CompletableFuture.failedFuture(e);
     }
+  }
+
+  private void refuseIfClosed() {
+    if (closed.get()) {
+      throw new OrchestratorClosedException("the orchestrator is closed", null);
+    }
+  }
+
+  /**
+   * Runs {@code body} as {@link #start} does, reported to the hook as one call of {@code method}
+   * on {@code gameId}; returns the body's own future.
+   */
+  protected final <T> CompletableFuture<T> observed(String method, String gameId,
+      Supplier<CompletableFuture<T>> body) {
+    if (hook == FrontHook.NONE) {
+      return start(body);
+    }
+    FrontHook.Call call = hook.begin(method, gameId);
+    CompletableFuture<T> future;
+    try (FrontHook.Scope scope = call.enter()) {
+      future = start(body);
+    }
+    future.whenComplete((r, e) -> call.end(e == null ? null : unwrapped(e)));
+    return future;
+  }
+
+  private static String idOf(GameSpec spec) {
+    return spec == null ? null : spec.gameId().orElse(null);
+  }
+
+  private static Throwable unwrapped(Throwable t) {
+    Throwable e = t;
+    while ((e instanceof CompletionException || e instanceof ExecutionException) && e.getCause() != null) {
+      e = e.getCause();
+    }
+    return e;
   }
 
   /** Waits for {@code future}; throws the exception it failed with, unwrapped. */

@@ -10,19 +10,24 @@ import io.clix.core.GameFullException;
 import io.clix.core.GameSpec;
 import io.clix.core.GameStateException;
 import io.clix.core.GameStatus;
+import io.clix.core.InvalidGameSpecException;
+import io.clix.core.InvalidRequestException.Violation;
 import io.clix.core.NotEnoughPlayersException;
 import io.clix.core.NotInGameException;
 import io.clix.core.RoundNotOpenException;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The rules of a game as pure functions from a state, a command and the time to a {@link Step}:
  * lobby (seats, capacity, minimum, early start, timeout), rounds (one move per active player, close
  * when all moved or at the deadline), and the ends. Every orchestrator applies exactly these rules;
  * only how it stores the state and fires the timers differs. Rules throw the typed Clix exceptions
- * and never write anything themselves.
+ * and never write anything themselves. Every JSON value they keep is in {@link ClixJson#canonical}
+ * form, so what one orchestrator returns, every other returns too.
  */
 public final class GameRules {
 
@@ -39,6 +44,7 @@ public final class GameRules {
 
   /** A new game in the lobby: the {@link EventType#GAME_CREATED} event, sequence 1. */
   public static Step create(String gameId, GameSpec spec, Instant now) {
+    spec = spec(spec).toBuilder().gameId(gameId).build();
     Draft d = new Draft(gameId, spec, now);
     d.lobbyDeadline = now.plus(spec.lobbyTimeout());
     ObjectNode data = Draft.data();
@@ -47,11 +53,41 @@ public final class GameRules {
     return d.done();
   }
 
+  /**
+   * The spec a game keeps, from the one a caller passed: its fields checked as {@link
+   * RequestRules#checkSpec} checks them (a spec made without the builder too; a null spec or gameId
+   * is a violation, not a NullPointerException), then copied into a builder-made value with its
+   * metadata in {@link ClixJson#canonical} form, a fresh node: later changes to the caller's metadata
+   * reach no game.
+   */
+  public static GameSpec spec(GameSpec spec) {
+    if (spec == null) {
+      throw new InvalidGameSpecException(null, List.of(new Violation("spec", "must not be null")));
+    }
+    Optional<String> gameId = spec.gameId();
+    if (gameId == null) {
+      throw new InvalidGameSpecException(null,
+          List.of(new Violation("gameId", "must not be null (use Optional.empty())")));
+    }
+    RequestRules.checkSpec(gameId.orElse(null), spec.capacity(), spec.minPlayers(), spec.lobbyTimeout(),
+        spec.rounds(), spec.roundTimeout(), spec.metadata());
+    return GameSpec.builder()
+        .gameId(gameId)
+        .capacity(spec.capacity())
+        .minPlayers(spec.minPlayers())
+        .lobbyTimeout(spec.lobbyTimeout())
+        .rounds(spec.rounds())
+        .roundTimeout(spec.roundTimeout())
+        .metadata(ClixJson.canonical(spec.metadata()))
+        .build();
+  }
+
   /** Seats a player; a seated player gets the same seat (no change). Fills start the game. */
   public static Step join(GameState s, String playerId, JsonNode playerData, Instant now) {
     if (playerData != null && (playerData.isNull() || playerData.isMissingNode())) {
       playerData = null; // JSON null is no data, as the stored state has it
     }
+    playerData = ClixJson.canonical(playerData);
     GameState.Seat seated = s.seat(playerId).orElse(null);
     if (seated != null && seated.active() && s.status() == GameStatus.LOBBY) {
       return new Step(s, java.util.List.of());
@@ -95,17 +131,21 @@ public final class GameRules {
     return d.done();
   }
 
-  /** Frees a lobby seat, or marks a started game's player inactive (closing the round if that completes it). */
+  /**
+   * Frees a lobby seat, or marks a started game's player inactive (closing the round if that
+   * completes it). Leaving a started game again changes nothing, also once the game has ended if
+   * this player's leave ended it (its retry).
+   */
   public static Step leave(GameState s, String playerId, Instant now) {
     GameState.Seat seated = s.seat(playerId).orElse(null);
     if (seated == null) {
       throw new NotInGameException("player " + playerId + " is not seated in game " + s.gameId(), s.gameId());
     }
+    if (!seated.active() && (!s.status().isEnded() || closedByLeave(s, playerId))) {
+      return new Step(s, java.util.List.of());
+    }
     if (s.status().isEnded()) {
       throw new GameStateException("cannot leave game " + s.gameId() + ": it is " + s.status(), s.gameId(), s.status());
-    }
-    if (!seated.active()) {
-      return new Step(s, java.util.List.of());
     }
     Draft d = new Draft(s, now);
     if (s.status() == GameStatus.LOBBY) {
@@ -115,10 +155,13 @@ public final class GameRules {
     }
     d.players.replaceAll(p -> p.playerId().equals(playerId)
         ? new GameState.Seat(p.playerId(), p.seat(), p.data(), p.joinedAt(), false) : p);
-    d.emit(EventType.PLAYER_LEFT, playerId, d.round, Draft.data().put("seat", seated.seat()));
+    long seq = d.emit(EventType.PLAYER_LEFT, playerId, d.round, Draft.data().put("seat", seated.seat()));
+    GameState.Closer closer = new GameState.Closer(playerId, d.round, null, now, seq);
     if (d.players.stream().noneMatch(GameState.Seat::active)) {
+      d.closedBy = closer;
       cancel(d, ALL_LEFT_REASON);
     } else if (allMoved(d)) {
+      d.closedBy = closer;
       closeRound(d, "allMoved");
     }
     return d.done();
@@ -155,8 +198,17 @@ public final class GameRules {
     return d.done();
   }
 
-  /** Records a move in the open round; the same move again changes nothing. */
+  /**
+   * Records a move in the open round; the same move again changes nothing, in the open round and,
+   * for the move that closed the round (and maybe finished the game), after it closed.
+   */
   public static Step move(GameState s, String playerId, int round, JsonNode move, Instant now) {
+    move = ClixJson.canonical(move);
+    GameState.Closer closer = s.closedBy();
+    if (closer != null && closer.byMove() && closer.round() == round && closer.playerId().equals(playerId)
+        && round != s.round() && closer.fingerprint().equals(Fingerprints.of(move))) {
+      return new Step(s, java.util.List.of());
+    }
     if (s.status() != GameStatus.RUNNING) {
       throw new GameStateException("cannot move in game " + s.gameId() + ": it is " + s.status(), s.gameId(), s.status());
     }
@@ -182,6 +234,7 @@ public final class GameRules {
     long seq = d.emit(EventType.MOVE_ACCEPTED, playerId, round, null);
     d.moves.put(playerId, new GameState.MoveRecord(move, now, seq));
     if (allMoved(d)) {
+      d.closedBy = new GameState.Closer(playerId, round, Fingerprints.of(move), now, seq);
       closeRound(d, "allMoved");
     }
     return d.done();
@@ -197,13 +250,27 @@ public final class GameRules {
     return d.done();
   }
 
-  /** Finishes a running game; a game finished with the same result is returned unchanged. */
+  /**
+   * Finishes a running game; a game finished with the same result is returned unchanged. A game
+   * that finished without a result (by its last round, or {@code finish(null)}) takes one result,
+   * once: {@link EventType#RESULT_RECORDED}.
+   */
   public static Step finish(GameState s, JsonNode result, Instant now) {
     if (result != null && (result.isNull() || result.isMissingNode())) {
       result = null; // JSON null is no result, as the stored state has it
     }
+    result = ClixJson.canonical(result);
     if (s.status() == GameStatus.FINISHED && Objects.equals(s.result(), result)) {
       return new Step(s, java.util.List.of());
+    }
+    if (s.status() == GameStatus.FINISHED && s.result() == null) {
+      Draft d = new Draft(s, now);
+      d.result = result;
+      ObjectNode data = Draft.data();
+      data.set("result", result);
+      data.put("trigger", "backend");
+      d.emit(EventType.RESULT_RECORDED, null, null, data);
+      return d.done();
     }
     if (s.status() != GameStatus.RUNNING) {
       throw new GameStateException("cannot finish game " + s.gameId() + ": it is " + s.status()
@@ -225,6 +292,11 @@ public final class GameRules {
     Draft d = new Draft(s, now);
     cancel(d, reason);
     return d.done();
+  }
+
+  private static boolean closedByLeave(GameState s, String playerId) {
+    GameState.Closer closer = s.closedBy();
+    return closer != null && !closer.byMove() && closer.playerId().equals(playerId);
   }
 
   private static boolean allMoved(Draft d) {

@@ -21,6 +21,8 @@ import java.util.Optional;
  *
  * @param moves the open round's moves by player id, in arrival order
  * @param version the sequence number of the latest event
+ * @param closedBy the call that closed the latest round or ended the game by leaving, so that its
+ *     retry gets the first answer (one record: the game's size does not grow with it); null if none
  */
 public record GameState(
     String gameId,
@@ -36,7 +38,8 @@ public record GameState(
     Instant endedAt,
     JsonNode result,
     String cancelReason,
-    long version) {
+    long version,
+    Closer closedBy) {
 
   public GameState {
     result = result == null || result.isNull() || result.isMissingNode() ? null : result;
@@ -59,6 +62,20 @@ public record GameState(
   /** An accepted move of the open round. */
   public record MoveRecord(JsonNode move, Instant acceptedAt, long sequence) {}
 
+  /**
+   * The move or leave that closed a round (or, for a leave, ended the game): enough to answer its
+   * retry after the round is gone. A move is kept as its {@link Fingerprints#of fingerprint}, not its
+   * JSON.
+   *
+   * @param fingerprint the move's fingerprint; null for a leave
+   * @param sequence the sequence of its {@code MOVE_ACCEPTED} or {@code PLAYER_LEFT} event
+   */
+  public record Closer(String playerId, int round, String fingerprint, Instant acceptedAt, long sequence) {
+    boolean byMove() {
+      return fingerprint != null;
+    }
+  }
+
   public Optional<Seat> seat(String playerId) {
     return players.stream().filter(s -> s.playerId().equals(playerId)).findFirst();
   }
@@ -72,6 +89,22 @@ public record GameState(
     MoveRecord m = moves.get(playerId);
     return MoveReceipt.builder().gameId(gameId).playerId(playerId).round(round).move(m.move().deepCopy())
         .acceptedAt(m.acceptedAt()).sequence(m.sequence()).build();
+  }
+
+  /**
+   * The receipt of a move accepted before, in the open round or as the move that closed round
+   * {@code round}; {@code move} is the caller's (equal to the accepted one).
+   */
+  public MoveReceipt receipt(String playerId, int round, JsonNode move) {
+    if (round == this.round && moves.containsKey(playerId)) {
+      return receipt(playerId);
+    }
+    Closer c = closedBy;
+    if (c == null || !c.byMove() || c.round() != round || !c.playerId().equals(playerId)) {
+      throw new IllegalStateException("no accepted move of " + playerId + " in round " + round);
+    }
+    return MoveReceipt.builder().gameId(gameId).playerId(playerId).round(round).move(move.deepCopy())
+        .acceptedAt(c.acceptedAt()).sequence(c.sequence()).build();
   }
 
   /** The view game clients may see; it shares no JSON node with this state. */

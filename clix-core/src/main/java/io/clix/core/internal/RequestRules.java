@@ -15,8 +15,10 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The input rules every orchestrator applies before writing anything: ids, spec bounds, payload
- * sizes. Each failure names the field and the rule.
+ * The input rules every orchestrator applies before writing anything: ids, spec bounds, and the
+ * JSON rules of {@link Limits} for payloads (size, depth, number length, finite numbers, whole
+ * Unicode). Each failure is a Clix exception naming the field and the rule; nothing a caller passes
+ * makes these throw anything else.
  */
 public final class RequestRules {
 
@@ -47,6 +49,7 @@ public final class RequestRules {
       v.add(new Violation("rounds", "must be between 1 and " + Limits.MAX_ROUNDS + ", was " + rounds));
     }
     timeoutViolation("roundTimeout", roundTimeout, v);
+    executionViolations(lobbyTimeout, rounds, roundTimeout, v);
     if (metadata == null || !metadata.isObject()) {
       v.add(new Violation("metadata", "must be a JSON object"));
     } else {
@@ -139,12 +142,12 @@ public final class RequestRules {
     return reason;
   }
 
-  /** The size of a JSON value as compact UTF-8. */
+  /** The size of a JSON value as compact UTF-8 (a value that cannot be written counts as too large). */
   public static int jsonBytes(JsonNode node) {
     try {
       return ClixJson.mapper().writeValueAsString(node).getBytes(StandardCharsets.UTF_8).length;
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException("not serializable as JSON", e);
+    } catch (JsonProcessingException | RuntimeException e) {
+      return Integer.MAX_VALUE;
     }
   }
 
@@ -170,10 +173,27 @@ public final class RequestRules {
     }
   }
 
-  private static void sizeViolation(String field, JsonNode node, int max, List<Violation> v) {
-    int bytes = jsonBytes(node);
-    if (bytes > max) {
-      v.add(new Violation(field, "must be at most " + max + " bytes of JSON, was " + bytes));
+  /** The limits of the one Standard execution that runs a game, checked once its fields are valid. */
+  private static void executionViolations(Duration lobbyTimeout, int rounds, Duration roundTimeout,
+      List<Violation> v) {
+    if (rounds < 1 || rounds > Limits.MAX_ROUNDS || v.stream().anyMatch(x -> x.field().endsWith("Timeout"))) {
+      return;
     }
+    Duration total = lobbyTimeout.plus(roundTimeout.multipliedBy(rounds));
+    if (total.compareTo(Limits.MAX_GAME_DURATION) > 0) {
+      v.add(new Violation("roundTimeout", "lobbyTimeout + rounds × roundTimeout must be at most "
+          + Limits.MAX_GAME_DURATION.toDays() + " days (one Standard execution runs the game and lives at most a"
+          + " year), was " + total.toDays() + " days " + total.toHoursPart() + " h"));
+    }
+    long history = (rounds + 1L) * Limits.MAX_HISTORY_EVENTS_PER_WAIT + 20;
+    if (history > Limits.MAX_HISTORY_EVENTS) {
+      v.add(new Violation("rounds", "(rounds + 1) × " + Limits.MAX_HISTORY_EVENTS_PER_WAIT + " + 20 history events"
+          + " must stay at most a Standard execution's " + Limits.MAX_HISTORY_EVENTS + ", was " + history));
+    }
+  }
+
+  /** The JSON rules of {@link io.clix.core.Limits}: shape, numbers, Unicode, then size. */
+  private static void sizeViolation(String field, JsonNode node, int max, List<Violation> v) {
+    JsonRules.check(field, node, max, v);
   }
 }

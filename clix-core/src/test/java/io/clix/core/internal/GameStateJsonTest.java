@@ -31,6 +31,10 @@ class GameStateJsonTest {
     stages.add(GameRules.finish(s, json.objectNode().put("winner", "b"), GameRulesTest.T0.plusSeconds(4)).state());
     stages.add(GameRules.finish(s, null, GameRulesTest.T0.plusSeconds(4)).state());
     stages.add(GameRules.cancel(s, "stop", GameRulesTest.T0.plusSeconds(4)).state());
+    GameState closedByMove = GameRules.move(s, "b", 2, json.objectNode().put("k", 1), GameRulesTest.T0.plusSeconds(5))
+        .state();
+    assertThat(closedByMove.closedBy().fingerprint()).isNotNull();
+    stages.add(closedByMove);
 
     for (GameState stage : stages) {
       String text = MAPPER.writeValueAsString(stage);
@@ -39,5 +43,17 @@ class GameStateJsonTest {
       assertThat(back.toView()).isEqualTo(stage.toView());
       assertThat(MAPPER.writeValueAsString(back)).isEqualTo(text);
     }
+  }
+
+  @Test
+  void aStateStoredBeforeClosedByExistedReadsBackWithoutIt() throws Exception {
+    GameState s = GameRulesTest.running(2, "a", "b");
+    com.fasterxml.jackson.databind.node.ObjectNode stored = MAPPER.valueToTree(s);
+    stored.remove("closedBy");
+
+    GameState back = MAPPER.treeToValue(stored, GameState.class);
+
+    assertThat(back).isEqualTo(s);
+    assertThat(back.closedBy()).isNull();
   }
 }

@@ -3,11 +3,14 @@ package io.clix.core.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.POJONode;
 import io.clix.core.InvalidRequestException;
 import io.clix.core.InvalidRequestException.Violation;
 import io.clix.core.Limits;
+import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
 
 class RequestRulesTest {
@@ -74,5 +77,29 @@ class RequestRulesTest {
       assertThat(e.violations()).extracting(Violation::field).containsExactly("gameId");
       assertThat(e.gameId()).isEmpty();
     }
+  }
+
+  @Test
+  void jsonValuesAreFiniteShallowWholeUnicodeWithBoundedNumbers() {
+    JsonNode deepest = JSON.numberNode(1);
+    for (int i = 0; i < Limits.MAX_JSON_DEPTH; i++) {
+      deepest = JSON.arrayNode().add(deepest);
+    }
+    RequestRules.move("g", 1, deepest);
+    RequestRules.move("g", 1, JSON.numberNode(new BigInteger("9".repeat(Limits.MAX_NUMBER_LENGTH))));
+    RequestRules.move("g", 1, JSON.textNode("\ud83c\udfb2"));
+    JsonNode tooDeep = JSON.arrayNode().add(deepest);
+    JsonNode[] bad = {tooDeep, JSON.numberNode(Double.NaN), JSON.numberNode(Float.NEGATIVE_INFINITY),
+        JSON.numberNode(new BigInteger("9".repeat(1200))), JSON.textNode("\ud83c"),
+        JSON.objectNode().put("\udfb2", 1), new POJONode(new Object())};
+    for (JsonNode value : bad) {
+      assertThat(refused(() -> RequestRules.move("g", 1, value)).violations()).extracting(Violation::field)
+          .containsExactly("move");
+      assertThat(refused(() -> RequestRules.playerData("g", value)).violations()).extracting(Violation::field)
+          .containsExactly("playerData");
+    }
+    assertThat(refused(() -> RequestRules.move("g", 1, tooDeep)).getMessage()).contains("nested at most 64");
+    assertThat(refused(() -> RequestRules.result("g", JSON.numberNode(Double.NaN))).getMessage())
+        .contains("result").contains("NaN");
   }
 }

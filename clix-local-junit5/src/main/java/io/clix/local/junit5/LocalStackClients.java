@@ -13,6 +13,7 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.sfn.SfnAsyncClient;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
@@ -75,6 +76,11 @@ public final class LocalStackClients {
   public static DynamoDbClient dynamoDb(LocalStack stack, ClientOverrideConfiguration override) {
     return configure(stack, DynamoDbClient.builder()).overrideConfiguration(override)
         .httpClient(UrlConnectionHttpClient.create()).build();
+  }
+
+  /** A sync DynamoDB Streams client on {@code stack}: the Streams operations share DynamoDB's endpoint. */
+  public static DynamoDbStreamsClient dynamoDbStreams(LocalStack stack) {
+    return configure(stack, DynamoDbStreamsClient.builder()).httpClient(UrlConnectionHttpClient.create()).build();
   }
 
   /** An async DynamoDB client on {@code stack} (Netty). */

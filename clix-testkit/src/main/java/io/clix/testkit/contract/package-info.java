@@ -1,7 +1,8 @@
 /**
  * The parts of {@link io.clix.testkit.GameOrchestratorContract}: interfaces of JUnit 5 tests, one
  * per area of behaviour (creating, the lobby, leaving, the lobby timeout, rounds, the ends, events,
- * what is disclosed, value isolation, listeners, the async twins, concurrency). Extend
+ * what is disclosed, value isolation, listeners, the async twins, concurrency, retries of calls
+ * that landed, the result of a game that ended by itself). Extend
  * {@code GameOrchestratorContract} to run them all; implement single parts to run only those.
  */
 package io.clix.testkit.contract;

@@ -1,6 +1,8 @@
 package io.clix.aws.internal.calls;
 
 import io.clix.core.time.Scheduler;
+import io.clix.aws.internal.observe.ClixMetrics;
+import io.clix.core.ClixServiceException;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -26,14 +28,25 @@ import software.amazon.awssdk.services.sfn.model.StartExecutionResponse;
  * place where SDK errors become Clix errors ({@link AwsErrors}): every future fails with a {@link
  * io.clix.core.ClixServiceException} naming the call and the game (with the service's error code,
  * which callers test with {@link AwsErrors#is}), never with an SDK exception. Calls that carry a
- * task token keep no SDK exception as cause.
+ * task token keep no SDK exception as cause. Every call is timed into {@link ClixMetrics#awsCall}.
  */
 public final class AwsCalls {
 
   private final AwsTransport transport;
+  private final ClixMetrics metrics;
 
   public AwsCalls(AwsTransport transport) {
+    this(transport, ClixMetrics.NONE);
+  }
+
+  public AwsCalls(AwsTransport transport, ClixMetrics metrics) {
     this.transport = transport;
+    this.metrics = metrics;
+  }
+
+  /** Where this object's calls are counted (the store and router count their own events there too). */
+  public ClixMetrics metrics() {
+    return metrics;
   }
 
   public CompletableFuture<GetItemResponse> getItem(String gameId, GetItemRequest request) {
@@ -54,19 +67,23 @@ public final class AwsCalls {
    * another write (read again and retry); other failures fail the future.
    */
   public CompletableFuture<Boolean> transactWriteItems(String gameId, TransactWriteItemsRequest request) {
+    String operation = "DynamoDB TransactWriteItems";
+    long started = System.nanoTime();
     CompletableFuture<Boolean> written;
     try {
       written = transport.transactWriteItems(request).handle((r, e) -> {
         if (e == null) {
+          metrics.awsCall(operation, "success", System.nanoTime() - started);
           return true;
         }
         if (isConflict(e)) {
+          metrics.awsCall(operation, "conflict", System.nanoTime() - started);
           return false;
         }
-        throw AwsErrors.map(e, "DynamoDB TransactWriteItems", gameId, false);
+        throw counted(AwsErrors.map(e, operation, gameId, false), operation, started);
       });
     } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(AwsErrors.map(e, "DynamoDB TransactWriteItems", gameId, false));
+      return CompletableFuture.failedFuture(counted(AwsErrors.map(e, operation, gameId, false), operation, started));
     }
     return written;
   }
@@ -110,20 +127,30 @@ public final class AwsCalls {
     return done;
   }
 
-  private static <T> CompletableFuture<T> translated(java.util.function.Supplier<CompletableFuture<T>> call,
+  private <T> CompletableFuture<T> translated(java.util.function.Supplier<CompletableFuture<T>> call,
       String operation, String gameId, boolean carriesToken) {
+    long started = System.nanoTime();
     CompletableFuture<T> raw;
     try {
       raw = call.get();
     } catch (RuntimeException e) {
-      return CompletableFuture.failedFuture(AwsErrors.map(e, operation, gameId, carriesToken));
+      return CompletableFuture.failedFuture(counted(AwsErrors.map(e, operation, gameId, carriesToken), operation,
+          started));
     }
     return raw.handle((r, e) -> {
       if (e != null) {
-        throw AwsErrors.map(e, operation, gameId, carriesToken);
+        throw counted(AwsErrors.map(e, operation, gameId, carriesToken), operation, started);
       }
+      metrics.awsCall(operation, "success", System.nanoTime() - started);
       return r;
     });
+  }
+
+  /** Counts a failed call by its error code (or the error's type), and returns the error. */
+  private RuntimeException counted(RuntimeException error, String operation, long started) {
+    String code = error instanceof ClixServiceException ? ((ClixServiceException) error).errorCode() : null;
+    metrics.awsCall(operation, code != null ? code : error.getClass().getSimpleName(), System.nanoTime() - started);
+    return error;
   }
 
   /** A cancelled transaction whose every reason is a failed condition or a conflict, or a conflict. */

@@ -72,6 +72,7 @@ public final class CloudFormationFragment {
     key.addObject().put("AttributeName", PK).put("KeyType", "HASH");
     key.addObject().put("AttributeName", SK).put("KeyType", "RANGE");
     properties.putObject("TimeToLiveSpecification").put("AttributeName", EXPIRES_AT).put("Enabled", true);
+    properties.putObject("StreamSpecification").put("StreamViewType", TableProvisioner.STREAM_VIEW_TYPE);
     return resource("AWS::DynamoDB::Table", properties);
   }
 

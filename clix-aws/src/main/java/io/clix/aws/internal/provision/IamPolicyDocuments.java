@@ -29,6 +29,9 @@ public final class IamPolicyDocuments {
   /** The actions the backend is given on the table. */
   public static final List<String> BACKEND_TABLE_ACTIONS =
       List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem");
+  /** The actions the backend is given to read the table's stream ({@code GameEventStream}). */
+  public static final List<String> BACKEND_STREAM_ACTIONS = List.of("dynamodb:DescribeStream", "dynamodb:DescribeTable",
+      "dynamodb:GetRecords", "dynamodb:GetShardIterator");
   /** The actions the backend is given on the executions of the state machine. */
   public static final List<String> BACKEND_EXECUTION_ACTIONS = List.of("states:DescribeExecution", "states:StopExecution");
   /** The task-token actions, which take no resource-level permission. */
@@ -51,10 +54,22 @@ public final class IamPolicyDocuments {
     activityArns.forEach(activities::add);
     return document(
         statement("ClixGameTable", BACKEND_TABLE_ACTIONS, tableArn),
+        statement("ClixReadGameStream", BACKEND_STREAM_ACTIONS, tableAndStreams(tableArn)),
         statement("ClixStartGames", List.of("states:StartExecution"), stateMachineArn),
         statement("ClixGameExecutions", BACKEND_EXECUTION_ACTIONS, executionArns),
         statement("ClixPollActivities", List.of("states:GetActivityTask"), activities),
         statement("ClixCompleteTasks", BACKEND_TOKEN_ACTIONS, JSON.textNode("*")));
+  }
+
+  private static ArrayNode tableAndStreams(JsonNode tableArn) {
+    ArrayNode both = JSON.arrayNode().add(tableArn);
+    if (tableArn.isTextual()) {
+      both.add(tableArn.asText() + "/stream/*");
+    } else {
+      ArrayNode parts = JSON.arrayNode().add(tableArn).add("/stream/*");
+      both.addObject().putArray("Fn::Join").add("").add(parts);
+    }
+    return both;
   }
 
   /** The trust policy letting Step Functions assume the state machine role. */

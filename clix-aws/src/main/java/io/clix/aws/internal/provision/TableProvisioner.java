@@ -21,11 +21,14 @@ import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
 import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 
 /**
- * Creates the game table if it is missing ({@code pk} S HASH, {@code sk} N RANGE, on-demand) and
- * turns on TTL on {@code expiresAt}; an existing table is kept (its billing mode too) if its key is
+ * Creates the game table if it is missing ({@code pk} S HASH, {@code sk} N RANGE, on-demand, with a
+ * NEW_IMAGE stream) and turns on TTL on {@code expiresAt} and the stream on an existing table; an existing table is kept (its billing mode too) if its key is
  * Clix's, and refused with a clear message otherwise.
  */
 public final class TableProvisioner {
+
+  /** The stream view type {@code GameEventStream} reads: the new image holds the event. */
+  public static final String STREAM_VIEW_TYPE = "NEW_IMAGE";
 
   private static final List<KeySchemaElement> KEY_SCHEMA = List.of(
       KeySchemaElement.builder().attributeName(PK).keyType(KeyType.HASH).build(),
@@ -54,6 +57,9 @@ public final class TableProvisioner {
     }
     table = awaitActive(tableName);
     checkKey(table);
+    if (ensureStream(table)) {
+      table = awaitActive(tableName);
+    }
     ensureTimeToLive(tableName);
     return table.tableArn();
   }
@@ -73,10 +79,27 @@ public final class TableProvisioner {
           .attributeDefinitions(
               AttributeDefinition.builder().attributeName(PK).attributeType(ScalarAttributeType.S).build(),
               AttributeDefinition.builder().attributeName(SK).attributeType(ScalarAttributeType.N).build())
-          .billingMode(BillingMode.PAY_PER_REQUEST));
+          .billingMode(BillingMode.PAY_PER_REQUEST)
+          .streamSpecification(s -> s.streamEnabled(true).streamViewType(STREAM_VIEW_TYPE)));
     } catch (ResourceInUseException e) {
       // Another provisioner created it meanwhile: wait for it like for ours.
     }
+  }
+
+  /** Enables the stream Clix reads on an existing table; true if it changed the table. */
+  private boolean ensureStream(TableDescription table) {
+    var spec = table.streamSpecification();
+    if (spec != null && Boolean.TRUE.equals(spec.streamEnabled())) {
+      String view = spec.streamViewTypeAsString();
+      if (!STREAM_VIEW_TYPE.equals(view) && !"NEW_AND_OLD_IMAGES".equals(view)) {
+        throw new IllegalStateException("table " + table.tableName() + " streams " + view
+            + " records; Clix needs NEW_IMAGE or NEW_AND_OLD_IMAGES");
+      }
+      return false;
+    }
+    dynamoDb.updateTable(r -> r.tableName(table.tableName())
+        .streamSpecification(s -> s.streamEnabled(true).streamViewType(STREAM_VIEW_TYPE)));
+    return true;
   }
 
   private TableDescription awaitActive(String tableName) {

@@ -46,6 +46,11 @@ public final class ActivityTaskRouter implements AutoCloseable {
     Kind(String field) {
       this.field = field;
     }
+
+    /** The kind's name in metrics: {@code lobby}, {@code round} or {@code timers}. */
+    String label() {
+      return name().toLowerCase(java.util.Locale.ROOT);
+    }
   }
 
   /** One activity the router polls. */
@@ -109,6 +114,11 @@ public final class ActivityTaskRouter implements AutoCloseable {
   public ActivityTaskRouter start() {
     workers.forEach(w -> w.thread.start());
     return this;
+  }
+
+  /** True while the router is open and every worker thread is running. */
+  public boolean alive() {
+    return !closed && workers.stream().allMatch(w -> w.thread.isAlive());
   }
 
   /** Tasks received so far (for tests and metrics). */
@@ -227,6 +237,7 @@ public final class ActivityTaskRouter implements AutoCloseable {
           if (closed) {
             break;
           }
+          calls.metrics().routerPoll(polled.kind().label(), "error");
           LOG.warn("polling activity {} failed: {}", polled.activityArn(),
               AwsErrors.unwrap(e).getMessage());
           pause();
@@ -235,8 +246,10 @@ public final class ActivityTaskRouter implements AutoCloseable {
           polls.remove(poll);
         }
         if (task == null || task.taskToken() == null || task.taskToken().isEmpty()) {
+          calls.metrics().routerPoll(polled.kind().label(), "empty");
           continue;
         }
+        calls.metrics().routerPoll(polled.kind().label(), "task");
         begin(this);
         try {
           handle(polled.kind(), task.taskToken(), task.input()).get();
@@ -269,6 +282,7 @@ public final class ActivityTaskRouter implements AutoCloseable {
     Optional<TaskInput> parsed = TaskInput.parse(input, kind.field, problem);
     if (parsed.isEmpty()) {
       LOG.warn("failing an activity task: {}", problem[0]);
+      calls.metrics().routerTask(kind.label(), "refused");
       return tokens.fail(null, token, RouterErrors.BAD_TASK_INPUT, problem[0]);
     }
     TaskInput task = parsed.get();
@@ -278,18 +292,23 @@ public final class ActivityTaskRouter implements AutoCloseable {
       String cause = "a " + kind.name().toLowerCase() + " task of game " + gameId + " names waiting point "
           + task.point();
       LOG.warn("failing an activity task: {}", cause);
+      calls.metrics().routerTask(kind.label(), "refused");
       return tokens.fail(gameId, token, RouterErrors.WRONG_WAIT_POINT, cause);
     }
     CompletableFuture<Void> done = kind == Kind.TIMERS
-        ? store.observe(gameId).thenCompose(o -> tokens.succeed(gameId, "timer " + task.point(), token,
-            TokenStore.output(o.after())))
+        ? store.observe(gameId).thenCompose(o -> {
+          calls.metrics().routerTask(kind.label(), "routed");
+          return tokens.succeed(gameId, "timer " + task.point(), token, TokenStore.output(o.after()));
+        })
         : filing.file(gameId, task.point(), token).thenCompose(filed -> {
           if (filed.result() == TaskFiling.Result.WRONG_POINT) {
             String cause = "game " + gameId + " is at " + WaitPoint.current(filed.state()) + ", not at "
                 + task.point();
             LOG.warn("failing an activity task: {}", cause);
+            calls.metrics().routerTask(kind.label(), "refused");
             return tokens.fail(gameId, token, RouterErrors.WRONG_WAIT_POINT, cause);
           }
+          calls.metrics().routerTask(kind.label(), "routed");
           if (filed.result() == TaskFiling.Result.STORED && heartbeats != null) {
             heartbeats.track(gameId, token);
           }
@@ -302,6 +321,7 @@ public final class ActivityTaskRouter implements AutoCloseable {
       if (AwsErrors.unwrap(e) instanceof GameNotFoundException) {
         String cause = "no game with id " + gameId;
         LOG.warn("failing an activity task: {}", cause);
+        calls.metrics().routerTask(kind.label(), "refused");
         return tokens.fail(gameId, token, RouterErrors.UNKNOWN_GAME, cause);
       }
       return CompletableFuture.<Void>failedFuture(AwsErrors.unwrap(e));

@@ -23,6 +23,11 @@ final class Attributes {
   static final String SPEC = "specJson";
   static final String EXPIRES_AT = GameItemSchema.EXPIRES_AT;
   static final String EVENT = "event";
+  /**
+   * On a {@code MOVE_ACCEPTED} event item: the move's JSON. The game item's state names the open
+   * round's moves by sequence without their payloads, which are read back from here.
+   */
+  static final String MOVE = "move";
 
   private Attributes() {}
 }

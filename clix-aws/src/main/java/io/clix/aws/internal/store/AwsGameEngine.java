@@ -56,7 +56,7 @@ public final class AwsGameEngine implements GameEngine {
       if (!created.fresh() && s.status().isEnded()) {
         return CompletableFuture.completedFuture(s);
       }
-      return executions.start(gameId, spec).exceptionallyCompose(e -> {
+      return executions.start(gameId, s.spec()).exceptionallyCompose(e -> {
         Throwable cause = AwsErrors.unwrap(e);
         if (cause instanceof Executions.RefusedStart && created.fresh()) {
           RuntimeException error = ((Executions.RefusedStart) cause).error();

@@ -92,7 +92,8 @@ public final class EventFeed implements GameStore.EventSink {
         GameEvent event = cursor.held.pollFirstEntry().getValue();
         cursor.next++;
         listeners.deliver(event);
-        ended = event.type() == EventType.GAME_FINISHED || event.type() == EventType.GAME_CANCELLED;
+        ended = event.type() == EventType.GAME_FINISHED || event.type() == EventType.GAME_CANCELLED
+            || event.type() == EventType.RESULT_RECORDED;
       }
       if (ended && cursor.held.isEmpty()) {
         cursors.remove(gameId, cursor);

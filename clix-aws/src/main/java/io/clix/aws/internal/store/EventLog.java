@@ -23,6 +23,19 @@ public final class EventLog {
     this.table = table;
   }
 
+  /**
+   * The game event an item image holds (a stream record's {@code NewImage}), or {@code null} for
+   * the game item and other items.
+   */
+  public static GameEvent eventOf(Map<String, AttributeValue> image) {
+    AttributeValue pk = image.get(Attributes.PK);
+    AttributeValue sk = image.get(Attributes.SK);
+    if (pk == null || sk == null || sk.n() == null || "0".equals(sk.n()) || !image.containsKey(Attributes.EVENT)) {
+      return null;
+    }
+    return ItemCodec.event(pk.s(), image);
+  }
+
   /** Events with a sequence above {@code after}, up to and including {@code upTo} (or all if {@code upTo < 0}). */
   public CompletableFuture<List<GameEvent>> after(String gameId, long after, long upTo) {
     return page(gameId, Math.max(0, after), upTo, null, new ArrayList<>());

@@ -9,6 +9,7 @@ import io.clix.aws.internal.calls.AwsCalls;
 import io.clix.core.ClixException;
 import io.clix.core.RetryableServiceException;
 import io.clix.core.GameAlreadyExistsException;
+import io.clix.core.EventType;
 import io.clix.core.GameEvent;
 import io.clix.core.GameNotFoundException;
 import io.clix.core.GameSpec;
@@ -37,7 +38,8 @@ import software.amazon.awssdk.services.dynamodb.model.Update;
 
 /**
  * Games in DynamoDB: the game item ({@code sk = 0}: state JSON, version, status/round/point
- * mirrors, timer markers) and one item per event ({@code sk = sequence}). Every change reads the
+ * mirrors, timer markers) and one item per event ({@code sk = sequence}); the open round's move
+ * payloads are on their {@code MOVE_ACCEPTED} event items ({@link MovePayloads}). Every change reads the
  * item, folds pending timer markers ({@link TimerFold}), applies a {@link GameRules} function and
  * writes the new state and its events in one TransactWriteItems conditional on the version read
  * (and on the markers read), retrying from the read on a conflict. So capacity, one seat, one move
@@ -54,6 +56,7 @@ public final class GameStore {
   private final Clock clock;
   private final Duration retention;
   private final TokenStore tokens;
+  private final MovePayloads moves;
   private final EventSink sink;
 
   /** Receives the events of every write that committed, with the version the write started from. */
@@ -68,6 +71,7 @@ public final class GameStore {
     this.clock = clock;
     this.retention = retention;
     this.tokens = new TokenStore(calls, table);
+    this.moves = new MovePayloads(calls, table);
     this.sink = sink;
   }
 
@@ -103,7 +107,14 @@ public final class GameStore {
             "#wp", Attributes.WAIT_POINT, "#spec", Attributes.SPEC))
         .build();
     return calls.getItem(gameId, request).thenApply(r -> r.hasItem() && r.item().containsKey(Attributes.STATE)
-        ? Optional.of(ItemCodec.decode(gameId, r.item())) : Optional.empty());
+        ? Optional.of(ItemCodec.decode(gameId, r.item())) : Optional.<GameItem>empty())
+        .thenCompose(item -> item.isPresent() && hasBareMoves(item.get().state())
+            ? moves.fill(gameId, item.get()).thenApply(Optional::of)
+            : CompletableFuture.completedFuture(item));
+  }
+
+  private static boolean hasBareMoves(GameState s) {
+    return s.moves().values().stream().anyMatch(m -> m.move() == null);
   }
 
   private CompletableFuture<GameItem> readExisting(String gameId) {
@@ -147,11 +158,15 @@ public final class GameStore {
       }
       return write(gameId, item, step.state(), events).thenCompose(written -> {
         if (!written) {
+          calls.metrics().writeConflict(attempt < MAX_ATTEMPTS);
           if (attempt >= MAX_ATTEMPTS) {
             throw new RetryableServiceException("game " + gameId + " kept changing under " + MAX_ATTEMPTS
                 + " attempts to update it; try again", gameId, "TooManyConflicts", null);
           }
           return calls.pause(backoff(attempt)).thenCompose(v -> attempt(gameId, rule, attempt + 1));
+        }
+        if (!fold.events().isEmpty()) {
+          calls.metrics().timerFolded();
         }
         boolean moved = !WaitPoint.current(item.state()).equals(WaitPoint.current(step.state()));
         CompletableFuture<Void> complete = moved || item.hasStaleToken()
@@ -185,7 +200,7 @@ public final class GameStore {
     Map<String, String> names = new HashMap<>(Map.of("#state", Attributes.STATE, "#version", Attributes.VERSION,
         "#status", Attributes.STATUS, "#round", Attributes.ROUND, "#point", Attributes.POINT,
         "#fired", Attributes.FIRED, "#schedule", Attributes.SCHEDULE));
-    Map<String, AttributeValue> values = new HashMap<>(Map.of(":state", s(ItemCodec.stateJson(after)),
+    Map<String, AttributeValue> values = new HashMap<>(Map.of(":state", s(ItemCodec.storedStateJson(after)),
         ":version", n(after.version()), ":status", s(after.status().name()), ":round", n(after.round()),
         ":point", s(WaitPoint.current(after)), ":expected", n(item.state().version()),
         ":fired", n(item.fired().size()), ":schedule", TimerSchedule.attribute(after)));
@@ -209,6 +224,11 @@ public final class GameStore {
   private TransactWriteItem eventPut(String gameId, GameState s, GameEvent e) {
     Map<String, AttributeValue> item = new HashMap<>(key(gameId, e.sequence()));
     item.put(Attributes.EVENT, s(json(e)));
+    if (e.type() == EventType.MOVE_ACCEPTED) {
+      // The payload of a move of the open round lives here, not in the game item (see MovePayloads).
+      e.playerId().map(p -> s.moves().get(p)).filter(m -> m.sequence() == e.sequence())
+          .ifPresent(m -> item.put(Attributes.MOVE, s(json(m.move()))));
+    }
     item.put(Attributes.EXPIRES_AT, n(eventsExpire(s).getEpochSecond()));
     return TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
         .conditionExpression("attribute_not_exists(#pk)")
@@ -236,15 +256,16 @@ public final class GameStore {
   public CompletableFuture<Created> create(String gameId, GameSpec spec) {
     Step step = GameRules.create(gameId, spec, clock.instant());
     GameState s = step.state();
+    GameSpec stored = s.spec(); // checked and in canonical form
     Map<String, AttributeValue> item = new HashMap<>(key(gameId, 0));
-    item.put(Attributes.STATE, s(ItemCodec.stateJson(s)));
+    item.put(Attributes.STATE, s(ItemCodec.storedStateJson(s)));
     item.put(Attributes.VERSION, n(s.version()));
     item.put(Attributes.STATUS, s(s.status().name()));
     item.put(Attributes.ROUND, n(s.round()));
     item.put(Attributes.POINT, s(WaitPoint.current(s)));
     item.put(Attributes.FIRED, AttributeValue.fromM(Map.of()));
     item.put(Attributes.SCHEDULE, TimerSchedule.attribute(s));
-    item.put(Attributes.SPEC, s(json(spec)));
+    item.put(Attributes.SPEC, s(json(stored)));
     List<TransactWriteItem> writes = new ArrayList<>();
     writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
         .conditionExpression("attribute_not_exists(#pk)")
@@ -255,7 +276,7 @@ public final class GameStore {
         return sink.written(gameId, 0, step.events()).thenApply(v -> new Created(true, s));
       }
       return update(gameId, existing -> {
-        if (!existing.spec().equals(spec)) {
+        if (!existing.spec().equals(stored)) {
           throw new GameAlreadyExistsException("game " + gameId + " exists with a different spec", gameId);
         }
         return new Step(existing, List.of());

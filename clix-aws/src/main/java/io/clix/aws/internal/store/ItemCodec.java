@@ -7,6 +7,7 @@ import static io.clix.aws.internal.store.Attributes.WAIT_POINT;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clix.core.ClixJson;
 import io.clix.core.ClixServiceException;
@@ -15,6 +16,7 @@ import io.clix.core.internal.GameState;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -23,7 +25,10 @@ final class ItemCodec {
 
   /**
    * The state's mapper: Java nulls are left out, so an absent result or player data reads back as
-   * {@code null} and never as a JSON {@code null} node.
+   * {@code null} and never as a JSON {@code null} node. Every JSON value is stored as the JSON text
+   * {@link ClixJson#mapper()} writes, inside the state's text in a string attribute (never as a
+   * DynamoDB number), and read back with the same exact set-up, so numbers keep their digits and
+   * scale: {@code 0.10} stays {@code 0.10}, {@code 1E+400} stays {@code 1E+400}.
    */
   private static final ObjectMapper STATE = ClixJson.newMapper().setSerializationInclusion(JsonInclude.Include.NON_NULL);
 
@@ -34,6 +39,36 @@ final class ItemCodec {
       return STATE.writeValueAsString(state);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write the state of game " + state.gameId() + " as JSON", e);
+    }
+  }
+
+  /**
+   * The state as the game item stores it: the open round's moves without their payloads (each is
+   * on its {@code MOVE_ACCEPTED} event item, {@link Attributes#MOVE}), so 64 moves of 4 KB never
+   * weigh on the game item's 400 KB.
+   */
+  static String storedStateJson(GameState state) {
+    if (state.moves().isEmpty()) {
+      return stateJson(state);
+    }
+    Map<String, GameState.MoveRecord> bare = new LinkedHashMap<>();
+    state.moves().forEach((player, m) -> bare.put(player, new GameState.MoveRecord(null, m.acceptedAt(), m.sequence())));
+    return stateJson(withMoves(state, bare));
+  }
+
+  static GameState withMoves(GameState s, Map<String, GameState.MoveRecord> moves) {
+    return new GameState(s.gameId(), s.spec(), s.status(), s.players(), s.round(), s.roundDeadline(), moves,
+        s.lobbyDeadline(), s.createdAt(), s.startedAt(), s.endedAt(), s.result(), s.cancelReason(), s.version(),
+        s.closedBy());
+  }
+
+  /** The JSON text of a move payload attribute. */
+  static JsonNode move(String gameId, AttributeValue v) {
+    try {
+      return ClixJson.mapper().readTree(v.s());
+    } catch (JsonProcessingException | RuntimeException e) {
+      throw new ClixServiceException("a stored move of game " + gameId + " cannot be read ("
+          + e.getClass().getSimpleName() + ")", gameId, null, null);
     }
   }
 

@@ -160,6 +160,7 @@ public final class TokenStore {
         LOG.debug("completed the wait of game {} at {}", gameId, point);
         return true;
       } else if (isClosedTask(e)) {
+        calls.metrics().tokenCompletionLost();
         LOG.debug("the wait of game {} at {} had already closed ({})", gameId, point, AwsErrors.errorCode(e));
         return true;
       }

@@ -2,8 +2,10 @@ package io.clix.aws.internal.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
+import io.clix.core.ClixJson;
 import io.clix.core.GameSpec;
 import io.clix.core.internal.GameRules;
 import io.clix.core.internal.GameState;
@@ -61,5 +63,23 @@ class ItemCodecTest {
     assertThat(item0.fired().get("lobby")).isEqualTo(Instant.parse("2026-01-01T00:01:00Z"));
     assertThat(item0.waitPoint()).isEqualTo("lobby");
     assertThat(item0.hasStaleToken()).isFalse();
+  }
+
+  @Test
+  void theGameItemKeepsMovesWithoutPayloadsAndAnOlderItemWithPayloadsStillReads() throws Exception {
+    GameState s = GameRules.create("g4", GameSpec.builder().gameId("g4").capacity(2).build(), T0).state();
+    s = GameRules.join(s, "alice", null, T0).state();
+    s = GameRules.join(s, "bob", null, T0).state();
+    JsonNode move = ClixJson.mapper().readTree("{\"x\":0.10}");
+    s = GameRules.move(s, "alice", 1, move, T0).state();
+
+    GameState stored = ItemCodec.state(ItemCodec.storedStateJson(s));
+    assertThat(stored.moves()).containsOnlyKeys("alice");
+    assertThat(stored.moves().get("alice").move()).isNull();
+    assertThat(stored.moves().get("alice").sequence()).isEqualTo(s.moves().get("alice").sequence());
+
+    GameState inline = ItemCodec.state(ItemCodec.stateJson(s));
+    assertThat(inline).isEqualTo(s);
+    assertThat(ItemCodec.stateJson(inline)).contains("{\"x\":0.10}");
   }
 }

@@ -17,6 +17,7 @@ public final class DynamoDbService implements AwsJsonService {
   private final BatchOperations batches;
   private final TransactionOperations transactions;
   private final AccountOperations account;
+  private final DynamoDbStreamsService streams;
 
   public DynamoDbService(Clock clock, String region, String accountId) {
     TableCatalog catalog = new TableCatalog(region, accountId);
@@ -26,6 +27,12 @@ public final class DynamoDbService implements AwsJsonService {
     this.batches = new BatchOperations(catalog);
     this.transactions = new TransactionOperations(catalog, clock);
     this.account = new AccountOperations(catalog, clock, region);
+    this.streams = new DynamoDbStreamsService(catalog, clock);
+  }
+
+  /** The DynamoDB Streams operations over this service's tables, served on the same endpoint. */
+  public DynamoDbStreamsService streams() {
+    return streams;
   }
 
   @Override

@@ -42,6 +42,7 @@ final class Table {
   private final AtomicLong sizeBytes = new AtomicLong();
   private volatile String ttlAttribute;
   private volatile boolean deletionProtection;
+  private volatile StreamLog stream;
 
   Table(TableDefinition definition, String arn, String id, Instant created, Clock clock) {
     this.definition = definition;
@@ -108,6 +109,15 @@ final class Table {
     this.deletionProtection = enabled;
   }
 
+  /** The enabled stream of the table, or {@code null}. */
+  StreamLog stream() {
+    return stream;
+  }
+
+  void stream(StreamLog log) {
+    this.stream = log;
+  }
+
   /** The lock guarding writes to the item with that key (shared by the keys of one stripe). */
   ReentrantLock lockFor(ItemKey key) {
     return stripes[Math.floorMod(key.hashCode(), STRIPES)];
@@ -146,7 +156,15 @@ final class Table {
     ObjectNode old = item == null ? partition.remove(rangeOf(key)) : partition.put(rangeOf(key), item);
     itemCount.addAndGet((item == null ? 0 : 1) - (old == null ? 0 : 1));
     sizeBytes.addAndGet((item == null ? 0 : newSize) - (old == null ? 0 : oldSize));
-    return old == null || expired(old) ? null : old;
+    ObjectNode live = old == null || expired(old) ? null : old;
+    StreamLog log = stream;
+    if (log != null) {
+      if (old != null && live == null) {
+        log.append(keys().keyAttributes(old), old, null, true);
+      }
+      log.append(keys().keyAttributes(item != null ? item : old), live, item, false);
+    }
+    return live;
   }
 
   /** The live items of one partition in sort-key order (or reversed). */
@@ -216,6 +234,10 @@ final class Table {
       if (partition != null && partition.remove(rangeOf(key), item)) {
         itemCount.decrementAndGet();
         sizeBytes.addAndGet(-ItemSizes.of(item));
+        StreamLog log = stream;
+        if (log != null) {
+          log.append(keys().keyAttributes(item), item, null, true);
+        }
       }
     } finally {
       lock.unlock();

@@ -9,6 +9,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
 final class TableCatalog {
 
   private final ConcurrentSkipListMap<String, Table> tables = new ConcurrentSkipListMap<>();
+  private final ConcurrentSkipListMap<String, StreamLog> streams = new ConcurrentSkipListMap<>();
   private final String region;
   private final String accountId;
 
@@ -58,5 +59,26 @@ final class TableCatalog {
   /** Table names in order, starting after {@code exclusiveStart} when given. */
   List<String> names(String exclusiveStart) {
     return new ArrayList<>(exclusiveStart == null ? tables.keySet() : tables.tailMap(exclusiveStart, false).keySet());
+  }
+
+  /** Records a new stream so the Streams operations find it (also after its table is gone). */
+  void addStream(StreamLog stream) {
+    streams.put(stream.arn(), stream);
+  }
+
+  /** The stream of an ARN, or {@code null} (streams past retention are forgotten). */
+  StreamLog stream(String arn) {
+    StreamLog stream = arn == null ? null : streams.get(arn);
+    if (stream != null && stream.expired()) {
+      streams.remove(arn, stream);
+      return null;
+    }
+    return stream;
+  }
+
+  /** Every stream still readable, ordered by ARN. */
+  List<StreamLog> streams() {
+    streams.values().removeIf(StreamLog::expired);
+    return new ArrayList<>(streams.values());
   }
 }

@@ -31,10 +31,14 @@ final class TableOperations {
 
   JsonNode createTable(JsonNode request) {
     TableDefinition definition = TableDefinition.parse(request);
+    String viewType = StreamSettings.requested(request.get("StreamSpecification"));
     Table table = new Table(definition, catalog.arnOf(definition.name()), UUID.randomUUID().toString(),
         clock.instant(), clock);
     table.deletionProtection(request.path("DeletionProtectionEnabled").asBoolean(false));
     catalog.add(table);
+    if (viewType != null) {
+      StreamSettings.enable(catalog, table, viewType, clock);
+    }
     if (request.has("Tags") && request.get("Tags").isArray()) {
       tags.put(table.arn(), (ArrayNode) request.get("Tags").deepCopy());
     }
@@ -70,6 +74,9 @@ final class TableOperations {
     tags.remove(table.arn());
     ObjectNode out = JSON.objectNode();
     out.set("TableDescription", describe(table, "DELETING"));
+    if (table.stream() != null) {
+      table.stream().disable();
+    }
     return out;
   }
 
@@ -98,9 +105,15 @@ final class TableOperations {
       if (request.has("DeletionProtectionEnabled")) {
         table.deletionProtection(request.get("DeletionProtectionEnabled").asBoolean());
       }
+      String viewType = StreamSettings.updated(table, request.get("StreamSpecification"));
       TableUpdate update = new TableUpdate(table.definition().request(), request);
       table.definition(TableDefinition.parse(update.merged()));
       sseStatus = update.sseStatus();
+      if (viewType != null) {
+        StreamSettings.enable(catalog, table, viewType, clock);
+      } else if (request.has("StreamSpecification")) {
+        table.stream().disable();
+      }
     }
     ObjectNode out = JSON.objectNode();
     ObjectNode description = describe(table, "ACTIVE");
@@ -273,14 +286,7 @@ final class TableOperations {
     if (created.has("TableClass")) {
       out.putObject("TableClassSummary").put("TableClass", created.get("TableClass").asText());
     }
-    JsonNode stream = created.path("StreamSpecification");
-    if (stream.path("StreamEnabled").asBoolean(false)) {
-      out.set("StreamSpecification", stream.deepCopy());
-      String label = java.time.format.DateTimeFormatter.ISO_LOCAL_DATE_TIME
-          .format(java.time.LocalDateTime.ofInstant(table.created(), java.time.ZoneOffset.UTC));
-      out.put("LatestStreamLabel", label);
-      out.put("LatestStreamArn", table.arn() + "/stream/" + label);
-    }
+    StreamSettings.describe(table.stream(), out);
     out.put("DeletionProtectionEnabled", table.deletionProtection());
     out.set("WarmThroughput", warm(definition.payPerRequest(), definition.readCapacity(), definition.writeCapacity()));
     return out;

@@ -25,7 +25,8 @@ final class BranchStates {
   void startParallel(Frame frame) {
     JsonNode state = frame.state;
     ObjectNode context = frame.context(null);
-    JsonNode input = DataFlow.effectiveInput(state, frame.stateInput, context);
+    JsonNode input = frame.jsonata() ? JsonataFlow.arguments(frame, context)
+        : DataFlow.effectiveInput(state, frame.stateInput, context);
     runtime.event(frame, "ParallelStateStarted", null, null);
     JsonNode branches = state.path("Branches");
     int n = branches.size();
@@ -66,6 +67,7 @@ final class BranchStates {
               () -> runtime.event(frame, "ParallelStateFailed", null, null)));
         }
       }, null, frame.lastEventId);
+      frame.inheritVariables(child);
       children.add(child);
     }
     frame.children.addAll(children);
@@ -104,7 +106,7 @@ final class BranchStates {
     long succeeded = runtime.sideEvent(frame, frame.lastEventId, succeededType, null, null);
     StateRuntime.Transition next;
     try {
-      JsonNode output = DataFlow.output(frame.state, frame.stateInput, array, frame.context(null));
+      JsonNode output = JsonataFlow.resultOutput(frame, array);
       next = runtime.exit(frame, output);
     } catch (StatesError e) {
       frame.lastEventId = succeeded;
@@ -116,22 +118,41 @@ final class BranchStates {
   void startMap(Frame frame) {
     JsonNode state = frame.state;
     ObjectNode context = frame.context(null);
-    JsonNode input = DataFlow.path(state, "InputPath", frame.stateInput, context);
-    String itemsPath = state.has("ItemsPath") ? state.get("ItemsPath").asText() : "$";
-    JsonNode items = JsonPaths.read(input, itemsPath, context, "ItemsPath");
-    if (!items.isArray()) {
-      throw new StatesError("States.Runtime", "Map state input must be an array. Invalid value for "
-          + "ItemsPath '" + itemsPath + "': " + SfnJson.write(items));
-    }
+    JsonNode input;
+    JsonNode items;
+    int max;
     JsonNode processor = state.has("ItemProcessor") ? state.get("ItemProcessor") : state.path("Iterator");
+    boolean distributed = "DISTRIBUTED".equals(processor.path("ProcessorConfig").path("Mode").asText());
+    if (frame.jsonata()) {
+      input = frame.stateInput;
+      items = JsonataMap.items(frame, context);
+      max = JsonataMap.maxConcurrency(frame, context);
+    } else {
+      input = DataFlow.path(state, "InputPath", frame.stateInput, context);
+      String itemsPath = state.has("ItemsPath") ? state.get("ItemsPath").asText() : "$";
+      items = JsonPaths.read(input, itemsPath, context, "ItemsPath");
+      if (!items.isArray()) {
+        throw new StatesError("States.Runtime", "Map state input must be an array. Invalid value for "
+            + "ItemsPath '" + itemsPath + "': " + SfnJson.write(items));
+      }
+      max = maxConcurrency(state, input, context);
+    }
+    // AWS: a distributed Map reads its failure thresholds in its map run, after MapStateStarted
+    Tolerance tolerance = distributed ? null : tolerance(frame, input, context);
     JsonNode selector = state.has("ItemSelector") ? state.get("ItemSelector") : state.get("Parameters");
-    int max = maxConcurrency(state, input, context);
-    checkTolerance(state, input, context);
     int n = items.size();
     ObjectNode started = SfnJson.object();
     started.put("length", n);
     long startedId = runtime.event(frame, "MapStateStarted", "mapStateStartedEventDetails", started);
+    if (distributed) {
+      tolerance = tolerance(frame, input, context);
+      ObjectNode runStarted = SfnJson.object();
+      runStarted.put("mapRunArn", mapRunArn(frame));
+      startedId = runtime.event(frame, "MapRunStarted", "mapRunStartedEventDetails", runStarted);
+    }
     MapRun run = new MapRun(frame, processor, selector, items, input, max == 0 ? n : max, startedId);
+    run.distributed = distributed;
+    run.tolerance = tolerance;
     if (n == 0) {
       run.succeed();
       return;
@@ -150,20 +171,55 @@ final class BranchStates {
     return state.path("MaxConcurrency").asInt(0);
   }
 
-  /** Evaluates ToleratedFailureCount(Path) and ToleratedFailurePercentage(Path), failing the state on bad values. */
-  private static void checkTolerance(JsonNode state, JsonNode input, JsonNode context) {
-    if (state.has("ToleratedFailureCountPath")) {
-      long count = DataFlow.integerAt(state, "ToleratedFailureCountPath", input, context);
-      if (count < 0) {
+  /**
+   * How many failed iterations a (distributed) Map state tolerates: at most {@code count}, and at
+   * most {@code percentage} percent of its items; without either field, none.
+   */
+  record Tolerance(long count, double percentage) {
+    boolean exceeded(int failures, int items) {
+      return failures > count || (items > 0 && failures * 100.0 / items > percentage);
+    }
+  }
+
+  /** ToleratedFailureCount(Path) and ToleratedFailurePercentage(Path), failing the state on bad values. */
+  private static Tolerance tolerance(Frame frame, JsonNode input, JsonNode context) {
+    JsonNode state = frame.state;
+    long count;
+    double percentage;
+    if (frame.jsonata()) {
+      JsonNode[] values = JsonataMap.tolerance(frame, (ObjectNode) context);
+      count = values[0] == null ? -1 : values[0].asLong();
+      percentage = values[1] == null ? -1 : values[1].asDouble();
+    } else {
+      count = state.has("ToleratedFailureCountPath")
+          ? DataFlow.integerAt(state, "ToleratedFailureCountPath", input, context)
+          : state.has("ToleratedFailureCount") ? state.get("ToleratedFailureCount").asLong() : -1;
+      percentage = state.has("ToleratedFailurePercentagePath")
+          ? DataFlow.numberAt(state, "ToleratedFailurePercentagePath", input, context)
+          : state.has("ToleratedFailurePercentage") ? state.get("ToleratedFailurePercentage").asDouble() : -1;
+      if (state.has("ToleratedFailureCountPath") && count < 0) {
         throw new StatesError("States.Runtime", "ToleratedFailureCount cannot be negative.");
       }
-    }
-    if (state.has("ToleratedFailurePercentagePath")) {
-      double percentage = DataFlow.numberAt(state, "ToleratedFailurePercentagePath", input, context);
-      if (percentage < 0 || percentage > 100) {
+      if (state.has("ToleratedFailurePercentagePath") && (percentage < 0 || percentage > 100)) {
         throw new StatesError("States.Runtime", "ToleratedFailurePercentage must be between 0 and 100.");
       }
     }
+    boolean anyCount = count >= 0;
+    boolean anyPercentage = percentage >= 0;
+    if (!anyCount && !anyPercentage) {
+      return new Tolerance(0, 100);
+    }
+    return new Tolerance(anyCount ? count : Long.MAX_VALUE, anyPercentage ? percentage : 100);
+  }
+
+  /** A map run's ARN: the state machine's name, the run's label (else the state's name), an id. */
+  private static String mapRunArn(Frame frame) {
+    String executionArn = frame.execution.arn;
+    String[] parts = executionArn.split(":");
+    String prefix = String.join(":", java.util.Arrays.copyOfRange(parts, 0, 5));
+    String machine = parts.length > 6 ? parts[6] : "";
+    String label = frame.state.path("Label").asText(frame.stateName);
+    return prefix + ":mapRun:" + machine + "/" + label + ":" + java.util.UUID.randomUUID();
   }
 
   /** The iterations of one Map state. */
@@ -180,6 +236,10 @@ final class BranchStates {
     int launched;
     int running;
     int done;
+    /** A distributed Map's iterations run as child executions: their events stay out of this history. */
+    boolean distributed;
+    Tolerance tolerance;
+    int failures;
 
     MapRun(Frame frame, JsonNode processor, JsonNode selector, JsonNode items, JsonNode input, int concurrency,
         long startedId) {
@@ -214,7 +274,8 @@ final class BranchStates {
         if (selector != null) {
           ObjectNode context = frame.context(null);
           context.putObject("Map").set("Item", item);
-          iterationInput = PayloadTemplate.resolve(selector, input, context, "ItemSelector");
+          iterationInput = frame.jsonata() ? JsonataMap.itemSelector(frame, context, selector)
+              : PayloadTemplate.resolve(selector, input, context, "ItemSelector");
         } else {
           iterationInput = items.get(index);
         }
@@ -223,7 +284,7 @@ final class BranchStates {
         runtime.proceed(frame, runtime.fail(frame, e));
         return;
       }
-      long iterationStarted = runtime.sideEvent(frame, startedId, "MapIterationStarted",
+      long iterationStarted = distributed ? 0 : runtime.sideEvent(frame, startedId, "MapIterationStarted",
           "mapIterationStartedEventDetails", iteration(index));
       Frame child = new Frame(frame.execution, processor.get("States"), new Frame.Listener() {
         @Override
@@ -231,8 +292,10 @@ final class BranchStates {
           if (!current()) {
             return;
           }
-          frame.lastEventId = runtime.sideEvent(frame, child.lastEventId, "MapIterationSucceeded",
-              "mapIterationSucceededEventDetails", iteration(index));
+          if (!distributed) {
+            frame.lastEventId = runtime.sideEvent(frame, child.lastEventId, "MapIterationSucceeded",
+                "mapIterationSucceededEventDetails", iteration(index));
+          }
           results[index] = output;
           running--;
           done++;
@@ -249,6 +312,10 @@ final class BranchStates {
           if (!current()) {
             return;
           }
+          if (distributed) {
+            iterationFailed(child, index, error, cause);
+            return;
+          }
           for (Frame sibling : frame.children) {
             if (sibling != child && !sibling.finished) {
               runtime.sideEvent(frame, child.lastEventId, "MapIterationAborted",
@@ -261,6 +328,11 @@ final class BranchStates {
           fail(child.lastEventId, error, cause);
         }
       }, null, iterationStarted);
+      if (distributed) {
+        child.history = new ExecutionHistory(); // a child execution's own history
+      } else {
+        frame.inheritVariables(child);
+      }
       child.iterationIndex = index;
       frame.children.add(child);
       runtime.proceed(child, new StateRuntime.Transition(processor.path("StartAt").asText(), iterationInput));
@@ -273,8 +345,40 @@ final class BranchStates {
       return details;
     }
 
+    /** A distributed Map's iteration failed: tolerated (its result is the error), or the map run fails. */
+    private void iterationFailed(Frame child, int index, String error, String cause) {
+      failures++;
+      running--;
+      done++;
+      frame.children.remove(child);
+      if (tolerance.exceeded(failures, items.size())) {
+        frame.stopWaiting();
+        String thresholdCause = "The specified tolerated failure threshold was exceeded";
+        ObjectNode details = SfnJson.object();
+        details.put("error", "States.ExceedToleratedFailureThreshold");
+        details.put("cause", thresholdCause);
+        runtime.event(frame, "MapRunFailed", "mapRunFailedEventDetails", details);
+        fail(frame.lastEventId, "States.ExceedToleratedFailureThreshold", thresholdCause);
+        return;
+      }
+      ObjectNode errorOutput = SfnJson.object();
+      errorOutput.put("Error", error);
+      if (cause != null) {
+        errorOutput.put("Cause", cause);
+      }
+      results[index] = errorOutput;
+      if (done == items.size()) {
+        succeed();
+      } else {
+        launchMore();
+      }
+    }
+
     void succeed() {
       frame.stopWaiting();
+      if (distributed) {
+        runtime.event(frame, "MapRunSucceeded", null, null);
+      }
       ArrayNode array = SfnJson.NODES.arrayNode();
       for (JsonNode result : results) {
         array.add(result);

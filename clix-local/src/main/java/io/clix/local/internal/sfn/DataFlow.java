@@ -85,7 +85,7 @@ final class DataFlow {
     String path = state.get(pathField).asText();
     JsonNode value = JsonPaths.read(input, path, context, pathField);
     if (!value.isNumber()) {
-      throw notANumber(pathField, value, path, "number");
+      throw notANumber(pathField, value, path, "float");
     }
     return value.asDouble();
   }

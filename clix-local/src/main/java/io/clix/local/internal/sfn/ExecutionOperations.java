@@ -4,6 +4,7 @@ import io.clix.local.StackSnapshot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clix.local.internal.sfn.asl.VariableReferences;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -109,6 +110,10 @@ final class ExecutionOperations {
     out.set("tracingConfiguration", machine.tracingConfiguration);
     if (machine.revisionId != null) {
       out.put("revisionId", machine.revisionId);
+    }
+    ObjectNode references = VariableReferences.of(execution.definition);
+    if (!references.isEmpty()) {
+      out.set("variableReferences", references);
     }
     return out;
   }

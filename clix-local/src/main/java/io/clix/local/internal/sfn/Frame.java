@@ -3,6 +3,7 @@ package io.clix.local.internal.sfn;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clix.core.internal.time.ClockScheduler;
+import io.clix.local.internal.sfn.asl.ScopedContext;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,12 @@ final class Frame {
   boolean finished;
   /** The index of the Map iteration this frame runs, or -1. */
   int iterationIndex = -1;
+  /** Where this frame's events go: the execution's history, or a distributed Map iteration's own. */
+  ExecutionHistory history;
+  /** The workflow variables in this frame's scope (a branch or iteration starts from a copy of its parent's). */
+  ObjectNode variables = SfnJson.object();
+  /** The variables the current state assigned, for its Exited event; null if none. */
+  ObjectNode assigned;
 
   // The current state.
   String stateName;
@@ -53,11 +60,12 @@ final class Frame {
     this.listener = listener;
     this.mapItem = mapItem;
     this.lastEventId = lastEventId;
+    this.history = execution.history;
   }
 
   /** The context object for the current state ({@code $$}). */
   ObjectNode context(String taskToken) {
-    ObjectNode context = execution.baseContext();
+    ObjectNode context = new ScopedContext(execution.baseContext(), variables);
     ObjectNode state = context.putObject("State");
     state.put("EnteredTime", Execution.CONTEXT_TIME.format(enteredTime));
     state.put("Name", stateName);
@@ -72,6 +80,21 @@ final class Frame {
       context.putObject("Map").set("Item", mapItem);
     }
     return context;
+  }
+
+  /** Whether the current state uses the JSONata query language (its own QueryLanguage, else the machine's). */
+  boolean jsonata() {
+    JsonNode language = state == null ? null : state.get("QueryLanguage");
+    if (language == null) {
+      language = execution.definition.get("QueryLanguage");
+    }
+    return language != null && "JSONata".equals(language.asText());
+  }
+
+  /** Starts a child frame's variables from a copy of this frame's. */
+  Frame inheritVariables(Frame child) {
+    child.variables = variables.deepCopy();
+    return child;
   }
 
   /** Forgets the current wait: cancels its timers, closes its ticket, stops its children. */

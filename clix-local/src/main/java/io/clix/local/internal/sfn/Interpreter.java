@@ -4,10 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clix.local.internal.sfn.asl.ChoiceRules;
 import io.clix.local.internal.sfn.asl.ErrorMatching;
+import io.clix.local.internal.sfn.asl.JsonataExpressions;
 import io.clix.local.internal.sfn.asl.StatesError;
 import io.clix.core.internal.time.ClockScheduler;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -138,6 +141,7 @@ final class Interpreter implements StateRuntime {
     frame.enteredTime = now();
     frame.retryCounts = new int[state.path("Retry").size()];
     frame.retryTotal = 0;
+    frame.assigned = null;
     String type = state.path("Type").asText();
     ObjectNode details = SfnJson.object();
     details.put("name", name);
@@ -151,11 +155,15 @@ final class Interpreter implements StateRuntime {
     JsonNode state = frame.state;
     JsonNode raw = frame.stateInput;
     try {
+      if (frame.jsonata()) {
+        return executeJsonata(frame);
+      }
       switch (state.path("Type").asText()) {
         case "Pass": {
           ObjectNode context = frame.context(null);
           JsonNode effective = DataFlow.effectiveInput(state, raw, context);
           JsonNode result = state.has("Result") ? state.get("Result") : effective;
+          JsonataFlow.assignJsonPath(frame, state, result);
           JsonNode resultPath = state.get("ResultPath");
           JsonNode output = DataFlow.path(state, "OutputPath",
               DataFlow.applyResultPath(resultPath, raw, result), context);
@@ -168,6 +176,8 @@ final class Interpreter implements StateRuntime {
           if (next == null) {
             throw new StatesError("States.NoChoiceMatched", "No Matches!");
           }
+          JsonNode matched = ChoiceRules.matchedRule(state, effective, context);
+          JsonataFlow.assignJsonPath(frame, matched == null ? state : matched, effective);
           JsonNode output = DataFlow.path(state, "OutputPath", effective, context);
           return exitTo(frame, output, next);
         }
@@ -205,11 +215,133 @@ final class Interpreter implements StateRuntime {
   @Override
   public Transition fail(Frame frame, StatesError e) {
     String cause = e.cause();
-    if (StatesError.RUNTIME.equals(e.error())) {
+    boolean evaluation = StatesError.QUERY_EVALUATION.equals(e.error());
+    if (StatesError.RUNTIME.equals(e.error()) || evaluation) {
       cause = "An error occurred while executing the state '" + frame.stateName + "' (entered at the event id #"
           + frame.enteredEventId + "). " + cause;
     }
+    if (evaluation || (StatesError.RUNTIME.equals(e.error()) && frame.jsonata())) {
+      // AWS: a failed evaluation is recorded as EvaluationFailed and ends the execution
+      ObjectNode details = SfnJson.object();
+      details.put("error", e.error());
+      details.put("cause", cause);
+      if (e.location() != null) {
+        details.put("location", e.location());
+      }
+      details.put("state", frame.stateName);
+      event(frame, "EvaluationFailed", "evaluationFailedEventDetails", details);
+      if (frame.state != null && "Map".equals(frame.state.path("Type").asText())) {
+        event(frame, "MapStateFailed", null, null);
+      }
+      frame.stopWaiting();
+      lifecycle.fail(frame.execution, frame.lastEventId, e.error(), cause);
+      return null;
+    }
     return fail(frame, e.error(), cause);
+  }
+
+  /** Runs the current state of {@code frame} in the JSONata query language. */
+  private Transition executeJsonata(Frame frame) {
+    JsonNode state = frame.state;
+    switch (state.path("Type").asText()) {
+      case "Pass":
+        return exit(frame, JsonataFlow.leave(frame, state, null, null));
+      case "Choice": {
+        ObjectNode context = frame.context(null);
+        Map<String, JsonNode> bindings = JsonataFlow.bindings(frame, context, null, null);
+        JsonNode choices = state.path("Choices");
+        for (int i = 0; i < choices.size(); i++) {
+          JsonNode rule = choices.get(i);
+          JsonNode condition = rule.get("Condition");
+          JsonNode holds = condition == null ? null
+              : JsonataExpressions.resolve(condition, bindings,
+                  "Choices/" + i + "/Condition");
+          if (holds != null && !holds.isBoolean()) {
+            throw JsonataExpressions.failure("Choices/" + i + "/Condition",
+                "The JSONata expression '" + condition.asText() + "' specified for the field 'Condition' "
+                    + "returned a non-boolean result type.");
+          }
+          if (holds != null && holds.booleanValue()) {
+            return exitTo(frame, JsonataFlow.leave(frame, rule, null, null), rule.path("Next").asText());
+          }
+        }
+        if (!state.has("Default")) {
+          throw new StatesError(StatesError.RUNTIME, ChoiceRules.NO_NEXT_STATE);
+        }
+        return exitTo(frame, JsonataFlow.leave(frame, state, null, null), state.path("Default").asText());
+      }
+      case "Wait": {
+        ObjectNode context = frame.context(null);
+        ObjectNode resolved = state.deepCopy();
+        for (String field : new String[] {"Seconds", "Timestamp"}) {
+          if (JsonataFlow.field(frame, context, field) != null) {
+            JsonNode value = JsonataFlow.field(frame, context, field);
+            if (field.equals("Seconds") && !(value.isIntegralNumber() && value.asLong() >= 0)) {
+              throw JsonataExpressions.failure(field, "The JSONata expression '"
+                  + state.get(field).asText() + "' specified for the field 'Seconds' returned an unexpected "
+                  + "result: expected a non-negative integer, got " + SfnJson.write(value));
+            }
+            if (field.equals("Timestamp") && !isTimestamp(value)) {
+              throw JsonataExpressions.failure(field, "The Timestamp field cannot be parsed as an ISO-8601 "
+                  + "extended offset date-time format string: " + (value.isTextual() ? value.asText() : SfnJson.write(value)));
+            }
+            resolved.set(field, value);
+          }
+        }
+        Instant due = WaitTimes.due(resolved, frame.stateInput, context, frame.enteredTime);
+        JsonNode output = JsonataFlow.leave(frame, state, null, null);
+        frame.timer = at(frame, due, () -> {
+          frame.timer = null;
+          frame.generation++;
+          Transition next;
+          try {
+            next = exit(frame, output);
+          } catch (StatesError e) {
+            next = fail(frame, e);
+          }
+          proceed(frame, next);
+        });
+        return null;
+      }
+      case "Succeed": {
+        JsonNode output = JsonataFlow.leave(frame, state, null, null);
+        exited(frame, output);
+        frame.finished = true;
+        frame.listener.succeeded(frame, output);
+        return null;
+      }
+      case "Fail": {
+        ObjectNode context = frame.context(null);
+        JsonNode error = JsonataFlow.field(frame, context, "Error");
+        JsonNode cause = JsonataFlow.field(frame, context, "Cause");
+        frame.finished = true;
+        frame.listener.failed(frame, error == null ? null : error.asText(), cause == null ? null : cause.asText());
+        return null;
+      }
+      case "Task":
+        tasks.start(frame);
+        return null;
+      case "Parallel":
+        branches.startParallel(frame);
+        return null;
+      case "Map":
+        branches.startMap(frame);
+        return null;
+      default:
+        throw new StatesError("States.Runtime", "Unsupported state type " + state.path("Type").asText());
+    }
+  }
+
+  private static boolean isTimestamp(JsonNode value) {
+    if (!value.isTextual()) {
+      return false;
+    }
+    try {
+      WaitTimes.parse(value.asText());
+      return true;
+    } catch (DateTimeParseException e) {
+      return false;
+    }
   }
 
   private Transition waitState(Frame frame) {
@@ -218,6 +350,7 @@ final class Interpreter implements StateRuntime {
     JsonNode effective = DataFlow.path(state, "InputPath", frame.stateInput, context);
     Instant due = WaitTimes.due(state, effective, context, frame.enteredTime);
     JsonNode output = DataFlow.path(state, "OutputPath", effective, context);
+    JsonataFlow.assignJsonPath(frame, state, effective);
     frame.timer = at(frame, due, () -> {
       frame.timer = null;
       frame.generation++;
@@ -264,6 +397,13 @@ final class Interpreter implements StateRuntime {
     String json = SfnJson.write(output);
     DataFlow.checkSize(json, "state/task '" + frame.stateName + "' returned a result with a size exceeding the maximum number of bytes service limit. The result");
     ObjectNode details = SfnJson.object();
+    if (frame.assigned != null) {
+      // AWS: each assigned variable's value as JSON text
+      ObjectNode assigned = details.putObject("assignedVariables");
+      frame.assigned.fields().forEachRemaining(e -> assigned.put(e.getKey(), SfnJson.write(e.getValue())));
+      details.putObject("assignedVariablesDetails").put("truncated", false);
+      frame.assigned = null;
+    }
     details.put("name", frame.stateName);
     SfnJson.payload(details, "output", json);
     event(frame, frame.state.path("Type").asText() + "StateExited", "stateExitedEventDetails", details);
@@ -326,8 +466,14 @@ final class Interpreter implements StateRuntime {
             errorOutput.put("Cause", cause);
           }
           try {
-            JsonNode output = DataFlow.applyResultPath(
-                catcher.has("ResultPath") ? catcher.get("ResultPath") : null, frame.stateInput, errorOutput);
+            JsonNode output;
+            if (frame.jsonata()) {
+              output = JsonataFlow.leave(frame, catcher, null, errorOutput);
+            } else {
+              JsonataFlow.assignJsonPath(frame, catcher, errorOutput);
+              output = DataFlow.applyResultPath(
+                  catcher.has("ResultPath") ? catcher.get("ResultPath") : null, frame.stateInput, errorOutput);
+            }
             return exitTo(frame, output, catcher.path("Next").asText());
           } catch (StatesError e) {
             error = e.error();
@@ -351,13 +497,13 @@ final class Interpreter implements StateRuntime {
   /** Appends an event after {@code previous}, outside {@code frame}'s line (e.g. MapIterationFailed). */
   @Override
   public long sideEvent(Frame frame, long previous, String type, String field, ObjectNode details) {
-    return frame.execution.history.add(now(), type, previous, field, details);
+    return frame.history.add(now(), type, previous, field, details);
   }
 
   /** Appends an event in {@code frame}'s line of events. */
   @Override
   public long event(Frame frame, String type, String field, ObjectNode details) {
-    frame.lastEventId = frame.execution.history.add(now(), type, frame.lastEventId, field, details);
+    frame.lastEventId = frame.history.add(now(), type, frame.lastEventId, field, details);
     return frame.lastEventId;
   }
 

@@ -2,6 +2,7 @@ package io.clix.local.internal.sfn;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.clix.local.internal.sfn.asl.VariableReferences;
 import java.time.Instant;
 
 /** A state machine as the API describes it; updates replace the definition for new executions. */
@@ -45,6 +46,12 @@ final class StateMachine {
     out.set("tracingConfiguration", tracingConfiguration);
     if (revisionId != null) {
       out.put("revisionId", revisionId);
+    }
+    if (parsed != null) {
+      ObjectNode references = VariableReferences.of(parsed);
+      if (!references.isEmpty()) {
+        out.set("variableReferences", references);
+      }
     }
     return out;
   }

@@ -306,15 +306,28 @@ final class StateMachineVersions {
           + "failed to satisfy constraint: Member must have length "
           + (routing.isEmpty() ? "greater than or equal to 1" : "less than or equal to 2"));
     }
+    List<String> arns = new ArrayList<>();
+    List<String> weights = new ArrayList<>();
+    for (JsonNode route : routing) {
+      arns.add(route.path("stateMachineVersionArn").asText());
+      weights.add(route.path("weight").asText());
+    }
     int total = 0;
     String machine = null;
     ArrayNode copy = SfnJson.NODES.arrayNode();
+    int position = 0;
     for (JsonNode route : routing) {
+      position++;
       String versionArn = route.path("stateMachineVersionArn").asText();
       int weight = route.path("weight").asInt(-1);
       if (weight < 0 || weight > 100) {
+        // AWS names the route by its 1-based position and the bound it broke
         throw SfnErrors.validation("1 validation error detected: Value '" + weight + "' at "
-            + "'routingConfiguration.member.weight' failed to satisfy constraint: Member must have value between 0 and 100");
+            + "'routingConfiguration." + position + ".member.weight' failed to satisfy constraint: Member must have value "
+            + (weight < 0 ? "greater than or equal to 0" : "less than or equal to 100"));
+      }
+      if (versionArn.matches("arn:aws[a-z-]*:states:[^:]*:[0-9]*:stateMachine:[^:]+")) {
+        throw SfnErrors.validation("Routing configuration must contain state machine version ARNs. Received: " + arns);
       }
       checkQualified(versionArn);
       if (!versions.containsKey(versionArn)) {
@@ -325,14 +338,15 @@ final class StateMachineVersions {
         throw SfnErrors.validation("Routing configuration must contain state machine versions of the same state machine.");
       }
       if (machine != null && copy.get(0).path("stateMachineVersionArn").asText().equals(versionArn)) {
-        throw SfnErrors.validation("Routing configuration must contain distinct state machine version ARNs.");
+        throw SfnErrors.validation("Routing configuration must contain distinct state machine version ARNs. Received: "
+            + arns);
       }
       machine = of;
       total += weight;
       copy.addObject().put("stateMachineVersionArn", versionArn).put("weight", weight);
     }
     if (total != 100) {
-      throw SfnErrors.validation("Sum of routing configuration weights must be equal to 100.");
+      throw SfnErrors.validation("Sum of routing configuration weights must equal 100. Received: " + weights);
     }
     return copy;
   }

@@ -51,7 +51,7 @@ public final class StepFunctionsService implements AwsJsonService {
         new TaskStates(interpreter, tokens, activities::find, Map.copyOf(handlers), new DynamoDbTasks(dynamoDb)),
         new BranchStates(interpreter));
     this.versions = new StateMachineVersions(machines, clock);
-    this.testState = new TestStateOperation(clock);
+    this.testState = new TestStateOperation(clock, arns);
     this.executions = new ExecutionOperations(arns, clock, machines, versions, interpreter.lifecycle());
     this.tags = new ResourceTags(arn -> machines.machines.containsKey(arn) || activities.find(arn) != null
         || versions.exists(arn));

@@ -35,15 +35,31 @@ final class TaskStates {
   /** Starts the current Task state of {@code frame}; its end resumes the frame from a job. */
   void start(Frame frame) {
     JsonNode state = frame.state;
-    TaskTarget target = resolve(state.path("Resource").asText());
+    TaskTarget target;
+    try {
+      target = resolve(state.path("Resource").asText());
+    } catch (StatesError unbound) {
+      // the state's input is evaluated before the resource is called: its failures come first
+      ObjectNode context = frame.context(null);
+      if (frame.jsonata()) {
+        JsonataFlow.arguments(frame, context);
+      } else {
+        DataFlow.effectiveInput(state, frame.stateInput, context);
+      }
+      throw unbound;
+    }
     boolean ticketed = target.waitForToken() || target.kind() == TaskTarget.Kind.ACTIVITY;
     String token = ticketed ? tokens.newToken() : null;
     ObjectNode context = frame.context(target.waitForToken() ? token : null);
-    JsonNode input = DataFlow.effectiveInput(state, frame.stateInput, context);
+    boolean jsonata = frame.jsonata();
+    JsonNode input = jsonata ? JsonataFlow.arguments(frame, context)
+        : DataFlow.effectiveInput(state, frame.stateInput, context);
     String inputJson = SfnJson.write(input);
     DataFlow.checkSize(inputJson, "task input");
-    Long timeout = seconds(state, "TimeoutSeconds", "TimeoutSecondsPath", frame.stateInput, context);
-    Long heartbeat = seconds(state, "HeartbeatSeconds", "HeartbeatSecondsPath", frame.stateInput, context);
+    Long timeout = jsonata ? JsonataFlow.positiveInteger(frame, context, "TimeoutSeconds")
+        : seconds(state, "TimeoutSeconds", "TimeoutSecondsPath", frame.stateInput, context);
+    Long heartbeat = jsonata ? JsonataFlow.positiveInteger(frame, context, "HeartbeatSeconds")
+        : seconds(state, "HeartbeatSeconds", "HeartbeatSecondsPath", frame.stateInput, context);
     Ticket ticket = ticketed ? new Ticket(token, frame, target, heartbeat) : null;
 
     Activity activity = target.kind() == TaskTarget.Kind.ACTIVITY ? activities.apply(target.arn()) : null;
@@ -164,7 +180,7 @@ final class TaskStates {
     try {
       DataFlow.checkSize(json, "state/task '" + frame.stateName + "' returned a result with a size exceeding "
           + "the maximum number of bytes service limit. The result");
-      JsonNode output = DataFlow.output(frame.state, frame.stateInput, result, frame.context(null));
+      JsonNode output = JsonataFlow.resultOutput(frame, result);
       next = runtime.exit(frame, output);
     } catch (StatesError e) {
       next = runtime.fail(frame, e);

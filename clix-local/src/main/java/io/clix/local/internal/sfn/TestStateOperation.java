@@ -7,9 +7,11 @@ import io.clix.local.internal.sfn.asl.ChoiceRules;
 import io.clix.local.internal.sfn.asl.DefinitionValidator;
 import io.clix.local.internal.sfn.asl.ErrorMatching;
 import io.clix.local.internal.sfn.asl.InvalidDefinitionException;
+import io.clix.local.internal.sfn.asl.ScopedContext;
 import io.clix.local.internal.sfn.asl.StatesError;
 import java.time.Clock;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * The TestState API for one JSONPath state: the state given alone, or {@code stateName} of a whole
@@ -23,9 +25,11 @@ final class TestStateOperation {
   private static final Set<String> UNMOCKABLE = Set.of("Pass", "Wait", "Choice", "Succeed", "Fail");
 
   private final Clock clock;
+  private final Arns arns;
 
-  TestStateOperation(Clock clock) {
+  TestStateOperation(Clock clock, Arns arns) {
     this.clock = clock;
+    this.arns = arns;
   }
 
   JsonNode test(JsonNode request) {
@@ -57,9 +61,8 @@ final class TestStateOperation {
     } else {
       stateName = "TestState";
     }
-    if ("JSONata".equals(definition.path("QueryLanguage").asText()) || "JSONata".equals(state.path("QueryLanguage").asText())) {
-      throw SfnErrors.validation("The local stack's TestState supports the JSONPath query language only");
-    }
+    JsonNode language = state.has("QueryLanguage") ? state.get("QueryLanguage") : definition.get("QueryLanguage");
+    boolean jsonata = language != null && "JSONata".equals(language.asText());
     String type = state.path("Type").asText();
     JsonNode mock = request.get("mock");
     if (mock != null && !mock.isNull() && UNMOCKABLE.contains(type)) {
@@ -93,13 +96,21 @@ final class TestStateOperation {
       throw SfnErrors.invalidExecutionInput("Invalid State Machine Execution Input: '"
           + SfnJson.parseProblem(inputText) + "'");
     }
-    JsonNode context = context(request, stateName);
+    ObjectNode variables = variables(request);
+    JsonNode context = new ScopedContext((ObjectNode) context(request, stateName, input), variables);
     boolean inspect = !level.equals("INFO");
     ObjectNode out = SfnJson.object();
     ObjectNode data = SfnJson.object();
     data.put("input", SfnJson.write(input));
+    if (variables != null) {
+      data.put("variables", SfnJson.write(variables));
+    }
     try {
-      run(state, type, input, context, mock, data, out);
+      if (jsonata) {
+        TestStateJsonata.run(state, type, new JsonataFlow.Scope(variables, input, context), mock, data, out);
+      } else {
+        run(state, type, input, context, mock, data, out);
+      }
     } catch (StatesError e) {
       out.removeAll();
       out.put("error", e.error());
@@ -162,10 +173,28 @@ final class TestStateOperation {
   /** A Task, Map or Parallel state answered by its mock. */
   private void mocked(JsonNode state, JsonNode input, JsonNode context, JsonNode mock, ObjectNode data,
       ObjectNode out) {
+    // AWS: a mocked Map or Parallel state reports no input processing, only the result's
+    boolean branching = !state.path("Type").asText().equals("Task");
+    if (state.path("Type").asText().equals("Map")) {
+      data.put("maxConcurrency", state.has("MaxConcurrencyPath")
+          ? DataFlow.integerAt(state, "MaxConcurrencyPath", input, context) : state.path("MaxConcurrency").asLong(0));
+      if (state.has("ToleratedFailureCount") || state.has("ToleratedFailureCountPath")) {
+        data.put("toleratedFailureCount", state.has("ToleratedFailureCountPath")
+            ? DataFlow.integerAt(state, "ToleratedFailureCountPath", input, context)
+            : state.get("ToleratedFailureCount").asLong());
+      }
+      if (state.has("ToleratedFailurePercentage") || state.has("ToleratedFailurePercentagePath")) {
+        data.put("toleratedFailurePercentage", state.has("ToleratedFailurePercentagePath")
+            ? DataFlow.numberAt(state, "ToleratedFailurePercentagePath", input, context)
+            : state.get("ToleratedFailurePercentage").asDouble());
+      }
+    }
     JsonNode afterInputPath = DataFlow.path(state, "InputPath", input, context);
-    data.put("afterInputPath", SfnJson.write(afterInputPath));
     JsonNode afterParameters = DataFlow.effectiveInput(state, input, context);
-    data.put("afterParameters", SfnJson.write(afterParameters));
+    if (!branching) {
+      data.put("afterInputPath", SfnJson.write(afterInputPath));
+      data.put("afterParameters", SfnJson.write(afterParameters));
+    }
     if (mock.has("errorOutput")) {
       JsonNode errorOutput = mock.get("errorOutput");
       String error = errorOutput.path("error").asText(null);
@@ -177,7 +206,9 @@ final class TestStateOperation {
     if (result == null) {
       throw SfnErrors.validation("Mocked result must be valid JSON");
     }
-    data.put("result", SfnJson.write(result));
+    if (!branching) {
+      data.put("result", SfnJson.write(result));
+    }
     JsonNode selected = state.has("ResultSelector")
         ? io.clix.local.internal.sfn.asl.PayloadTemplate.resolve(state.get("ResultSelector"), result, context,
             "ResultSelector")
@@ -244,7 +275,20 @@ final class TestStateOperation {
   }
 
   /** The context object given (JSON text), else one for a single-state execution started now. */
-  private JsonNode context(JsonNode request, String stateName) {
+  /** The variables given (a JSON object as text), or null. */
+  private static ObjectNode variables(JsonNode request) {
+    String given = SfnJson.optionalText(request, "variables");
+    if (given == null) {
+      return null;
+    }
+    JsonNode parsed = SfnJson.parseOrNull(given);
+    if (parsed == null || !parsed.isObject()) {
+      throw SfnErrors.validation("The variables must be a JSON object");
+    }
+    return (ObjectNode) parsed;
+  }
+
+  private JsonNode context(JsonNode request, String stateName, JsonNode input) {
     String given = SfnJson.optionalText(request, "context");
     if (given != null) {
       JsonNode parsed = SfnJson.parseOrNull(given);
@@ -256,13 +300,17 @@ final class TestStateOperation {
     String now = Execution.CONTEXT_TIME.format(clock.instant());
     ObjectNode context = SfnJson.object();
     ObjectNode execution = context.putObject("Execution");
-    execution.put("Id", "arn:aws:states:us-east-1:123456789012:execution:TestStateStateMachine:TestStateExecution");
-    execution.put("Name", "TestStateExecution");
+    // AWS runs a test in a throwaway express execution of a throwaway state machine, both named by ids
+    String machineName = UUID.randomUUID().toString();
+    String executionName = UUID.randomUUID().toString();
+    String machineArn = arns.stateMachine(machineName);
+    execution.put("Id", Arns.expressExecution(machineArn, executionName));
+    execution.put("Input", input);
+    execution.put("Name", executionName);
     execution.put("StartTime", now);
     execution.put("RoleArn", SfnJson.optionalText(request, "roleArn"));
     context.putObject("State").put("Name", stateName).put("EnteredTime", now);
-    context.putObject("StateMachine").put("Id", "arn:aws:states:us-east-1:123456789012:stateMachine:TestStateStateMachine")
-        .put("Name", "TestStateStateMachine");
+    context.putObject("StateMachine").put("Id", machineArn).put("Name", machineName);
     return context;
   }
 }

@@ -60,6 +60,16 @@ public final class ChoiceRules {
     throw StatesError.runtime(NO_NEXT_STATE);
   }
 
+  /** The first top-level rule that matches, or null (the Default, if any, applies). */
+  public static JsonNode matchedRule(JsonNode choiceState, JsonNode input, JsonNode context) {
+    for (JsonNode rule : choiceState.path("Choices")) {
+      if (matches(rule, input, context)) {
+        return rule;
+      }
+    }
+    return null;
+  }
+
   /** Whether a rule (top-level or nested) matches. */
   public static boolean matches(JsonNode rule, JsonNode input, JsonNode context) {
     if (rule.has("And")) {

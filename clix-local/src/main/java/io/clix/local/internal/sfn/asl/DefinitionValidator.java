@@ -49,7 +49,8 @@ public final class DefinitionValidator {
       findings.error("INVALID_JSON_DESCRIPTION", "The state machine definition must be a JSON object", null);
       return findings.list();
     }
-    schema(definition, "", ROOT_FIELDS, findings);
+    String language = definition.path("QueryLanguage").asText("JSONPath");
+    schema(definition, "", ROOT_FIELDS, findings, language);
     if (findings.isEmpty()) {
       transitions(definition, "", findings, new HashSet<>());
     }
@@ -78,23 +79,25 @@ public final class DefinitionValidator {
     }
   }
 
-  private static void schema(JsonNode machine, String prefix, Set<String> allowed, Findings findings) {
+  private static void schema(JsonNode machine, String prefix, Set<String> allowed, Findings findings,
+      String language) {
     String at = prefix.isEmpty() ? "/" : prefix;
     if (!machine.isObject()) {
       findings.schema("The value must be an OBJECT", at);
       return;
     }
-    StateChecks states = new StateChecks(findings, (nested, loc, fields) -> schema(nested, loc, fields, findings));
+    StateChecks states = new StateChecks(findings,
+        (nested, loc, fields) -> schema(nested, loc, fields, findings, language), language);
     findings.onlyFields(machine, allowed, at);
     findings.required(machine, List.of("StartAt", "States"), at);
     findings.string(machine, "StartAt", prefix);
     findings.string(machine, "Comment", prefix);
     if (prefix.isEmpty()) {
       findings.integer(machine, "TimeoutSeconds", 1, prefix);
-      JsonNode language = machine.get("QueryLanguage");
-      if (language != null && !"JSONPath".equals(language.asText())) {
-        findings.schema("The value for the field 'QueryLanguage' must be 'JSONPath' (JSONata is not supported by the "
-            + "local stack)", "/QueryLanguage");
+      JsonNode declared = machine.get("QueryLanguage");
+      if (declared != null && !StateChecks.LANGUAGES.contains(declared.asText())) {
+        findings.schema("The value for the field 'QueryLanguage' must be one of " + StateChecks.LANGUAGES,
+            "/QueryLanguage");
       }
     }
     JsonNode statesNode = machine.get("States");

@@ -78,6 +78,10 @@ public final class JsonPaths {
       return false;
     }
     String local = path.startsWith("$$") ? path.substring(1) : path;
+    String variable = variableName(path);
+    if (variable != null) {
+      local = "$" + path.substring(1 + variable.length());
+    }
     if (ReferencePath.parse(local) != null) {
       return true;
     }
@@ -117,6 +121,29 @@ public final class JsonPaths {
     return depth == 0 && quote == 0;
   }
 
+  /**
+   * The variable a path reads ({@code $name} or {@code $name.field...}), or null for a path on the
+   * state's data ({@code $...}) or the context ({@code $$...}).
+   */
+  public static String variableName(String path) {
+    if (path == null || path.length() < 2 || path.charAt(0) != '$' || !isNameStart(path.charAt(1))) {
+      return null;
+    }
+    int end = 2;
+    while (end < path.length() && isNamePart(path.charAt(end))) {
+      end++;
+    }
+    return path.substring(1, end);
+  }
+
+  private static boolean isNameStart(char c) {
+    return Character.isLetter(c) || c == '_';
+  }
+
+  private static boolean isNamePart(char c) {
+    return Character.isLetterOrDigit(c) || c == '_';
+  }
+
   /** Whether {@code path} is a valid Reference Path: a path that selects at most one node. */
   public static boolean isReferencePath(String path) {
     return isValidPath(path) && !isIndefinite(path);
@@ -125,6 +152,10 @@ public final class JsonPaths {
   /** Whether a valid path may select several nodes (and so yields an array). */
   static boolean isIndefinite(String path) {
     String local = path.startsWith("$$") ? path.substring(1) : path;
+    String variable = variableName(path);
+    if (variable != null) {
+      local = "$" + path.substring(1 + variable.length());
+    }
     if (ReferencePath.parse(local) != null) {
       return false;
     }
@@ -146,6 +177,14 @@ public final class JsonPaths {
     if (path.startsWith("$$")) {
       root = context;
       local = path.substring(1);
+    }
+    String variable = variableName(path);
+    if (variable != null) {
+      root = context instanceof ScopedContext scoped ? scoped.variable(variable) : null;
+      local = "$" + path.substring(1 + variable.length());
+      if (root == null) {
+        throw StatesError.runtime("Invalid path '" + path + "': The variable '" + variable + "' is not defined.");
+      }
     }
     if (root == null) {
       root = Json.NODES.objectNode();

@@ -10,11 +10,13 @@ import java.util.Set;
  */
 final class RuleChecks {
 
-  private static final Set<String> COMPARISON_FIELDS = Set.of("Variable", "Next", "Comment");
+  private static final Set<String> COMPARISON_FIELDS = Set.of("Variable", "Next", "Comment", "Assign");
   private static final Set<String> RETRIER_FIELDS =
       Set.of("ErrorEquals", "IntervalSeconds", "MaxAttempts", "BackoffRate", "MaxDelaySeconds", "JitterStrategy",
           "Comment");
-  private static final Set<String> CATCHER_FIELDS = Set.of("ErrorEquals", "Next", "ResultPath", "Comment");
+  private static final Set<String> CATCHER_FIELDS = Set.of("ErrorEquals", "Next", "ResultPath", "Comment", "Assign");
+  private static final Set<String> JSONATA_CATCHER_FIELDS = Set.of("ErrorEquals", "Next", "Output", "Comment",
+      "Assign");
   private static final String ALL = "States.ALL";
 
   private RuleChecks() {}
@@ -71,7 +73,7 @@ final class RuleChecks {
 
   private static void onlyAlongside(JsonNode rule, String logical, String location, Findings findings) {
     rule.fieldNames().forEachRemaining(name -> {
-      if (!name.equals(logical) && !name.equals("Next") && !name.equals("Comment")) {
+      if (!name.equals(logical) && !name.equals("Next") && !name.equals("Comment") && !name.equals("Assign")) {
         findings.schema("Field '" + name + "' is not supported", location);
       }
     });
@@ -118,8 +120,13 @@ final class RuleChecks {
   }
 
   static void errorHandlers(JsonNode state, String location, Findings findings) {
+    errorHandlers(state, location, findings, false);
+  }
+
+  /** Retry and Catch; a JSONata state's catchers take Output and Assign, a JSONPath state's ResultPath and Assign. */
+  static void errorHandlers(JsonNode state, String location, Findings findings, boolean jsonata) {
     handlers(state, "Retry", RETRIER_FIELDS, location, findings);
-    handlers(state, "Catch", CATCHER_FIELDS, location, findings);
+    handlers(state, "Catch", jsonata ? JSONATA_CATCHER_FIELDS : CATCHER_FIELDS, location, findings);
   }
 
   private static void handlers(JsonNode state, String field, Set<String> allowed, String location, Findings findings) {

@@ -18,6 +18,9 @@ final class StateChecks {
     void machine(JsonNode machine, String location, Set<String> allowedFields);
   }
 
+  /** The query languages, as AWS lists them. */
+  static final List<String> LANGUAGES = List.of("JSONPath", "JSONata");
+
   static final List<String> TYPES = List.of("Task", "Pass", "Choice", "Wait", "Succeed", "Fail", "Parallel", "Map");
 
   private static final Set<String> COMMON = Set.of("Type", "Comment", "QueryLanguage");
@@ -40,12 +43,33 @@ final class StateChecks {
               "ToleratedFailureCount", "ToleratedFailurePercentage", "ToleratedFailureCountPath",
               "ToleratedFailurePercentagePath")));
 
+  private static final Set<String> ASSIGN = Set.of("Assign");
+  private static final Set<String> JSONATA_FLOW = Set.of("Next", "End", "Output", "Assign");
+  private static final Set<String> JSONATA_ERRORS = Set.of("Retry", "Catch");
+
+  /** The fields of each state type in the JSONata query language. */
+  private static final Map<String, Set<String>> JSONATA_FIELDS =
+      Map.of(
+          "Pass", union(COMMON, JSONATA_FLOW),
+          "Task", union(COMMON, JSONATA_FLOW, JSONATA_ERRORS, Set.of("Resource", "Arguments", "TimeoutSeconds",
+              "HeartbeatSeconds", "Credentials")),
+          "Choice", union(COMMON, Set.of("Choices", "Default", "Output", "Assign")),
+          "Wait", union(COMMON, JSONATA_FLOW, Set.of("Seconds", "Timestamp")),
+          "Succeed", union(COMMON, Set.of("Output")),
+          "Fail", union(COMMON, Set.of("Error", "Cause")),
+          "Parallel", union(COMMON, JSONATA_FLOW, JSONATA_ERRORS, Set.of("Branches", "Arguments")),
+          "Map", union(COMMON, JSONATA_FLOW, JSONATA_ERRORS, Set.of("ItemProcessor", "Iterator", "Items",
+              "ItemSelector", "MaxConcurrency", "ItemReader", "ItemBatcher", "ResultWriter", "Label",
+              "ToleratedFailureCount", "ToleratedFailurePercentage")));
+
   private final Findings findings;
   private final Nested nested;
+  private final String machineLanguage;
 
-  StateChecks(Findings findings, Nested nested) {
+  StateChecks(Findings findings, Nested nested, String machineLanguage) {
     this.findings = findings;
     this.nested = nested;
+    this.machineLanguage = machineLanguage;
   }
 
   /** Checks one state's fields; returns its type if known, else {@code null}. */
@@ -62,13 +86,25 @@ final class StateChecks {
       findings.schema("The value for the field 'Type' must be one of " + TYPES, location + "/Type");
       return null;
     }
-    findings.onlyFields(state, FIELDS.get(type), location);
     findings.string(state, "Comment", location);
     JsonNode language = state.get("QueryLanguage");
-    if (language != null && !"JSONPath".equals(language.asText())) {
-      findings.schema("The value for the field 'QueryLanguage' must be 'JSONPath' (JSONata is not supported by the "
-          + "local stack)", location + "/QueryLanguage");
+    if (language != null && !LANGUAGES.contains(language.asText())) {
+      findings.schema("The value for the field 'QueryLanguage' must be one of " + LANGUAGES,
+          location + "/QueryLanguage");
     }
+    if (language != null && "JSONata".equals(machineLanguage) && "JSONPath".equals(language.asText())) {
+      findings.schema("The QueryLanguage of a state cannot be JSONPath when the state machine's QueryLanguage is "
+          + "JSONata", location + "/QueryLanguage");
+    }
+    String effective = language != null && LANGUAGES.contains(language.asText()) ? language.asText() : machineLanguage;
+    if ("JSONata".equals(effective)) {
+      findings.onlyFields(state, JSONATA_FIELDS.get(type), location);
+      jsonata(state, type, location);
+      return type;
+    }
+    boolean assigns = !type.equals("Succeed") && !type.equals("Fail");
+    findings.onlyFields(state, assigns ? union(FIELDS.get(type), ASSIGN) : FIELDS.get(type), location);
+    assignNames(state, location);
     findings.path(state, "InputPath", false, true, location);
     findings.path(state, "OutputPath", false, true, location);
     findings.path(state, "ResultPath", true, true, location);
@@ -115,6 +151,100 @@ final class StateChecks {
       RuleChecks.errorHandlers(state, location, findings);
     }
     return type;
+  }
+
+  /** A JSONata state's own checks: transitions, Choice rules with a Condition, branches and processors. */
+  private void jsonata(JsonNode state, String type, String location) {
+    assignNames(state, location);
+    if (!Set.of("Choice", "Succeed", "Fail").contains(type)) {
+      transition(state, location);
+    }
+    switch (type) {
+      case "Task":
+        if (findings.required(state, List.of("Resource"), location)) {
+          JsonNode resource = state.get("Resource");
+          if (!resource.isTextual() || !resource.textValue().startsWith("arn:")) {
+            findings.error("INVALID_RESOURCE", "Resource must be a valid ARN: " + resource.asText(),
+                location + "/Resource");
+          }
+        }
+        expressionOrInteger(state, "TimeoutSeconds", 1, location);
+        expressionOrInteger(state, "HeartbeatSeconds", 1, location);
+        break;
+      case "Wait": {
+        List<String> ways = List.of("Seconds", "Timestamp");
+        if (ways.stream().filter(state::has).count() != 1) {
+          findings.schema("Exactly one of the fields " + ways + " is required", location);
+        }
+        expressionOrInteger(state, "Seconds", 0, location);
+        JsonNode timestamp = state.get("Timestamp");
+        if (timestamp != null && !JsonataExpressions.isExpression(timestamp)
+            && !(timestamp.isTextual() && Timestamps.isValid(timestamp.textValue()))) {
+          findings.schema("String does not match RFC3339 timestamp", location + "/Timestamp");
+        }
+        break;
+      }
+      case "Choice": {
+        if (!findings.required(state, List.of("Choices"), location)) {
+          break;
+        }
+        JsonNode choices = state.get("Choices");
+        if (!choices.isArray() || choices.isEmpty()) {
+          findings.schema("The value for the field 'Choices' must be a non-empty ARRAY", location + "/Choices");
+          break;
+        }
+        findings.string(state, "Default", location);
+        for (int i = 0; i < choices.size(); i++) {
+          String at = location + "/Choices/" + i;
+          JsonNode rule = choices.get(i);
+          findings.onlyFields(rule, Set.of("Condition", "Next", "Comment", "Output", "Assign"), at);
+          if (findings.required(rule, List.of("Condition", "Next"), at)) {
+            findings.string(rule, "Next", at);
+          }
+          assignNames(rule, at);
+        }
+        break;
+      }
+      case "Parallel":
+        parallel(state, location);
+        break;
+      case "Map":
+        map(state, location);
+        expressionOrInteger(state, "MaxConcurrency", 0, location);
+        break;
+      default:
+        break;
+    }
+    if (state.has("Retry") || state.has("Catch")) {
+      RuleChecks.errorHandlers(state, location, findings, true);
+    }
+  }
+
+  private void expressionOrInteger(JsonNode state, String field, long min, String location) {
+    if (!JsonataExpressions.isExpression(state.get(field))) {
+      findings.integer(state, field, min, location);
+    }
+  }
+
+  /** Assign must be an object of variable names: a letter or underscore, then letters, digits or underscores. */
+  private void assignNames(JsonNode holder, String location) {
+    JsonNode assign = holder.get("Assign");
+    if (assign == null) {
+      return;
+    }
+    if (!assign.isObject()) {
+      findings.schema("The value for the field 'Assign' must be an OBJECT", location + "/Assign");
+      return;
+    }
+    assign.fieldNames().forEachRemaining(name -> {
+      String variable = name.endsWith(".$") ? name.substring(0, name.length() - 2) : name;
+      if (JsonPaths.variableName("$" + variable) == null || JsonPaths.variableName("$" + variable).length() != variable.length()
+          || variable.length() > 80) {
+        findings.schema("The variable name '" + variable + "' is not valid", location + "/Assign");
+      } else if (variable.equals("states")) {
+        findings.schema("The variable name 'states' is reserved", location + "/Assign");
+      }
+    });
   }
 
   private void transition(JsonNode state, String location) {
@@ -181,6 +311,9 @@ final class StateChecks {
   }
 
   private void map(JsonNode state, String location) {
+    if (state.has("Items") && !(state.get("Items").isArray() || JsonataExpressions.isExpression(state.get("Items")))) {
+      findings.schema("The value for the field 'Items' must be an ARRAY or a JSONata expression", location + "/Items");
+    }
     boolean processor = state.has("ItemProcessor");
     boolean iterator = state.has("Iterator");
     if (!processor && !iterator) {
@@ -197,13 +330,16 @@ final class StateChecks {
       nested.machine(state.get("ItemProcessor"), location + "/ItemProcessor",
           Set.of("StartAt", "States", "Comment", "ProcessorConfig"));
     } else {
-      nested.machine(state.get("Iterator"), location + "/Iterator", Set.of("StartAt", "States", "Comment"));
+      nested.machine(state.get("Iterator"), location + "/Iterator",
+          Set.of("StartAt", "States", "Comment", "ProcessorConfig"));
     }
     findings.exclusive(state, List.of("ItemSelector", "Parameters"), location);
     findings.exclusive(state, List.of("MaxConcurrency", "MaxConcurrencyPath"), location);
     findings.path(state, "ItemsPath", true, false, location);
     findings.path(state, "MaxConcurrencyPath", true, false, location);
-    findings.integer(state, "MaxConcurrency", 0, location);
+    if (!JsonataExpressions.isExpression(state.get("MaxConcurrency"))) {
+      findings.integer(state, "MaxConcurrency", 0, location);
+    }
   }
 
   @SafeVarargs

@@ -21,8 +21,12 @@ public final class StatesError extends RuntimeException {
   /** {@code States.DataLimitExceeded}: a payload is larger than the service quota. */
   public static final String DATA_LIMIT_EXCEEDED = "States.DataLimitExceeded";
 
+  /** {@code States.QueryEvaluationError}: a JSONata expression failed or returned nothing. */
+  public static final String QUERY_EVALUATION = "States.QueryEvaluationError";
+
   private final String error;
   private final String cause;
+  private final String location;
 
   /** A failure with the given error name and cause text. */
   public StatesError(String error, String cause) {
@@ -31,9 +35,20 @@ public final class StatesError extends RuntimeException {
 
   /** A failure whose exception message (for logs, never for the execution) also carries a detail. */
   StatesError(String error, String cause, String detail) {
+    this(error, cause, detail, null);
+  }
+
+  /** A failure about one field of the state ({@code location}, e.g. {@code Arguments/FunctionName}). */
+  public StatesError(String error, String cause, String detail, String location) {
     super(error + ": " + cause + (detail == null ? "" : " (" + detail + ")"), null, false, false);
     this.error = error;
     this.cause = cause;
+    this.location = location;
+  }
+
+  /** The field the failure is about, or null. */
+  public String location() {
+    return location;
   }
 
   /** A {@code States.Runtime} failure. */

@@ -99,7 +99,7 @@ class DefinitionValidatorTest {
         "{'Type':'Pass','End':false}|SCHEMA_VALIDATION_FAILED: These fields are required: [Next or End] at /States/S",
         "{'Type':'Pass','End':true,'Colour':'red'}|SCHEMA_VALIDATION_FAILED: Field 'Colour' is not supported at /States/S",
         "{'Type':'Succeed','Next':'S'}|SCHEMA_VALIDATION_FAILED: Field 'Next' is not supported at /States/S",
-        "{'Type':'Pass','End':true,'QueryLanguage':'JSONata'}|SCHEMA_VALIDATION_FAILED: The value for the field 'QueryLanguage' must be 'JSONPath' (JSONata is not supported by the local stack) at /States/S/QueryLanguage",
+        "{'Type':'Pass','End':true,'QueryLanguage':'XPath'}|SCHEMA_VALIDATION_FAILED: The value for the field 'QueryLanguage' must be one of [JSONPath, JSONata] at /States/S/QueryLanguage",
         "{'Type':'Fail','Result':1}|SCHEMA_VALIDATION_FAILED: Field 'Result' is not supported at /States/S",
         "{'Type':'Task','End':true}|SCHEMA_VALIDATION_FAILED: These fields are required: [Resource] at /States/S",
         "{'Type':'Task','Resource':'JoinGame','End':true}|INVALID_RESOURCE: Resource must be a valid ARN: JoinGame at /States/S/Resource",

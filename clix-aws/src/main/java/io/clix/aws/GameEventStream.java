@@ -1,0 +1,249 @@
+package io.clix.aws;
+
+import io.clix.aws.internal.store.EventLog;
+import io.clix.aws.internal.stream.GameCursors;
+import io.clix.aws.internal.stream.ShardFollower;
+import io.clix.core.GameEvent;
+import io.clix.core.GameEventListener;
+import io.clix.core.GameNotFoundException;
+import io.clix.core.GameOrchestrator;
+import io.clix.core.Subscription;
+import io.clix.core.internal.time.ClockScheduler;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.OperationType;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+
+/**
+ * Every committed event of every game, on every instance: reads the game table's DynamoDB stream
+ * and delivers each event to the listeners once, in sequence order per game, whichever instance
+ * wrote it. Events this instance's orchestrator delivers from its own writes are passed on at once
+ * and not again when the stream brings them; a gap is filled from {@code events()}. Delivery is
+ * at least once across shard roll-overs, iterator expiry and restarts: a redelivered event has a
+ * sequence the listener has seen, and within one stream object duplicates are dropped (counted by
+ * {@link #duplicates()}); a new stream object (a restart) starts at the stream's newest records, and
+ * {@link #subscribe(String, long, GameEventListener)} catches a game up from the log.
+ *
+ * <pre>{@code
+ * GameEventStream stream = GameEventStream.builder().orchestrator(orchestrator).dynamoDb(dynamoDb)
+ *     .streams(streamsClient).tableName("clix-games").clock(clock).build();
+ * stream.subscribeAll(event -> push(event));
+ * stream.start(Duration.ofSeconds(1));
+ * }</pre>
+ */
+public final class GameEventStream implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(GameEventStream.class);
+
+  private final GameOrchestrator orchestrator;
+  private final ShardFollower follower;
+  private final GameCursors cursors;
+  private final Clock clock;
+  private final List<GameEventListener> all = new CopyOnWriteArrayList<>();
+  private final Map<String, List<GameEventListener>> byGame = new ConcurrentHashMap<>();
+  private final Subscription own;
+  private final AtomicBoolean polling = new AtomicBoolean();
+  private volatile ClockScheduler scheduler;
+  private volatile ExecutorService executor;
+
+  private GameEventStream(Builder builder) {
+    this.orchestrator = Objects.requireNonNull(builder.orchestrator, "orchestrator");
+    Objects.requireNonNull(builder.dynamoDb, "dynamoDb");
+    Objects.requireNonNull(builder.streams, "streams");
+    Objects.requireNonNull(builder.tableName, "tableName");
+    this.clock = builder.clock;
+    String arn = builder.dynamoDb.describeTable(b -> b.tableName(builder.tableName)).table().latestStreamArn();
+    if (arn == null) {
+      throw new IllegalStateException("table " + builder.tableName + " has no stream; provision it with ClixProvisioner");
+    }
+    this.follower = new ShardFollower(builder.streams, arn, clock);
+    follower.start();
+    this.cursors = new GameCursors((game, after) -> orchestrator.events(game, after), this::deliver,
+        builder.maxHeldPerGame);
+    this.own = orchestrator.addListener(event -> cursors.offer(event, false));
+  }
+
+  /** A builder; orchestrator, dynamoDb, streams and tableName are required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** Delivers every game's events to {@code listener}. */
+  public Subscription subscribeAll(GameEventListener listener) {
+    all.add(listener);
+    return () -> all.remove(listener);
+  }
+
+  /**
+   * Delivers one game's events after {@code afterSequence} to {@code listener}: the events up to
+   * now are read from the log at once (none if the game does not exist yet), then the stream's
+   * follow in order.
+   */
+  public Subscription subscribe(String gameId, long afterSequence, GameEventListener listener) {
+    byGame.computeIfAbsent(gameId, id -> new CopyOnWriteArrayList<>()).add(listener);
+    cursors.startAfter(gameId, afterSequence);
+    try {
+      for (GameEvent event : orchestrator.events(gameId, afterSequence)) {
+        cursors.offer(event, false);
+      }
+    } catch (GameNotFoundException e) {
+      // Not created yet: its events will come from the stream.
+    }
+    return () -> byGame.getOrDefault(gameId, List.of()).remove(listener);
+  }
+
+  /** Reads the stream once up to its newest record and delivers what it brings; the pollers call this. */
+  public void poll() {
+    follower.poll(this::record);
+  }
+
+  /** Polls every {@code interval} on the clock, on a thread of its own, until closed. */
+  public synchronized void start(Duration interval) {
+    if (scheduler != null) {
+      return;
+    }
+    executor = Executors.newSingleThreadExecutor(r -> {
+      Thread thread = new Thread(r, "clix-event-stream");
+      thread.setDaemon(true);
+      return thread;
+    });
+    scheduler = new ClockScheduler(clock, "clix-event-stream-timer", null);
+    schedule(interval);
+  }
+
+  /** How old the newest record read by the last poll was when read: the delivery lag. */
+  public Duration lag() {
+    return follower.lag();
+  }
+
+  /** Events dropped because the listeners already had them (redeliveries, this instance's writes). */
+  public long duplicates() {
+    return cursors.duplicates();
+  }
+
+  /** Shard iterators renewed after expiring or meeting trimmed data (points where redelivery may occur). */
+  public long renewedIterators() {
+    return follower.renewed();
+  }
+
+  /** Times a game held more events than the bound while waiting for a gap (they are re-read from the log). */
+  public long overflows() {
+    return cursors.overflows();
+  }
+
+  @Override
+  public void close() {
+    own.close();
+    if (scheduler != null) {
+      scheduler.close();
+      executor.shutdown();
+    }
+  }
+
+  private void schedule(Duration interval) {
+    ClockScheduler current = scheduler;
+    current.scheduleAfter(interval, () -> executor.execute(() -> {
+      if (polling.compareAndSet(false, true)) {
+        try {
+          poll();
+        } catch (RuntimeException e) {
+          LOG.warn("reading the game event stream failed; retrying next poll", e);
+        } finally {
+          polling.set(false);
+        }
+      }
+      if (!executor.isShutdown()) {
+        schedule(interval);
+      }
+    }));
+  }
+
+  private void record(Record record) {
+    if (record.eventName() != OperationType.INSERT || !record.dynamodb().hasNewImage()) {
+      return;
+    }
+    Map<String, AttributeValue> image = record.dynamodb().newImage();
+    GameEvent event = EventLog.eventOf(image);
+    if (event != null) {
+      cursors.offer(event, true);
+    }
+  }
+
+  private void deliver(GameEvent event) {
+    for (GameEventListener listener : all) {
+      listener.onEvent(event);
+    }
+    for (GameEventListener listener : byGame.getOrDefault(event.gameId(), List.of())) {
+      listener.onEvent(event);
+    }
+  }
+
+  /** Configures a {@link GameEventStream}. */
+  public static final class Builder {
+    private GameOrchestrator orchestrator;
+    private DynamoDbClient dynamoDb;
+    private DynamoDbStreamsClient streams;
+    private String tableName;
+    private Clock clock = Clock.systemUTC();
+    private int maxHeldPerGame = 1000;
+
+    private Builder() {}
+
+    /** This instance's orchestrator: its own events pass at once, and gaps are read with its {@code events()}. */
+    public Builder orchestrator(GameOrchestrator orchestrator) {
+      this.orchestrator = orchestrator;
+      return this;
+    }
+
+    /** The DynamoDB client that finds the table's stream. */
+    public Builder dynamoDb(DynamoDbClient dynamoDb) {
+      this.dynamoDb = dynamoDb;
+      return this;
+    }
+
+    /** The DynamoDB Streams client that reads it. */
+    public Builder streams(DynamoDbStreamsClient streams) {
+      this.streams = streams;
+      return this;
+    }
+
+    /** The game table (the orchestrator's). */
+    public Builder tableName(String tableName) {
+      this.tableName = tableName;
+      return this;
+    }
+
+    /** The clock polling runs on; share the orchestrator's (a {@code ManualClock} in tests). */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** The most out-of-order events held per game while a gap is read (default 1000); see {@link GameEventStream#overflows()}. */
+    public Builder maxHeldPerGame(int max) {
+      if (max < 1) {
+        throw new IllegalArgumentException("maxHeldPerGame must be at least 1");
+      }
+      this.maxHeldPerGame = max;
+      return this;
+    }
+
+    /** Finds the table's stream (DescribeTable) and starts listening to the orchestrator. */
+    public GameEventStream build() {
+      return new GameEventStream(this);
+    }
+  }
+}

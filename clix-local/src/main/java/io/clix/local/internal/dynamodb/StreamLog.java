@@ -1,0 +1,263 @@
+package io.clix.local.internal.dynamodb;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * One DynamoDB stream of a table: its shards and their change records. Records are kept 24 hours
+ * on the stack's clock; the open shard is closed and succeeded by a child shard once it is four
+ * hours old (on the next write after that), so consumers meet shard lineage as on AWS. Sequence
+ * numbers are 21-digit decimal strings increasing across the whole stream.
+ */
+final class StreamLog {
+
+  static final Duration RETENTION = Duration.ofHours(24);
+  static final Duration SHARD_LIFETIME = Duration.ofHours(4);
+  private static final DateTimeFormatter LABEL =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
+
+  /** One change record with its sequence number and the time it was written. */
+  static final class Entry {
+    final long sequence;
+    final Instant written;
+    final ObjectNode record;
+
+    Entry(long sequence, Instant written, ObjectNode record) {
+      this.sequence = sequence;
+      this.written = written;
+      this.record = record;
+    }
+  }
+
+  /** One shard: its sequence number range, parent, and retained records. */
+  static final class Shard {
+    final String id;
+    final String parentId;
+    final long start;
+    final Instant opened;
+    Long end;
+    Instant closed;
+    long trimmedThrough;
+    final List<Entry> records = new ArrayList<>();
+
+    Shard(String id, String parentId, long start, Instant opened) {
+      this.id = id;
+      this.parentId = parentId;
+      this.start = start;
+      this.opened = opened;
+      this.trimmedThrough = start - 1;
+    }
+  }
+
+  private final String arn;
+  private final String label;
+  private final String tableName;
+  private final String region;
+  private final String viewType;
+  private final JsonNode keySchema;
+  private final Instant created;
+  private final Clock clock;
+  private final List<Shard> shards = new ArrayList<>();
+  private long lastSequence;
+  private boolean enabled = true;
+
+  StreamLog(String tableArn, String tableName, String viewType, JsonNode keySchema, Clock clock) {
+    this.clock = clock;
+    this.created = clock.instant();
+    this.label = LABEL.format(created);
+    this.arn = tableArn + "/stream/" + label;
+    this.tableName = tableName;
+    this.region = tableArn.split(":")[3];
+    this.viewType = viewType;
+    this.keySchema = keySchema;
+    this.lastSequence = 1000L + ThreadLocalRandom.current().nextLong(1000) * 1000;
+    shards.add(new Shard(shardId(), null, lastSequence + 1, created));
+  }
+
+  String arn() {
+    return arn;
+  }
+
+  String label() {
+    return label;
+  }
+
+  String tableName() {
+    return tableName;
+  }
+
+  String viewType() {
+    return viewType;
+  }
+
+  JsonNode keySchema() {
+    return keySchema;
+  }
+
+  Instant created() {
+    return created;
+  }
+
+  synchronized boolean enabled() {
+    return enabled;
+  }
+
+  /** Disables the stream (UpdateTable or DeleteTable): the open shard closes; records stay readable 24 hours. */
+  synchronized void disable() {
+    if (!enabled) {
+      return;
+    }
+    enabled = false;
+    close(open(), clock.instant());
+  }
+
+  /** Whether nothing of the stream is left to read: disabled and past retention. */
+  synchronized boolean expired() {
+    trim();
+    return !enabled && shards.isEmpty();
+  }
+
+  /**
+   * Appends the record of one item change; a put that changes nothing writes none.
+   *
+   * @param keys the key attributes of the item
+   * @param before the item before the write, or {@code null}
+   * @param after the item after the write, or {@code null}
+   * @param byTtl whether the TTL process deleted the item
+   */
+  synchronized void append(ObjectNode keys, ObjectNode before, ObjectNode after, boolean byTtl) {
+    if (!enabled || (before == null && after == null) || (before != null && before.equals(after))) {
+      return;
+    }
+    Instant now = clock.instant();
+    trim();
+    Shard shard = open();
+    if (!shard.records.isEmpty() && !now.isBefore(shard.opened.plus(SHARD_LIFETIME))) {
+      close(shard, now);
+      shard = new Shard(shardId(), shard.id, lastSequence + 1, now);
+      shards.add(shard);
+    }
+    long sequence = ++lastSequence;
+    shard.records.add(new Entry(sequence, now, record(keys, before, after, byTtl, sequence, now)));
+  }
+
+  /** The retained shards, oldest first. */
+  synchronized List<Shard> shards() {
+    trim();
+    return new ArrayList<>(shards);
+  }
+
+  /** The retained shard with that id, or {@code null}. */
+  synchronized Shard shard(String id) {
+    trim();
+    for (Shard shard : shards) {
+      if (shard.id.equals(id)) {
+        return shard;
+      }
+    }
+    return null;
+  }
+
+  /** The sequence number of the newest record of the stream (or the one before the first). */
+  synchronized long lastSequence() {
+    return lastSequence;
+  }
+
+  /** Up to {@code limit} records of a shard with sequence numbers above {@code after}. */
+  synchronized List<Entry> read(Shard shard, long after, int limit) {
+    trim();
+    List<Entry> out = new ArrayList<>();
+    for (Entry entry : shard.records) {
+      if (entry.sequence > after) {
+        out.add(entry);
+        if (out.size() == limit) {
+          break;
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Whether a shard is closed and has nothing above {@code after}. */
+  synchronized boolean exhausted(Shard shard, long after) {
+    return shard.end != null && after >= shard.end;
+  }
+
+  static String sequenceText(long sequence) {
+    return "1" + String.format("%020d", sequence);
+  }
+
+  /** The number of a sequence number this stream handed out, or -1 when the text is not one. */
+  static long parseSequence(String text) {
+    if (text == null || text.length() != 21 || text.charAt(0) != '1' || !text.chars().allMatch(Character::isDigit)) {
+      return -1;
+    }
+    return Long.parseLong(text.substring(1));
+  }
+
+  private ObjectNode record(ObjectNode keys, ObjectNode before, ObjectNode after, boolean byTtl, long sequence,
+      Instant now) {
+    ObjectNode record = JsonNodeFactory.instance.objectNode();
+    record.put("eventID", UUID.randomUUID().toString().replace("-", ""));
+    record.put("eventName", before == null ? "INSERT" : after == null ? "REMOVE" : "MODIFY");
+    record.put("eventVersion", "1.1");
+    record.put("eventSource", "aws:dynamodb");
+    record.put("awsRegion", region);
+    ObjectNode change = record.putObject("dynamodb");
+    change.put("ApproximateCreationDateTime", now.getEpochSecond());
+    change.set("Keys", keys);
+    long size = ItemSizes.of(keys);
+    if (after != null && ("NEW_IMAGE".equals(viewType) || "NEW_AND_OLD_IMAGES".equals(viewType))) {
+      change.set("NewImage", after);
+      size += ItemSizes.of(after);
+    }
+    if (before != null && ("OLD_IMAGE".equals(viewType) || "NEW_AND_OLD_IMAGES".equals(viewType))) {
+      change.set("OldImage", before);
+      size += ItemSizes.of(before);
+    }
+    change.put("SequenceNumber", sequenceText(sequence));
+    change.put("SizeBytes", size);
+    change.put("StreamViewType", viewType);
+    if (byTtl) {
+      record.putObject("userIdentity").put("PrincipalId", "dynamodb.amazonaws.com").put("Type", "Service");
+    }
+    return record;
+  }
+
+  private Shard open() {
+    return shards.get(shards.size() - 1);
+  }
+
+  private void close(Shard shard, Instant now) {
+    if (shard.end == null) {
+      shard.end = shard.records.isEmpty() ? shard.start : shard.records.get(shard.records.size() - 1).sequence;
+      shard.closed = now;
+    }
+  }
+
+  /** Drops the records older than 24 hours, and closed shards with nothing left once 24 hours closed. */
+  private void trim() {
+    Instant horizon = clock.instant().minus(RETENTION);
+    for (Shard shard : shards) {
+      while (!shard.records.isEmpty() && shard.records.get(0).written.isBefore(horizon)) {
+        shard.trimmedThrough = shard.records.remove(0).sequence;
+      }
+    }
+    shards.removeIf(shard -> shard.end != null && shard.records.isEmpty() && shard.closed.isBefore(horizon));
+  }
+
+  private String shardId() {
+    return "shardId-" + String.format("%020d", clock.millis()) + "-"
+        + UUID.randomUUID().toString().substring(0, 8);
+  }
+}
