@@ -93,7 +93,7 @@ class ClixProvisionerTest {
     assertThat(changed.correlation()).isEqualTo(Correlation.ACTIVITIES);
     DescribeStateMachineResponse machine = sfn.describeStateMachine(r -> r.stateMachineArn(changed.stateMachineArn()));
     assertThat(JSON.readTree(machine.definition())).isEqualTo(activities.definition(changed.activities()).toJson());
-    assertThat(JSON.readTree(machine.definition()).at("/States/Lobby/Resource").asText())
+    assertThat(JSON.readTree(machine.definition()).at("/States/Lobby/Branches/1/States/LobbyWait/Resource").asText())
         .isEqualTo(changed.activities().lobby());
 
     String otherRole = "arn:aws:iam::123456789012:role/clix-other";

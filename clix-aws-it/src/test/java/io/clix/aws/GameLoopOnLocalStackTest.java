@@ -1,5 +1,6 @@
 package io.clix.aws;
 
+import static io.clix.aws.GameLoopRun.tick;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clix.local.LocalStack;
@@ -49,94 +50,94 @@ class GameLoopOnLocalStackTest {
   }
 
   @Test
-  void callbacksCarryAGameFromLobbyThroughATimedOutRoundToTheEnd(LocalStack stack, SfnClient sfn, DynamoDbClient dynamoDb) {
+  void callbacksCarryAGameFromLobbyThroughEveryDeadlineToTheEndWithNoBackend(
+      LocalStack stack, SfnClient sfn, DynamoDbClient dynamoDb) {
     GameLoopRun run = new GameLoopRun(stack, sfn, dynamoDb, ClixProvisioner.builder().activityPrefix("cb").tableName("cb-games"));
-    run.putGame("g1", "LOBBY", 0);
+    Instant t0 = stack.clock().instant();
+    run.putGame("g1", "LOBBY", 0,
+        tick("lobby", t0.plusSeconds(20), "RUNNING", 1, "round-1"),
+        tick("round-1", t0.plusSeconds(50), "RUNNING", 2, "round-2"),
+        tick("round-2", t0.plusSeconds(80), "FINISHED", 0, "end"));
     String execution = run.start("g1", 20, 30);
-
     Map<String, AttributeValue> lobby = run.game("g1");
     assertThat(lobby.get("waitPoint").s()).isEqualTo("lobby");
-    String lobbyToken = lobby.get("waitToken").s();
-    assertThat(lobbyToken).isNotBlank();
+    assertThat(lobby.get("waitToken").s()).isNotBlank();
 
-    run.moveGame("g1", "RUNNING", 1);
-    run.succeed(lobbyToken, "{\"status\":\"RUNNING\",\"round\":1}");
-    Map<String, AttributeValue> round = run.game("g1");
-    assertThat(round.get("waitPoint").s()).isEqualTo("round-1");
-    assertThat(round.get("waitToken").s()).isNotEqualTo(lobbyToken);
+    stack.advance(Duration.ofSeconds(200)); // one jump: each wait is due at its announced instant
 
-    Instant deadline = stack.clock().instant().plusSeconds(30);
-    stack.advance(Duration.ofSeconds(30));
-    assertThat(Instant.parse(run.game("g1").get("fired").m().get("round-1").s())).isEqualTo(deadline);
+    Map<String, AttributeValue> game = run.game("g1");
+    assertThat(game.get("status").s()).isEqualTo("FINISHED");
+    assertThat(game.get("round").n()).isEqualTo("0");
+    assertThat(game.get("point").s()).isEqualTo("end");
+    assertThat(game.get("schedule").l()).isEmpty();
+    assertThat(game.get("fired").m()).containsOnlyKeys("lobby", "round-1", "round-2");
+    assertThat(Instant.parse(game.get("fired").m().get("lobby").s())).isEqualTo(t0.plusSeconds(20));
+    assertThat(Instant.parse(game.get("fired").m().get("round-1").s())).isEqualTo(t0.plusSeconds(50));
+    assertThat(Instant.parse(game.get("fired").m().get("round-2").s())).isEqualTo(t0.plusSeconds(80));
+    assertThat(run.enteredStates(execution)).containsSubsequence("Sync", "Route", "Lobby", "Due", "Fire",
+        "Sync", "Route", "Clock", "Due", "Fire", "Sync", "Route", "Clock", "Due", "Fire", "Sync", "Route", "LastTimer");
+
     GetActivityTaskResponse timer = run.takeTask(run.deployment.activities().timers());
-    assertThat(GameLoopRun.json(timer.input())).isEqualTo(GameLoopRun.json("{\"gameId\":\"g1\",\"timer\":\"round-1\"}"));
-
-    // No backend folded the marker yet: the round is still open, so the loop waits without a second timer.
+    assertThat(GameLoopRun.json(timer.input())).isEqualTo(GameLoopRun.json("{\"gameId\":\"g1\",\"timer\":\"round-2\"}"));
     run.succeed(timer.taskToken(), "{}");
-    String afterTimerToken = run.game("g1").get("waitToken").s();
-    stack.advance(Duration.ofDays(2));
-    assertThat(run.game("g1").get("waitToken").s()).isEqualTo(afterTimerToken);
-    assertThat(run.enteredStates(execution)).containsSubsequence(
-        "Sync", "Route", "Lobby", "Sync", "Route", "RoundCheck", "RoundRoute", "Round",
-        "RoundTimer", "Timer", "Sync", "Route", "RoundCheck", "RoundRoute", "RoundAfterTimer");
-
-    run.moveGame("g1", "FINISHED", 0);
-    run.succeed(afterTimerToken, "{\"status\":\"FINISHED\",\"round\":0}");
     assertThat(run.status(execution)).isEqualTo("SUCCEEDED");
-    assertThat(run.enteredStates(execution)).endsWith("Sync", "Route", "Done");
+    assertThat(run.enteredStates(execution)).endsWith("LastTimer", "Done");
   }
 
   @Test
-  void aLobbyTimeoutRecordsWhenItFiredAndAnnouncesItOnTheTimerActivity(LocalStack stack, SfnClient sfn, DynamoDbClient dynamoDb) {
+  void theLobbyTimeoutFiresAtItsAnnouncedInstantThoughTheWaitWasIssuedAgain(
+      LocalStack stack, SfnClient sfn, DynamoDbClient dynamoDb) {
     GameLoopRun run = new GameLoopRun(stack, sfn, dynamoDb,
         ClixProvisioner.builder().activityPrefix("act").tableName("act-games").correlation(Correlation.ACTIVITIES));
-    run.putGame("g2", "LOBBY", 0);
     Instant deadline = stack.clock().instant().plusSeconds(20);
+    run.putGame("g2", "LOBBY", 0, tick("lobby", deadline, "CANCELLED", 0, "end"));
     String execution = run.start("g2", 20, 30);
-
     GetActivityTaskResponse wait = run.takeTask(run.deployment.activities().lobby());
     assertThat(GameLoopRun.json(wait.input())).isEqualTo(GameLoopRun.json("{\"gameId\":\"g2\",\"waitPoint\":\"lobby\"}"));
 
-    stack.advance(Duration.ofSeconds(20));
+    stack.advance(Duration.ofSeconds(12));
+    sfn.sendTaskFailure(r -> r.taskToken(wait.taskToken()).error("Clix.WrongWaitPoint").cause("not yet"));
+    stack.awaitIdle();
+    GetActivityTaskResponse held = run.takeTask(run.deployment.activities().lobby()); // a poller that never answers
+    stack.advance(Duration.ofSeconds(7));
+    assertThat(run.game("g2").get("fired").m()).isEmpty();
+    stack.advance(Duration.ofSeconds(1));
+
     assertThat(Instant.parse(run.game("g2").get("fired").m().get("lobby").s())).isEqualTo(deadline);
+    assertThat(run.game("g2").get("status").s()).isEqualTo("CANCELLED");
     GetActivityTaskResponse timer = run.takeTask(run.deployment.activities().timers());
     assertThat(GameLoopRun.json(timer.input())).isEqualTo(GameLoopRun.json("{\"gameId\":\"g2\",\"timer\":\"lobby\"}"));
-
-    run.moveGame("g2", "CANCELLED", 0);
     run.succeed(timer.taskToken(), "{}");
     assertThat(run.status(execution)).isEqualTo("SUCCEEDED");
-    assertThat(run.enteredStates(execution))
-        .containsSubsequence("Lobby", "LobbyTimer", "Timer", "Sync", "Route", "Done");
+    assertThat(held.taskToken()).isNotEqualTo(wait.taskToken());
   }
 
   @Test
-  void whenNoBackendAnswersTheTimerTheMarkerStaysAndTheWaitGoesOnUntimed(
+  void aLostWakeUpFromTheLobbyStillLeavesTimeForRoundOnesDeadline(
       LocalStack stack, SfnClient sfn, DynamoDbClient dynamoDb) {
-    GameLoopRun run = new GameLoopRun(stack, sfn, dynamoDb,
-        ClixProvisioner.builder().activityPrefix("nb").tableName("nb-games").timerTaskTimeoutSeconds(300));
-    run.putGame("g7", "LOBBY", 0);
-    String execution = run.start("g7", 20, 30);
-    String lobbyToken = run.game("g7").get("waitToken").s();
+    GameLoopRun run = new GameLoopRun(stack, sfn, dynamoDb, ClixProvisioner.builder().activityPrefix("lw").tableName("lw-games"));
+    Instant t0 = stack.clock().instant();
+    run.putGame("g3", "LOBBY", 0, tick("lobby", t0.plusSeconds(300), "CANCELLED", 0, "end"));
+    String execution = run.start("g3", 300, 30);
 
-    stack.advance(Duration.ofSeconds(20));
-    String fired = run.game("g7").get("fired").m().get("lobby").s();
-    stack.advance(Duration.ofSeconds(300));
+    stack.advance(Duration.ofSeconds(5));
+    // A backend starts the game (round 1 due at +35) and dies before waking the execution.
+    run.moveGame("g3", "RUNNING", 1, tick("round-1", t0.plusSeconds(35), "FINISHED", 0, "end"));
+    stack.advance(Duration.ofSeconds(29));
+    assertThat(run.game("g3").get("fired").m()).isEmpty();
+    stack.advance(Duration.ofSeconds(1));
 
-    Map<String, AttributeValue> game = run.game("g7");
-    assertThat(game.get("fired").m().get("lobby").s()).isEqualTo(fired);
-    assertThat(game.get("waitPoint").s()).isEqualTo("lobby");
-    assertThat(game.get("waitToken").s()).isNotEqualTo(lobbyToken);
-    assertThat(run.enteredStates(execution)).containsExactly(
-        "Sync", "Route", "Lobby", "LobbyTimer", "Timer", "Sync", "Route", "LobbyAfterTimer");
-    assertThat(run.status(execution)).isEqualTo("RUNNING");
+    assertThat(Instant.parse(run.game("g3").get("fired").m().get("round-1").s())).isEqualTo(t0.plusSeconds(35));
+    assertThat(run.game("g3").get("status").s()).isEqualTo("FINISHED");
+    assertThat(run.enteredStates(execution)).containsSubsequence("Lobby", "Sync", "Route", "Clock", "Due", "Fire");
   }
 
   @Test
-  void aMissedHeartbeatIssuesTheWaitAgainInsteadOfFiringTheTimer(LocalStack stack, SfnClient sfn, DynamoDbClient dynamoDb) {
+  void aMissedHeartbeatIssuesTheWaitAgainWithoutFiringTheTimer(LocalStack stack, SfnClient sfn, DynamoDbClient dynamoDb) {
     GameLoopRun run = new GameLoopRun(stack, sfn, dynamoDb, ClixProvisioner.builder()
         .activityPrefix("hb").tableName("hb-games").correlation(Correlation.ACTIVITIES).heartbeatSeconds(10));
-    run.putGame("g3", "LOBBY", 0);
-    String execution = run.start("g3", 60, 30);
+    run.putGame("g4", "LOBBY", 0, tick("lobby", stack.clock().instant().plusSeconds(60), "CANCELLED", 0, "end"));
+    String execution = run.start("g4", 60, 30);
     String first = run.takeTask(run.deployment.activities().lobby()).taskToken();
 
     stack.advance(Duration.ofSeconds(10));
@@ -144,54 +145,49 @@ class GameLoopOnLocalStackTest {
     GetActivityTaskResponse again = run.takeTask(run.deployment.activities().lobby());
     assertThat(again.taskToken()).isNotEqualTo(first);
     assertThat(GameLoopRun.json(again.input()).path("waitPoint").asText()).isEqualTo("lobby");
-    assertThat(run.game("g3").get("fired").m()).isEmpty();
-    assertThat(run.enteredStates(execution)).doesNotContain("LobbyTimer");
+    assertThat(run.game("g4").get("fired").m()).isEmpty();
+    assertThat(run.enteredStates(execution)).doesNotContain("Fire");
   }
 
   @Test
-  void aWrongWaitPointFailureSendsTheExecutionBackToSync(LocalStack stack, SfnClient sfn, DynamoDbClient dynamoDb) {
-    GameLoopRun run = new GameLoopRun(stack, sfn, dynamoDb,
-        ClixProvisioner.builder().activityPrefix("wp").tableName("wp-games").correlation(Correlation.ACTIVITIES));
-    run.putGame("g4", "LOBBY", 0);
-    String execution = run.start("g4", 60, 30);
-    String lobbyToken = run.takeTask(run.deployment.activities().lobby()).taskToken();
-
-    run.moveGame("g4", "RUNNING", 1);
-    sfn.sendTaskFailure(r -> r.taskToken(lobbyToken).error("Clix.WrongWaitPoint").cause("game g4 is in round 1"));
-    stack.awaitIdle();
-
-    GetActivityTaskResponse round = run.takeTask(run.deployment.activities().round());
-    assertThat(GameLoopRun.json(round.input())).isEqualTo(GameLoopRun.json("{\"gameId\":\"g4\",\"waitPoint\":\"round-1\"}"));
-    assertThat(run.status(execution)).isEqualTo("RUNNING");
-  }
-
-  @Test
-  void aLobbyWhoseTimerAlreadyFiredWaitsWithoutASecondTimer(LocalStack stack, SfnClient sfn, DynamoDbClient dynamoDb) {
-    GameLoopRun run = new GameLoopRun(stack, sfn, dynamoDb, ClixProvisioner.builder().activityPrefix("af").tableName("af-games"));
-    run.putGame("g5", "LOBBY", 0);
-    dynamoDb.updateItem(r -> r.tableName("af-games")
-        .key(Map.of("pk", AttributeValue.fromS("g5"), "sk", AttributeValue.fromN("0")))
-        .updateExpression("SET fired.lobby = :at")
-        .expressionAttributeValues(Map.of(":at", AttributeValue.fromS("2026-01-01T00:00:00Z"))));
+  void aBackendWriteBeforeTheDeadlineMovesTheWaitToTheNewHeadAndNoStaleTimerFires(
+      LocalStack stack, SfnClient sfn, DynamoDbClient dynamoDb) {
+    GameLoopRun run = new GameLoopRun(stack, sfn, dynamoDb, ClixProvisioner.builder().activityPrefix("nh").tableName("nh-games"));
+    Instant t0 = stack.clock().instant();
+    run.putGame("g5", "RUNNING", 1, tick("round-1", t0.plusSeconds(30), "RUNNING", 2, "round-2"),
+        tick("round-2", t0.plusSeconds(60), "FINISHED", 0, "end"));
     String execution = run.start("g5", 20, 30);
 
-    stack.advance(Duration.ofDays(1));
+    stack.advance(Duration.ofSeconds(10));
+    run.moveGame("g5", "RUNNING", 2, tick("round-2", t0.plusSeconds(40), "FINISHED", 0, "end"));
+    stack.advance(Duration.ofSeconds(30));
 
-    assertThat(run.game("g5").get("waitPoint").s()).isEqualTo("lobby");
-    assertThat(run.game("g5").get("fired").m().get("lobby").s()).isEqualTo("2026-01-01T00:00:00Z");
-    assertThat(run.enteredStates(execution)).containsExactly("Sync", "Route", "LobbyAfterTimer");
+    Map<String, AttributeValue> game = run.game("g5");
+    assertThat(game.get("fired").m()).containsOnlyKeys("round-2");
+    assertThat(Instant.parse(game.get("fired").m().get("round-2").s())).isEqualTo(t0.plusSeconds(40));
+    assertThat(game.get("status").s()).isEqualTo("FINISHED");
+    assertThat(run.enteredStates(execution)).containsSubsequence("Clock", "Due", "Fire", "Sync", "Route", "Clock",
+        "Due", "Fire");
   }
 
   @Test
-  void aGameAlreadyPastTheLobbyGoesStraightToItsRoundAndAMissingGameFailsClearly(
+  void aGameEndedByABackendEndsItsExecutionByItsOldDeadlineAndBadItemsFailClearly(
       LocalStack stack, SfnClient sfn, DynamoDbClient dynamoDb) {
     GameLoopRun run = new GameLoopRun(stack, sfn, dynamoDb, ClixProvisioner.builder().activityPrefix("rs").tableName("rs-games"));
-    run.putGame("g6", "RUNNING", 2);
-    run.start("g6", 20, 30);
-    assertThat(run.game("g6").get("waitPoint").s()).isEqualTo("round-2");
+    run.putGame("g6", "RUNNING", 2, tick("round-2", stack.clock().instant().plusSeconds(30), "FINISHED", 0, "end"));
+    String execution = run.start("g6", 20, 30);
+    run.moveGame("g6", "FINISHED", 0);
+    stack.advance(Duration.ofSeconds(30));
+    assertThat(run.status(execution)).isEqualTo("SUCCEEDED");
+    assertThat(run.game("g6").get("fired").m()).isEmpty();
+    assertThat(run.enteredStates(execution)).endsWith("Fire", "Sync", "Route", "Done");
 
     String missing = run.start("nobody", 20, 30);
     assertThat(run.status(missing)).isEqualTo("FAILED");
     assertThat(sfn.describeExecution(r -> r.executionArn(missing)).error()).isEqualTo("Clix.UnknownGame");
+    run.putGame("old", "RUNNING", 1);
+    String unscheduled = run.start("old", 20, 30);
+    assertThat(run.status(unscheduled)).isEqualTo("FAILED");
+    assertThat(sfn.describeExecution(r -> r.executionArn(unscheduled)).error()).isEqualTo("Clix.BadGameItem");
   }
 }

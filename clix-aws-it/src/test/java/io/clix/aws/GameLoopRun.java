@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.clix.aws.internal.definition.ExecutionInput;
 import io.clix.local.LocalStack;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -41,14 +42,22 @@ final class GameLoopRun {
         .provision();
   }
 
-  /** Writes the game item with an empty {@code fired} map, as the store creates it. */
-  void putGame(String gameId, String status, int round) {
+  /** Writes the game item as the store creates it: mirrors, an empty {@code fired} map, a schedule. */
+  void putGame(String gameId, String status, int round, AttributeValue... schedule) {
     dynamoDb.putItem(r -> r.tableName(deployment.tableName()).item(Map.of(
         "pk", AttributeValue.fromS(gameId),
         "sk", AttributeValue.fromN("0"),
         "status", AttributeValue.fromS(status),
         "round", AttributeValue.fromN(Integer.toString(round)),
-        "fired", AttributeValue.fromM(Map.of()))));
+        "fired", AttributeValue.fromM(Map.of()),
+        "schedule", AttributeValue.fromL(List.of(schedule)))));
+  }
+
+  /** A schedule entry: the timer of {@code point} at {@code at}, then the status, round and point after it. */
+  static AttributeValue tick(String point, Instant at, String status, int round, String next) {
+    return AttributeValue.fromM(Map.of("p", AttributeValue.fromS(point), "t", AttributeValue.fromS(at.toString()),
+        "s", AttributeValue.fromS(status), "r", AttributeValue.fromN(Integer.toString(round)),
+        "n", AttributeValue.fromS(next)));
   }
 
   Map<String, AttributeValue> game(String gameId) {
@@ -56,13 +65,14 @@ final class GameLoopRun {
         .key(Map.of("pk", AttributeValue.fromS(gameId), "sk", AttributeValue.fromN("0")))).item();
   }
 
-  /** Moves the game on as a backend would: new status and round, stored token taken away. */
-  void moveGame(String gameId, String status, int round) {
+  /** Moves the game on as a backend would: new mirrors and schedule, stored token taken away. */
+  void moveGame(String gameId, String status, int round, AttributeValue... schedule) {
     dynamoDb.updateItem(r -> r.tableName(deployment.tableName())
         .key(Map.of("pk", AttributeValue.fromS(gameId), "sk", AttributeValue.fromN("0")))
-        .updateExpression("SET #s = :s, #r = :r REMOVE waitToken, waitPoint")
+        .updateExpression("SET #s = :s, #r = :r, schedule = :sch REMOVE waitToken, waitPoint")
         .expressionAttributeNames(Map.of("#s", "status", "#r", "round"))
-        .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(status), ":r", AttributeValue.fromN(Integer.toString(round)))));
+        .expressionAttributeValues(Map.of(":s", AttributeValue.fromS(status),
+            ":r", AttributeValue.fromN(Integer.toString(round)), ":sch", AttributeValue.fromL(List.of(schedule)))));
   }
 
   String start(String gameId, int lobbyTimeoutSeconds, int roundTimeoutSeconds) {

@@ -57,7 +57,7 @@ class LobbyRaceTest {
           .forEach(history::add);
       List<String> entered = history.stream().filter(e -> e.stateEnteredEventDetails() != null)
           .map(e -> e.stateEnteredEventDetails().name()).toList();
-      assertThat(entered).containsSubsequence("Hold", "Lobby", "Sync", "RoundCheck", "Round");
+      assertThat(entered).containsSubsequence("Hold", "Lobby", "Sync", "Route", "Clock");
       if (correlation == Correlation.CALLBACKS) {
         assertThat(history).anySatisfy(e -> assertThat(e.taskFailedEventDetails()).isNotNull()
             .satisfies(f -> assertThat(f.error()).isEqualTo("DynamoDb.ConditionalCheckFailedException")));

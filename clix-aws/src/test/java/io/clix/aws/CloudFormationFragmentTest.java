@@ -30,7 +30,7 @@ class CloudFormationFragmentTest {
     assertThat(properties.has("DefinitionSubstitutions")).isFalse();
     assertThat(fragment.toString()).doesNotContain("${").doesNotContain("Fn::Sub");
     assertThat(properties.at("/Definition/States/Sync/Parameters/TableName/Ref").asText()).isEqualTo("ClixTable");
-    assertThat(properties.at("/Definition/States/Timer/Resource/Ref").asText()).isEqualTo("ClixTimerActivity");
+    assertThat(properties.at("/Definition/States/LastTimer/Resource/Ref").asText()).isEqualTo("ClixTimerActivity");
     assertThat(properties.path("StateMachineType").asText()).isEqualTo("STANDARD");
     assertThat(properties.path("StateMachineName").asText()).isEqualTo("game-loop");
     assertThat(properties.at("/RoleArn/Fn::GetAtt/0").asText()).isEqualTo("ClixStateMachineRole");

@@ -19,7 +19,7 @@ class StateMachineDefinitionTest {
       "arn:aws:states:us-east-1:123456789012:activity:clix-round",
       "arn:aws:states:us-east-1:123456789012:activity:clix-timers");
   private static final Set<String> TERMINAL_TYPES = Set.of("Succeed", "Fail");
-  private static final List<String> WAITS = List.of("Lobby", "LobbyAfterTimer", "Round", "RoundAfterTimer");
+  private static final List<String> WAITS = List.of("Lobby", "Clock");
 
   private static StateMachineDefinition.Builder definition(Correlation correlation) {
     return StateMachineDefinition.builder().correlation(correlation).tableName("clix-games").activities(ARNS);
@@ -46,102 +46,105 @@ class StateMachineDefinitionTest {
 
   @ParameterizedTest
   @EnumSource(Correlation.class)
-  void theLoopRunsSyncRouteWaitTimerMarkerTimerSync(Correlation correlation) {
+  void theLoopRunsSyncRouteWaitDueFireSync(Correlation correlation) {
     AslGraph graph = new AslGraph(definition(correlation).build().toJson());
 
     assertThat(graph.reachable()).first().isEqualTo("Sync");
     assertThat(graph.targets("Sync")).containsExactly("Route");
-    assertThat(graph.targets("Route")).contains("Lobby", "LobbyAfterTimer", "RoundCheck", "Done", "UnknownGame");
-    assertThat(graph.targets("RoundRoute")).contains("Round", "RoundAfterTimer", "Sync");
-    assertThat(graph.catchers("Lobby")).contains("States.Timeout -> LobbyTimer");
-    assertThat(graph.catchers("Round")).contains("States.Timeout -> RoundTimer");
-    assertThat(graph.targets("LobbyTimer")).containsExactly("Timer");
-    assertThat(graph.targets("RoundTimer")).containsExactly("Timer");
-    assertThat(graph.targets("Timer")).containsOnly("Sync");
+    assertThat(graph.targets("Route")).contains("Lobby", "Clock", "LastTimer", "Done", "UnknownGame", "BadGameItem");
+    for (String wait : WAITS) {
+      assertThat(graph.state(wait).path("Type").asText()).isEqualTo("Parallel");
+      assertThat(graph.catchers(wait)).containsExactly("Clix.Deadline -> Due", "States.ALL -> Sync");
+    }
+    assertThat(graph.targets("Due")).containsExactly("Fire");
+    assertThat(graph.targets("Fire")).containsOnly("Sync");
+    assertThat(graph.targets("LastTimer")).containsOnly("Done");
     assertThat(graph.state("Done").path("Type").asText()).isEqualTo("Succeed");
   }
 
-  @Test
-  void callbackWaitsStoreTheirOwnTokenConditionallyAndCatchTheLostRace() {
-    AslGraph graph = new AslGraph(definition(Correlation.CALLBACKS).build().toJson());
+  @ParameterizedTest
+  @EnumSource(Correlation.class)
+  void everyWaitEndsAtTheAnnouncedInstantOfTheScheduleHead(Correlation correlation) {
+    AslGraph graph = new AslGraph(definition(correlation).build().toJson());
 
     for (String wait : WAITS) {
-      JsonNode state = graph.state(wait);
-      assertThat(state.path("Resource").asText())
-          .isEqualTo("arn:aws:states:::aws-sdk:dynamodb:updateItem.waitForTaskToken");
-      JsonNode parameters = state.path("Parameters");
-      assertThat(parameters.path("TableName").asText()).isEqualTo("clix-games");
-      assertThat(parameters.path("Key").path("pk").path("S.$").asText()).isEqualTo("$.gameId");
-      assertThat(parameters.path("ExpressionAttributeValues").path(":t").path("S.$").asText())
-          .isEqualTo("$$.Task.Token");
-      assertThat(parameters.path("ConditionExpression").asText()).startsWith("#s = :status");
-      assertThat(state.has("ResultPath")).isTrue();
-      assertThat(state.get("ResultPath").isNull()).as("%s keeps its input", wait).isTrue();
-      assertThat(graph.catchers(wait)).first().isEqualTo("DynamoDb.ConditionalCheckFailedException -> Sync");
-      assertThat(graph.retriedErrors(wait)).allMatch(error -> error.startsWith("DynamoDb."));
-      assertThat(state.has("HeartbeatSeconds")).isFalse();
+      AslGraph clock = new AslGraph(graph.state(wait).path("Branches").get(0));
+      JsonNode first = clock.state(clock.reachable().iterator().next());
+      assertThat(first.path("Type").asText()).isEqualTo("Wait");
+      assertThat(first.path("TimestampPath").asText()).isEqualTo("$.game.Item.schedule.L[0].M.t.S");
+      String due = first.path("Next").asText();
+      assertThat(clock.state(due).path("Type").asText()).isEqualTo("Fail");
+      assertThat(clock.state(due).path("Error").asText()).isEqualTo("Clix.Deadline");
     }
-    assertThat(graph.state("Round").path("Parameters").path("ConditionExpression").asText())
-        .isEqualTo("#s = :status AND #r = :n");
+    JsonNode lobbyWait = lobbyWait(graph);
+    assertThat(lobbyWait.path("TimeoutSecondsPath").asText()).isEqualTo("$.roundTimeoutSeconds");
+    assertThat(lobbyWait.path("Catch").get(0).path("ErrorEquals").get(0).asText()).isEqualTo("States.ALL");
   }
 
   @Test
-  void activityWaitsNameTheirGameAndWaitingPoint() {
-    AslGraph graph = new AslGraph(definition(Correlation.ACTIVITIES).heartbeatSeconds(30).build().toJson());
+  void theCallbackLobbyWaitStoresItsOwnTokenConditionally() {
+    JsonNode state = lobbyWait(new AslGraph(definition(Correlation.CALLBACKS).build().toJson()));
 
-    assertThat(graph.state("Lobby").path("Resource").asText()).isEqualTo(ARNS.lobby());
-    assertThat(graph.state("Lobby").path("Parameters").path("waitPoint").asText()).isEqualTo("lobby");
-    assertThat(graph.state("Round").path("Resource").asText()).isEqualTo(ARNS.round());
-    assertThat(graph.state("Round").path("Parameters").path("waitPoint.$").asText()).isEqualTo("$.wait.point");
-    for (String wait : WAITS) {
-      JsonNode state = graph.state(wait);
-      assertThat(state.path("Parameters").path("gameId.$").asText()).isEqualTo("$.gameId");
-      assertThat(state.path("HeartbeatSeconds").asInt()).isEqualTo(30);
-      assertThat(graph.catchers(wait)).startsWith("States.HeartbeatTimeout -> Sync", "Clix.WrongWaitPoint -> Sync");
-    }
+    assertThat(state.path("Resource").asText()).isEqualTo("arn:aws:states:::aws-sdk:dynamodb:updateItem.waitForTaskToken");
+    JsonNode parameters = state.path("Parameters");
+    assertThat(parameters.path("TableName").asText()).isEqualTo("clix-games");
+    assertThat(parameters.path("Key").path("pk").path("S.$").asText()).isEqualTo("$.gameId");
+    assertThat(parameters.path("ExpressionAttributeValues").path(":t").path("S.$").asText()).isEqualTo("$$.Task.Token");
+    assertThat(parameters.path("ConditionExpression").asText()).isEqualTo("#s = :status");
+    assertThat(state.has("HeartbeatSeconds")).isFalse();
+  }
+
+  @Test
+  void theActivityLobbyWaitNamesItsGameAndWaitingPoint() {
+    JsonNode state = lobbyWait(new AslGraph(definition(Correlation.ACTIVITIES).heartbeatSeconds(30).build().toJson()));
+
+    assertThat(state.path("Resource").asText()).isEqualTo(ARNS.lobby());
+    assertThat(state.path("Parameters").path("waitPoint").asText()).isEqualTo("lobby");
+    assertThat(state.path("Parameters").path("gameId.$").asText()).isEqualTo("$.gameId");
+    assertThat(state.path("HeartbeatSeconds").asInt()).isEqualTo(30);
   }
 
   @Test
   void withoutHeartbeatSecondsNoWaitHeartbeats() {
-    AslGraph graph = new AslGraph(definition(Correlation.ACTIVITIES).build().toJson());
+    JsonNode state = lobbyWait(new AslGraph(definition(Correlation.ACTIVITIES).build().toJson()));
 
-    for (String wait : WAITS) {
-      assertThat(graph.state(wait).has("HeartbeatSeconds")).isFalse();
-      assertThat(graph.catchers(wait)).noneMatch(c -> c.startsWith("States.HeartbeatTimeout"));
-    }
+    assertThat(state.has("HeartbeatSeconds")).isFalse();
   }
 
   @ParameterizedTest
   @EnumSource(Correlation.class)
-  void onlyTheFirstWaitOfAPointHasATimer(Correlation correlation) {
+  void fireRecordsTheAnnouncedInstantOnlyIfTheHeadIsStillTheOneRead(Correlation correlation) {
     AslGraph graph = new AslGraph(definition(correlation).build().toJson());
 
-    assertThat(graph.state("Lobby").path("TimeoutSecondsPath").asText()).isEqualTo("$.lobbyTimeoutSeconds");
-    assertThat(graph.state("Round").path("TimeoutSecondsPath").asText()).isEqualTo("$.roundTimeoutSeconds");
-    for (String untimed : List.of("LobbyAfterTimer", "RoundAfterTimer")) {
-      assertThat(graph.state(untimed).has("TimeoutSecondsPath")).isFalse();
-      assertThat(graph.state(untimed).has("TimeoutSeconds")).isFalse();
-      assertThat(graph.catchers(untimed)).noneMatch(c -> c.startsWith("States.Timeout"));
-    }
+    JsonNode fire = graph.state("Fire");
+    JsonNode parameters = fire.path("Parameters");
+    assertThat(fire.path("Resource").asText()).isEqualTo("arn:aws:states:::dynamodb:updateItem");
+    assertThat(parameters.path("UpdateExpression").asText())
+        .isEqualTo("SET #f.#k = :t, #s = :s, #r = :r, #p = :n REMOVE #sch[0]");
+    assertThat(parameters.path("ConditionExpression").asText()).isEqualTo("#sch[0].#tp = :k AND #sch[0].#tt = :t");
+    assertThat(parameters.path("ExpressionAttributeValues").path(":t").path("S.$").asText())
+        .isEqualTo("$.game.Item.schedule.L[0].M.t.S");
+    assertThat(graph.catchers("Fire")).containsExactly("DynamoDB.ConditionalCheckFailedException -> Sync");
+    assertThat(fire.path("Retry").get(0).path("MaxAttempts").asInt()).isZero();
+    assertThat(graph.retriedErrors("Fire")).contains("DynamoDB.ProvisionedThroughputExceededException");
   }
 
   @ParameterizedTest
   @EnumSource(Correlation.class)
-  void timerMarkersKeepTheFirstFiringAndTheTimerTaskUsesTheTimerActivity(Correlation correlation) {
+  void theTimerTasksUseTheTimerActivityAndTheTimeout(Correlation correlation) {
     AslGraph graph = new AslGraph(definition(correlation).timerTaskTimeoutSeconds(120).build().toJson());
 
-    for (String marker : List.of("LobbyTimer", "RoundTimer")) {
-      JsonNode parameters = graph.state(marker).path("Parameters");
-      assertThat(graph.state(marker).path("Resource").asText()).isEqualTo("arn:aws:states:::dynamodb:updateItem");
-      assertThat(parameters.path("UpdateExpression").asText()).isEqualTo("SET #f.#k = if_not_exists(#f.#k, :at)");
-      assertThat(parameters.path("ExpressionAttributeValues").path(":at").path("S.$").asText())
-          .isEqualTo("$$.State.EnteredTime");
-      assertThat(graph.retriedErrors(marker)).contains("DynamoDB.ProvisionedThroughputExceededException");
+    AslGraph announce = new AslGraph(graph.state("Clock").path("Branches").get(1));
+    for (JsonNode timer : List.of(graph.state("LastTimer"), announce.state("Announce"))) {
+      assertThat(timer.path("Resource").asText()).isEqualTo(ARNS.timers());
+      assertThat(timer.path("TimeoutSeconds").asInt()).isEqualTo(120);
+      assertThat(timer.path("Parameters").path("timer.$").asText()).isEqualTo("$.wait.point");
     }
-    JsonNode timer = graph.state("Timer");
-    assertThat(timer.path("Resource").asText()).isEqualTo(ARNS.timers());
-    assertThat(timer.path("TimeoutSeconds").asInt()).isEqualTo(120);
-    assertThat(timer.path("Parameters").path("timer.$").asText()).isEqualTo("$.wait.point");
+  }
+
+  private static JsonNode lobbyWait(AslGraph graph) {
+    AslGraph wake = new AslGraph(graph.state("Lobby").path("Branches").get(1));
+    return wake.state(wake.reachable().iterator().next());
   }
 
   @Test

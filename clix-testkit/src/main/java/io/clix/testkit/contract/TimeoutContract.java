@@ -13,6 +13,45 @@ import org.junit.jupiter.api.Test;
 /** The lobby timeout: start with the minimum seated, cancel with reason "lobby timeout" without it, never early. */
 public interface TimeoutContract extends ContractPart {
 
+  /**
+   * One long advance across every deadline of several games, with nobody reading in between: each
+   * game ends as the rules say, every timer at the instant its game announced.
+   */
+  @Test
+  default void aLongAdvanceAcrossManyDeadlinesEndsEveryGameOnItsAnnouncedInstants() {
+    Fixture f = Fixture.of(this);
+    GameView cancelled = f.lobby("long-cancel", 4, 3, "alice");
+    GameView started = f.lobby("long-start", 4, 2, "alice", "bob");
+    GameView idle = f.running("long-idle", 3, "alice", "bob");
+    GameView active = f.running("long-active", 3, "alice", "bob");
+    f.games.submitMove(active.gameId(), "alice", 1, com.fasterxml.jackson.databind.node.IntNode.valueOf(1));
+    f.games.submitMove(active.gameId(), "bob", 1, com.fasterxml.jackson.databind.node.IntNode.valueOf(2));
+    Instant now = f.now();
+
+    f.advance(Fixture.LOBBY_TIMEOUT.plus(Fixture.ROUND_TIMEOUT.multipliedBy(4)));
+
+    assertThat(f.games.describe(cancelled.gameId()).endedAt()).contains(cancelled.lobbyDeadline().orElseThrow());
+    assertThat(f.games.describe(cancelled.gameId()).status()).isEqualTo(GameStatus.CANCELLED);
+    Instant start = started.lobbyDeadline().orElseThrow();
+    int rounds = f.games.describe(started.gameId()).spec().rounds();
+    assertThat(f.games.describe(started.gameId()).status()).isEqualTo(GameStatus.FINISHED);
+    assertThat(f.games.describe(started.gameId()).endedAt())
+        .contains(start.plus(Fixture.ROUND_TIMEOUT.multipliedBy(rounds)));
+    assertThat(f.games.describe(idle.gameId()).endedAt())
+        .contains(idle.startedAt().orElseThrow().plus(Fixture.ROUND_TIMEOUT.multipliedBy(3)));
+    assertThat(f.games.describe(active.gameId()).endedAt()).contains(now.plus(Fixture.ROUND_TIMEOUT.multipliedBy(2)));
+    for (GameView game : java.util.List.of(started, idle, active)) {
+      for (GameEvent closed : f.eventsOf(game.gameId(), EventType.ROUND_CLOSED)) {
+        if ("deadline".equals(closed.data().path("trigger").asText())) {
+          GameEvent opened = f.eventsOf(game.gameId(), EventType.ROUND_OPENED).stream()
+              .filter(o -> o.round().equals(closed.round())).findFirst().orElseThrow();
+          assertThat(closed.time()).as("%s round %s", game.gameId(), closed.round())
+              .isEqualTo(Instant.parse(opened.data().path("deadline").asText()));
+        }
+      }
+    }
+  }
+
   @Test
   default void atTheLobbyTimeoutTheGameStartsIfTheMinimumIsSeated() {
     Fixture f = Fixture.of(this);

@@ -23,6 +23,8 @@ final class AslParts {
 
   /** Conditional check failure as the AWS SDK integration names it (prefix {@code DynamoDb}). */
   static final String SDK_CONDITIONAL_CHECK_FAILED = "DynamoDb.ConditionalCheckFailedException";
+  /** The optimized integration's name for a failed condition. */
+  static final String DDB_CONDITIONAL_CHECK_FAILED = "DynamoDB.ConditionalCheckFailedException";
 
   /** Where a catcher puts the error, keeping the rest of the state's input. */
   static final String ERROR_PATH = "$.lastError";

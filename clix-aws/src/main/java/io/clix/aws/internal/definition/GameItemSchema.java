@@ -4,8 +4,9 @@ package io.clix.aws.internal.definition;
  * The names the state machine and the backend share in the game table: the key, the game item's
  * attributes the generated definition reads or writes, the TTL attribute, the fields of the
  * execution input and the waiting-point names. The game item ({@code sk = 0}) must always carry
- * {@code status} (S), {@code round} (N) and {@code fired} (M, empty at creation): the timer
- * states write {@code fired.<point>} and DynamoDB refuses a nested SET into a missing map.
+ * {@code status} (S), {@code round} (N), {@code point} (S), {@code schedule} (L) and {@code fired}
+ * (M, empty at creation): the timer states write {@code fired.<point>} and DynamoDB refuses a nested
+ * SET into a missing map.
  */
 public final class GameItemSchema {
 
@@ -21,6 +22,24 @@ public final class GameItemSchema {
   public static final String ROUND = "round";
   /** Timer markers (M): waiting point → {@code {"S": "<time the timer fired>"}}. */
   public static final String FIRED = "fired";
+  /**
+   * The timers the game fires if nobody acts (L of M, see the store's {@code TimerSchedule}): each
+   * {@code {p: point, t: instant, s: status after, r: round after, n: point after}}; empty once the
+   * game ended. Every backend write replaces it; the state machine drops the head when it fires it.
+   */
+  public static final String SCHEDULE = "schedule";
+  /** Schedule entry: the point whose timer this is (S). */
+  public static final String TICK_POINT = "p";
+  /** Schedule entry: the instant the game announced for it (S, ISO-8601). */
+  public static final String TICK_AT = "t";
+  /** Schedule entry: the status once it fired (S). */
+  public static final String TICK_STATUS = "s";
+  /** Schedule entry: the round once it fired (N). */
+  public static final String TICK_ROUND = "r";
+  /** Schedule entry: the point once it fired (S). */
+  public static final String TICK_NEXT = "n";
+  /** The point the game waits at (S): a mirror of status and round. */
+  public static final String POINT = "point";
   /** The waiting point the stored token was issued for (S). */
   public static final String WAIT_POINT = "waitPoint";
   /** The task token the execution waits on (S); a credential, read only by the store's write path. */

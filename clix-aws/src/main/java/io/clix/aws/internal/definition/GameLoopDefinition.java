@@ -4,7 +4,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Assembles the game loop's Amazon States Language document from {@link GameLoopStates}: one
- * Standard execution per game, looping {@code Sync → Route → wait → Sync} until the game ends.
+ * Standard execution per game, looping {@code Sync → Route → wait → Due → Fire → Sync} until the game ends; every wait is bounded
+ * by the game's next announced deadline (see {@link GameLoopStates}).
  */
 public final class GameLoopDefinition {
 
@@ -19,15 +20,11 @@ public final class GameLoopDefinition {
     ObjectNode all = AslParts.object();
     all.set(GameLoopStates.SYNC, states.sync());
     all.set(GameLoopStates.ROUTE, states.route());
-    all.set(GameLoopStates.LOBBY, states.lobby(true));
-    all.set(GameLoopStates.LOBBY_AFTER_TIMER, states.lobby(false));
-    all.set(GameLoopStates.LOBBY_TIMER, states.lobbyTimer());
-    all.set(GameLoopStates.ROUND_CHECK, states.roundCheck());
-    all.set(GameLoopStates.ROUND_ROUTE, states.roundRoute());
-    all.set(GameLoopStates.ROUND_STATE, states.round(true));
-    all.set(GameLoopStates.ROUND_AFTER_TIMER, states.round(false));
-    all.set(GameLoopStates.ROUND_TIMER, states.roundTimer());
-    all.set(GameLoopStates.TIMER, states.timer());
+    all.set(GameLoopStates.LOBBY, states.lobby());
+    all.set(GameLoopStates.CLOCK, states.clock());
+    all.set(GameLoopStates.DUE, states.due());
+    all.set(GameLoopStates.FIRE, states.fire());
+    all.set(GameLoopStates.LAST_TIMER, states.lastTimer());
     all.set(GameLoopStates.DONE, states.done());
     all.set(GameLoopStates.UNKNOWN_GAME, states.unknownGame());
     all.set(GameLoopStates.BAD_GAME_ITEM, states.badGameItem());

@@ -1,5 +1,6 @@
 package io.clix.aws.internal.definition;
 
+import static io.clix.aws.internal.definition.AslParts.DDB_CONDITIONAL_CHECK_FAILED;
 import static io.clix.aws.internal.definition.AslParts.DDB_GET_ITEM;
 import static io.clix.aws.internal.definition.AslParts.DDB_UPDATE_ITEM;
 import static io.clix.aws.internal.definition.AslParts.SDK_CONDITIONAL_CHECK_FAILED;
@@ -8,61 +9,83 @@ import static io.clix.aws.internal.definition.AslParts.array;
 import static io.clix.aws.internal.definition.AslParts.catcher;
 import static io.clix.aws.internal.definition.AslParts.gameItemKey;
 import static io.clix.aws.internal.definition.AslParts.names;
-import static io.clix.aws.internal.definition.AslParts.numberAt;
 import static io.clix.aws.internal.definition.AslParts.object;
 import static io.clix.aws.internal.definition.AslParts.optimizedThrottlingRetrier;
+import static io.clix.aws.internal.definition.AslParts.retrier;
 import static io.clix.aws.internal.definition.AslParts.sdkThrottlingRetrier;
 import static io.clix.aws.internal.definition.AslParts.string;
 import static io.clix.aws.internal.definition.AslParts.stringAt;
 import static io.clix.aws.internal.definition.AslParts.taskFailedRetrier;
 import static io.clix.aws.internal.definition.GameItemSchema.FIRED;
 import static io.clix.aws.internal.definition.GameItemSchema.LOBBY_POINT;
+import static io.clix.aws.internal.definition.GameItemSchema.POINT;
 import static io.clix.aws.internal.definition.GameItemSchema.ROUND;
+import static io.clix.aws.internal.definition.GameItemSchema.SCHEDULE;
 import static io.clix.aws.internal.definition.GameItemSchema.STATUS;
+import static io.clix.aws.internal.definition.GameItemSchema.TICK_AT;
+import static io.clix.aws.internal.definition.GameItemSchema.TICK_NEXT;
+import static io.clix.aws.internal.definition.GameItemSchema.TICK_POINT;
+import static io.clix.aws.internal.definition.GameItemSchema.TICK_ROUND;
+import static io.clix.aws.internal.definition.GameItemSchema.TICK_STATUS;
 import static io.clix.aws.internal.definition.GameItemSchema.WAIT_POINT;
 import static io.clix.aws.internal.definition.GameItemSchema.WAIT_TOKEN;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clix.aws.Correlation;
 import io.clix.core.GameStatus;
 
 /**
- * One builder method per state of the game loop: {@code Sync} reads the game item, {@code Route}
- * sends the execution to the lobby wait, the round wait or the end; a wait that times out writes
- * its timer marker ({@code LobbyTimer}, {@code RoundTimer}) and announces it on the timer activity
- * ({@code Timer}); everything returns to {@code Sync}.
+ * One builder method per state of the game loop. {@code Sync} reads the game item's status and its
+ * {@code schedule} (the timers the game fires if nobody acts, see {@link GameItemSchema#SCHEDULE});
+ * {@code Route} sends the execution to {@code Lobby} (the head is the lobby timeout), {@code Clock}
+ * (the head is a round deadline) or the end. Both are Parallel states whose clock branch is a Wait
+ * with a {@code TimestampPath} on the head's announced instant, so a deadline fires at that instant
+ * however late the execution entered the wait (a backend crashed, a task was held); the other branch
+ * is the lobby's wake-up task (a backend completes it when the game leaves the lobby, possibly for a
+ * round whose deadline is earlier; it times out after one round timeout, so a lost wake-up still
+ * leaves the execution time to wait for round 1's deadline) or, in {@code Clock}, the announcement of the timer that fired last
+ * on the shared timer activity (so a backend folds it at once), then the round's wake-up task (so
+ * the execution ends with the game). Nothing waits past the head: a task
+ * held by anyone is cancelled when the clock branch ends the Parallel. {@code Due} names the head,
+ * {@code Fire} writes its marker at the announced instant, moves the status/round/point mirrors to
+ * the head's and drops the head, conditional on the head being the one read (a backend write in
+ * between replaced the schedule: back to {@code Sync}). A round that closes early only moves the next
+ * deadline later, so a lost round wake-up costs no lateness: the execution re-reads at the old one. When the
+ * schedule is empty the game ended: {@code LastTimer} announces the last fired timer (bounded by the
+ * timer task timeout, the documented maximum for a game with no next deadline) and {@code Done}.
  *
- * <p>State data: the execution input (game id, timeouts) stays at the root; {@code $.game} holds
- * the last {@code Sync} read, {@code $.wait} the current round point ({@code point}, {@code round},
- * {@code item}) or, after a lobby timeout, {@code {"point": "lobby"}}; catchers put the error under
- * {@code $.lastError}. Wait tasks discard their result ({@code ResultPath: null}).
+ * <p>State data: the execution input stays at the root; {@code $.game} holds the last {@code Sync}
+ * read, {@code $.wait} the point {@code Fire} recorded last ({@code {"point": ...}}); catchers put
+ * the error under {@code $.lastError}.
  */
 final class GameLoopStates {
 
   static final String SYNC = "Sync";
   static final String ROUTE = "Route";
   static final String LOBBY = "Lobby";
-  static final String LOBBY_AFTER_TIMER = "LobbyAfterTimer";
-  static final String LOBBY_TIMER = "LobbyTimer";
-  static final String ROUND_CHECK = "RoundCheck";
-  static final String ROUND_ROUTE = "RoundRoute";
-  static final String ROUND_STATE = "Round";
-  static final String ROUND_AFTER_TIMER = "RoundAfterTimer";
-  static final String ROUND_TIMER = "RoundTimer";
-  static final String TIMER = "Timer";
+  static final String CLOCK = "Clock";
+  static final String DUE = "Due";
+  static final String FIRE = "Fire";
+  static final String LAST_TIMER = "LastTimer";
   static final String DONE = "Done";
   static final String UNKNOWN_GAME = "UnknownGame";
   static final String BAD_GAME_ITEM = "BadGameItem";
 
+  /** The error the clock branch ends a Parallel with when the head's instant came. */
+  static final String ERROR_DEADLINE = "Clix.Deadline";
+  /** The error the wake-up branch ends the lobby's Parallel with when its task ended. */
+  static final String ERROR_WOKEN = "Clix.Woken";
+
   private static final String STATUS_PATH = "$.game.Item." + STATUS + ".S";
   private static final String ROUND_PATH = "$.game.Item." + ROUND + ".N";
-  private static final String LOBBY_FIRED_PATH = "$.game.Item." + FIRED + ".M." + LOBBY_POINT;
-  private static final String ROUND_POINT_FORMAT =
+  private static final String ROUND_POINT =
       "States.Format('" + GameItemSchema.ROUND_POINT_PREFIX + "{}', " + ROUND_PATH + ")";
+  private static final String HEAD = "$.game.Item." + SCHEDULE + ".L[0]";
+  private static final String HEAD_POINT = HEAD + ".M." + TICK_POINT + ".S";
+  private static final String HEAD_AT = HEAD + ".M." + TICK_AT + ".S";
+  private static final String FIRED_POINT = "$.wait.point";
   private static final String TASK_TOKEN = "$$.Task.Token";
-  private static final String ENTERED_TIME = "$$.State.EnteredTime";
 
   private final DefinitionOptions options;
 
@@ -70,13 +93,12 @@ final class GameLoopStates {
     this.options = options;
   }
 
-  /** Reads status, round and the lobby timer marker of the game item (strongly consistent). */
+  /** Reads status and schedule of the game item (strongly consistent). */
   ObjectNode sync() {
     ObjectNode parameters = getItemParameters();
-    parameters.put("ProjectionExpression", "#s, #r, #f.#l");
-    parameters.set("ExpressionAttributeNames",
-        names("#s", STATUS, "#r", ROUND, "#f", FIRED, "#l", LOBBY_POINT));
-    ObjectNode state = task(DDB_GET_ITEM, "Read the game's status, round and lobby timer marker.");
+    parameters.put("ProjectionExpression", "#s, #r, #sch");
+    parameters.set("ExpressionAttributeNames", names("#s", STATUS, "#r", ROUND, "#sch", SCHEDULE));
+    ObjectNode state = task(DDB_GET_ITEM, "Read the game's status, round and the timers it fires if nobody acts.");
     state.set("Parameters", parameters);
     state.put("ResultPath", "$.game");
     state.set("Retry", array(optimizedThrottlingRetrier(), taskFailedRetrier()));
@@ -84,117 +106,122 @@ final class GameLoopStates {
     return state;
   }
 
-  /** Routes on the status just read; presence checks come first so no rule reads a missing path. */
+  /** Routes on the schedule's head; presence checks come first so no rule reads a missing path. */
   ObjectNode route() {
-    ArrayNode choices = AslParts.object().arrayNode();
+    ArrayNode choices = object().arrayNode();
     choices.add(rule(object().set("Not", isPresent(STATUS_PATH)), UNKNOWN_GAME));
-    choices.add(rule(and(statusIs(GameStatus.LOBBY), isPresent(LOBBY_FIRED_PATH)), LOBBY_AFTER_TIMER));
-    choices.add(rule(statusIs(GameStatus.LOBBY), LOBBY));
-    choices.add(rule(and(statusIs(GameStatus.RUNNING), isPresent(ROUND_PATH)), ROUND_CHECK));
+    choices.add(rule(and(isPresent(HEAD_POINT),
+        object().put("Variable", HEAD_POINT).put("StringEquals", LOBBY_POINT)), LOBBY));
+    choices.add(rule(isPresent(HEAD_AT), CLOCK));
+    choices.add(rule(isPresent(FIRED_POINT), LAST_TIMER));
     ObjectNode ended = object();
     ended.set("Or", array(statusIs(GameStatus.FINISHED), statusIs(GameStatus.CANCELLED)));
     choices.add(rule(ended, DONE));
     ObjectNode state = object().put("Type", "Choice");
-    state.put("Comment", "Lobby, round, or the end, from the status Sync read.");
+    state.put("Comment", "The lobby, the next deadline, or the end, from the schedule Sync read.");
     state.set("Choices", choices);
     state.put("Default", BAD_GAME_ITEM);
     return state;
   }
 
-  /** The lobby wait; {@code timed} false after the lobby timer fired (no second timer). */
-  ObjectNode lobby(boolean timed) {
-    ObjectNode state = options.correlation() == Correlation.CALLBACKS
-        ? callbackWait("#s = :status", string(LOBBY_POINT), string(GameStatus.LOBBY.name()), null)
-        : activityWait(options.lobbyActivity().deepCopy(), object().put(GameItemSchema.TASK_WAIT_POINT, LOBBY_POINT));
-    state = commented(state, timed
-        ? "Wait until the game leaves the lobby or the lobby times out."
-        : "Wait until the game leaves the lobby; its timer already fired.");
-    finishWait(state, timed, "$." + GameItemSchema.INPUT_LOBBY_TIMEOUT, LOBBY_TIMER);
-    return state;
+  /** The lobby: its timeout at the announced instant, or earlier when a backend wakes the execution. */
+  ObjectNode lobby() {
+    ObjectNode wait = options.correlation() == Correlation.CALLBACKS
+        ? callbackWait("#s = :status", string(LOBBY_POINT), string(GameStatus.LOBBY.name()))
+        : activityWait(options.lobbyActivity(), object().put(GameItemSchema.TASK_WAIT_POINT, LOBBY_POINT));
+    wait = commented(wait, "Wait until a backend sees the game leave the lobby, at most one round timeout.");
+    // A start whose wake-up was lost (its backend died after the write) opens round 1 with a deadline
+    // at least a round timeout after this wait began: re-reading by then keeps that deadline exact.
+    wait.put("TimeoutSecondsPath", "$." + GameItemSchema.INPUT_ROUND_TIMEOUT);
+    ArrayNode catchers = object().arrayNode();
+    catchers.add(AslParts.catcher("LobbyLeft", "States.ALL"));
+    wait.set("Catch", catchers);
+    wait.put("Next", "LobbyLeft");
+    ObjectNode left = failState(ERROR_WOKEN, "The game may have left the lobby: read it again.");
+    ObjectNode wake = branch("LobbyWait", wait, "LobbyLeft", left);
+    return parallel("Wait for the lobby timeout at its announced instant, or a backend's wake-up.",
+        clockBranch("LobbyClock", "LobbyDue"), wake);
   }
 
-  /** Writes {@code fired.lobby} (first firing wins) and names the point for {@code Timer}. */
-  ObjectNode lobbyTimer() {
-    ObjectNode state = markerWrite(names("#f", FIRED, "#k", LOBBY_POINT),
-        "Record that the lobby timer fired, at the time this state was entered.");
-    state.set("ResultSelector", object().put("point", LOBBY_POINT));
-    state.put("ResultPath", "$.wait");
-    return state;
-  }
-
-  /** Reads the round again with the marker of the round {@code Sync} saw. */
-  ObjectNode roundCheck() {
-    ObjectNode parameters = getItemParameters();
-    parameters.put("ProjectionExpression", "#r, #f.#k");
-    ObjectNode names = names("#r", ROUND, "#f", FIRED);
-    names.put("#k.$", ROUND_POINT_FORMAT);
-    parameters.set("ExpressionAttributeNames", names);
-    ObjectNode selector = object();
-    selector.put("point.$", "States.Format('" + GameItemSchema.ROUND_POINT_PREFIX + "{}', $.Item." + ROUND + ".N)");
-    selector.put("round.$", "$.Item." + ROUND + ".N");
-    selector.put("item.$", "$.Item");
-    ObjectNode state = task(DDB_GET_ITEM, "Read the open round and whether its timer already fired.");
-    state.set("Parameters", parameters);
-    state.set("ResultSelector", selector);
-    state.put("ResultPath", "$.wait");
-    state.set("Retry", array(optimizedThrottlingRetrier(), taskFailedRetrier()));
-    state.put("Next", ROUND_ROUTE);
-    return state;
-  }
-
-  /** Back to {@code Sync} if the round moved between the two reads, else the (un)timed round wait. */
-  ObjectNode roundRoute() {
-    ArrayNode choices = object().arrayNode();
-    ObjectNode sameRound = object().put("Variable", "$.wait.round").put("StringEqualsPath", ROUND_PATH);
-    choices.add(rule(object().set("Not", sameRound), SYNC));
-    choices.add(rule(isPresent("$.wait.item." + FIRED), ROUND_AFTER_TIMER));
-    ObjectNode state = object().put("Type", "Choice");
-    state.put("Comment", "Wait on the round just read, with a timer unless it already fired.");
-    state.set("Choices", choices);
-    state.put("Default", ROUND_STATE);
-    return state;
-  }
-
-  /** The round wait; {@code timed} false after the round's timer fired. */
-  ObjectNode round(boolean timed) {
-    ObjectNode state;
+  /**
+   * The next deadline at its announced instant; meanwhile the timer fired last is announced and the
+   * round's wake-up task waits (a backend completes it when the round closes early or the game ends,
+   * so the execution ends with the game; a deadline only moves later, so waking is never needed for
+   * time).
+   */
+  ObjectNode clock() {
+    ObjectNode announce = object().put("Type", "Choice");
+    announce.set("Choices", array(rule(isPresent(FIRED_POINT), "Announce")));
+    announce.put("Default", "RoundWait");
+    ObjectNode task = timerTask("Tell a backend the last timer fired; the clock branch bounds it.");
+    task.set("Catch", array(AslParts.catcher("RoundWait", "States.ALL")));
+    task.put("Next", "RoundWait");
+    ObjectNode wait;
     if (options.correlation() == Correlation.CALLBACKS) {
-      state = callbackWait("#s = :status AND #r = :n", stringAt("$.wait.point"),
-          string(GameStatus.RUNNING.name()), numberAt("$.wait.round"));
+      ObjectNode round = object().put("N.$", ROUND_PATH);
+      wait = callbackWait("#s = :status AND #r = :n", stringAt(ROUND_POINT), string(GameStatus.RUNNING.name()));
+      ObjectNode parameters = (ObjectNode) wait.get("Parameters");
+      ((ObjectNode) parameters.get("ExpressionAttributeNames")).put("#r", ROUND);
+      ((ObjectNode) parameters.get("ExpressionAttributeValues")).set(":n", round);
     } else {
-      ObjectNode input = object();
-      input.put(GameItemSchema.TASK_WAIT_POINT + ".$", "$.wait.point");
-      state = activityWait(options.roundActivity().deepCopy(), input);
+      wait = activityWait(options.roundActivity(), object().put(GameItemSchema.TASK_WAIT_POINT + ".$", ROUND_POINT));
     }
-    state = commented(state, timed
-        ? "Wait until the round closes or its deadline passes."
-        : "Wait until the round closes; its timer already fired.");
-    finishWait(state, timed, "$." + GameItemSchema.INPUT_ROUND_TIMEOUT, ROUND_TIMER);
+    wait = commented(wait, "Wait until a backend sees the round close or the game end.");
+    wait.set("Catch", array(AslParts.catcher("RoundLeft", "States.ALL")));
+    wait.put("Next", "RoundLeft");
+    ObjectNode branch = branch("AnnounceOrNot", announce, "Announce", task);
+    branch.with("States").set("RoundWait", wait);
+    branch.with("States").set("RoundLeft", failState(ERROR_WOKEN, "The round may have closed: read it again."));
+    return parallel("Wait until the next deadline's announced instant, or a backend's wake-up.",
+        clockBranch("ClockWait", "ClockDue"), branch);
+  }
+
+  /** Names the head that came due, for the marker and the announcement. */
+  ObjectNode due() {
+    ObjectNode state = object().put("Type", "Pass");
+    state.put("Comment", "The head of the schedule came due.");
+    state.set("Parameters", object().put("point.$", HEAD_POINT));
+    state.put("ResultPath", "$.wait");
+    state.put("Next", FIRE);
     return state;
   }
 
-  /** Writes {@code fired.round-<n>} (first firing wins). */
-  ObjectNode roundTimer() {
-    ObjectNode names = names("#f", FIRED);
-    names.put("#k.$", "$.wait.point");
-    ObjectNode state = markerWrite(names, "Record that the round's timer fired, at the time this state was entered.");
+  /** Records the head as fired at its instant, moves the mirrors to its, and drops it. */
+  ObjectNode fire() {
+    ObjectNode parameters = object();
+    parameters.set("TableName", options.tableName().deepCopy());
+    parameters.set("Key", gameItemKey());
+    parameters.put("UpdateExpression", "SET #f.#k = :t, #s = :s, #r = :r, #p = :n REMOVE #sch[0]");
+    parameters.put("ConditionExpression", "#sch[0].#tp = :k AND #sch[0].#tt = :t");
+    ObjectNode names = names("#f", FIRED, "#s", STATUS, "#r", ROUND, "#p", POINT, "#sch", SCHEDULE,
+        "#tp", TICK_POINT, "#tt", TICK_AT);
+    names.put("#k.$", HEAD_POINT);
+    parameters.set("ExpressionAttributeNames", names);
+    ObjectNode values = object();
+    values.set(":k", stringAt(HEAD_POINT));
+    values.set(":t", stringAt(HEAD_AT));
+    values.set(":s", stringAt(HEAD + ".M." + TICK_STATUS + ".S"));
+    values.set(":r", object().put("N.$", HEAD + ".M." + TICK_ROUND + ".N"));
+    values.set(":n", stringAt(HEAD + ".M." + TICK_NEXT + ".S"));
+    parameters.set("ExpressionAttributeValues", values);
+    ObjectNode state = task(DDB_UPDATE_ITEM,
+        "Record the timer as fired at its announced instant and move the game on, if a backend did not.");
+    state.set("Parameters", parameters);
     state.putNull("ResultPath");
-    return state;
-  }
-
-  /** Announces a fired timer on the shared timer activity so a backend folds it at once. */
-  ObjectNode timer() {
-    ObjectNode input = object();
-    input.put(GameItemSchema.INPUT_GAME_ID + ".$", "$." + GameItemSchema.INPUT_GAME_ID);
-    input.put(GameItemSchema.TASK_TIMER + ".$", "$.wait.point");
-    ObjectNode state = object().put("Type", "Task");
-    state.put("Comment", "Tell a backend the timer fired; the marker is durable if none answers.");
-    state.set("Resource", options.timerActivity().deepCopy());
-    state.set("Parameters", input);
-    state.put("TimeoutSeconds", options.timerTimeoutSeconds());
-    state.putNull("ResultPath");
-    state.set("Catch", array(catcher(SYNC, "States.ALL")));
+    state.set("Retry", array(retrier(1, 0, 1.0, DDB_CONDITIONAL_CHECK_FAILED), optimizedThrottlingRetrier(),
+        taskFailedRetrier()));
+    ObjectNode lost = AslParts.catcher(SYNC, DDB_CONDITIONAL_CHECK_FAILED);
+    lost.put("ResultPath", "$.wait"); // nothing fired here: nothing to announce
+    state.set("Catch", array(lost));
     state.put("Next", SYNC);
+    return state;
+  }
+
+  /** Announces the timer that ended the game; bounded by the timer task timeout. */
+  ObjectNode lastTimer() {
+    ObjectNode state = timerTask("Tell a backend the timer that ended the game fired.");
+    state.set("Catch", array(catcher(DONE, "States.ALL")));
+    state.put("Next", DONE);
     return state;
   }
 
@@ -203,86 +230,81 @@ final class GameLoopStates {
   }
 
   ObjectNode unknownGame() {
-    return object().put("Type", "Fail")
-        .put("Error", GameItemSchema.ERROR_UNKNOWN_GAME)
-        .put("Cause", "The game item is missing or has no status.");
+    return failState(GameItemSchema.ERROR_UNKNOWN_GAME, "The game item is missing or has no status.");
   }
 
   ObjectNode badGameItem() {
-    return object().put("Type", "Fail")
-        .put("Error", GameItemSchema.ERROR_BAD_GAME_ITEM)
-        .put("Cause", "The game item's status is unknown, or the game runs without a round.");
+    return failState(GameItemSchema.ERROR_BAD_GAME_ITEM,
+        "The game item has no schedule though the game has not ended.");
   }
 
-  private ObjectNode callbackWait(String condition, ObjectNode point, ObjectNode status, ObjectNode round) {
+  private ObjectNode clockBranch(String waitName, String dueName) {
+    ObjectNode wait = object().put("Type", "Wait");
+    wait.put("Comment", "Until the announced instant of the schedule's head.");
+    wait.put("TimestampPath", HEAD_AT);
+    wait.put("Next", dueName);
+    return branch(waitName, wait, dueName, failState(ERROR_DEADLINE, "The head's instant came."));
+  }
+
+  private static ObjectNode branch(String firstName, ObjectNode first, String secondName, ObjectNode second) {
+    ObjectNode branch = object().put("StartAt", firstName);
+    ObjectNode states = branch.putObject("States");
+    states.set(firstName, first);
+    states.set(secondName, second);
+    return branch;
+  }
+
+  private static ObjectNode parallel(String comment, ObjectNode clock, ObjectNode other) {
+    ObjectNode state = object().put("Type", "Parallel");
+    state.put("Comment", comment);
+    state.set("Branches", array(clock, other));
+    state.putNull("ResultPath");
+    state.set("Catch", array(catcher(DUE, ERROR_DEADLINE), catcher(SYNC, "States.ALL")));
+    state.put("Next", SYNC);
+    return state;
+  }
+
+  private ObjectNode timerTask(String comment) {
+    ObjectNode input = object();
+    input.put(GameItemSchema.INPUT_GAME_ID + ".$", "$." + GameItemSchema.INPUT_GAME_ID);
+    input.put(GameItemSchema.TASK_TIMER + ".$", FIRED_POINT);
+    ObjectNode state = object().put("Type", "Task");
+    state.put("Comment", comment);
+    state.set("Resource", options.timerActivity().deepCopy());
+    state.set("Parameters", input);
+    state.put("TimeoutSeconds", options.timerTimeoutSeconds());
+    state.putNull("ResultPath");
+    return state;
+  }
+
+  private ObjectNode callbackWait(String condition, ObjectNode point, ObjectNode status) {
     ObjectNode parameters = object();
     parameters.set("TableName", options.tableName().deepCopy());
     parameters.set("Key", gameItemKey());
     parameters.put("UpdateExpression", "SET #t = :t, #p = :p");
     parameters.put("ConditionExpression", condition);
-    ObjectNode names = names("#t", WAIT_TOKEN, "#p", WAIT_POINT, "#s", STATUS);
     ObjectNode values = object();
     values.set(":t", stringAt(TASK_TOKEN));
     values.set(":p", point);
     values.set(":status", status);
-    if (round != null) {
-      names.put("#r", ROUND);
-      values.set(":n", round);
-    }
-    parameters.set("ExpressionAttributeNames", names);
+    parameters.set("ExpressionAttributeNames", names("#t", WAIT_TOKEN, "#p", WAIT_POINT, "#s", STATUS));
     parameters.set("ExpressionAttributeValues", values);
     ObjectNode state = task(SDK_UPDATE_ITEM_WAIT, null);
     state.set("Parameters", parameters);
     state.set("Retry", array(sdkThrottlingRetrier()));
+    state.putNull("ResultPath");
     return state;
   }
 
-  private ObjectNode activityWait(JsonNode activity, ObjectNode input) {
+  private ObjectNode activityWait(com.fasterxml.jackson.databind.JsonNode activity, ObjectNode point) {
     ObjectNode parameters = object();
     parameters.put(GameItemSchema.INPUT_GAME_ID + ".$", "$." + GameItemSchema.INPUT_GAME_ID);
-    parameters.setAll(input);
+    parameters.setAll(point);
     ObjectNode state = object().put("Type", "Task");
-    state.set("Resource", activity);
+    state.set("Resource", activity.deepCopy());
     state.set("Parameters", parameters);
     options.heartbeatSeconds().ifPresent(seconds -> state.put("HeartbeatSeconds", seconds));
-    return state;
-  }
-
-  /** Timeout, catchers and transitions shared by the four waits. */
-  private void finishWait(ObjectNode state, boolean timed, String timeoutPath, String timerState) {
-    if (timed) {
-      state.put("TimeoutSecondsPath", timeoutPath);
-    }
     state.putNull("ResultPath");
-    ArrayNode catchers = AslParts.object().arrayNode();
-    if (options.correlation() == Correlation.CALLBACKS) {
-      // The game left this point before the token was stored: whoever moved it came first.
-      catchers.add(catcher(SYNC, SDK_CONDITIONAL_CHECK_FAILED));
-    } else {
-      if (options.heartbeatSeconds().isPresent()) {
-        // Listed before States.Timeout, which also matches a missed heartbeat.
-        catchers.add(catcher(SYNC, "States.HeartbeatTimeout"));
-      }
-      catchers.add(catcher(SYNC, GameItemSchema.ERROR_WRONG_WAIT_POINT));
-    }
-    if (timed) {
-      catchers.add(catcher(timerState, "States.Timeout"));
-    }
-    state.set("Catch", catchers);
-    state.put("Next", SYNC);
-  }
-
-  private ObjectNode markerWrite(ObjectNode names, String comment) {
-    ObjectNode parameters = object();
-    parameters.set("TableName", options.tableName().deepCopy());
-    parameters.set("Key", gameItemKey());
-    parameters.put("UpdateExpression", "SET #f.#k = if_not_exists(#f.#k, :at)");
-    parameters.set("ExpressionAttributeNames", names);
-    parameters.set("ExpressionAttributeValues", object().set(":at", stringAt(ENTERED_TIME)));
-    ObjectNode state = task(DDB_UPDATE_ITEM, comment);
-    state.set("Parameters", parameters);
-    state.set("Retry", array(optimizedThrottlingRetrier(), taskFailedRetrier()));
-    state.put("Next", TIMER);
     return state;
   }
 
@@ -292,6 +314,10 @@ final class GameLoopStates {
     parameters.set("Key", gameItemKey());
     parameters.put("ConsistentRead", true);
     return parameters;
+  }
+
+  private static ObjectNode failState(String error, String cause) {
+    return object().put("Type", "Fail").put("Error", error).put("Cause", cause);
   }
 
   private static ObjectNode task(String resource, String comment) {

@@ -15,7 +15,8 @@ final class Attributes {
   static final String STATUS = GameItemSchema.STATUS;
   static final String ROUND = GameItemSchema.ROUND;
   /** The point the game waits at now ({@link WaitPoint#current}); a mirror of status and round. */
-  static final String POINT = "point";
+  static final String POINT = GameItemSchema.POINT;
+  static final String SCHEDULE = GameItemSchema.SCHEDULE;
   static final String FIRED = GameItemSchema.FIRED;
   static final String WAIT_POINT = GameItemSchema.WAIT_POINT;
   static final String WAIT_TOKEN = GameItemSchema.WAIT_TOKEN;

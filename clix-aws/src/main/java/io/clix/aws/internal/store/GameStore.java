@@ -199,12 +199,13 @@ public final class GameStore {
   private CompletableFuture<Boolean> write(String gameId, GameItem item, GameState after, List<GameEvent> events) {
     Map<String, String> names = new HashMap<>(Map.of("#state", Attributes.STATE, "#version", Attributes.VERSION,
         "#status", Attributes.STATUS, "#round", Attributes.ROUND, "#point", Attributes.POINT,
-        "#fired", Attributes.FIRED));
+        "#fired", Attributes.FIRED, "#schedule", Attributes.SCHEDULE));
     Map<String, AttributeValue> values = new HashMap<>(Map.of(":state", s(ItemCodec.storedStateJson(after)),
         ":version", n(after.version()), ":status", s(after.status().name()), ":round", n(after.round()),
         ":point", s(WaitPoint.current(after)), ":expected", n(item.state().version()),
-        ":fired", n(item.fired().size())));
-    String set = "SET #state = :state, #version = :version, #status = :status, #round = :round, #point = :point";
+        ":fired", n(item.fired().size()), ":schedule", TimerSchedule.attribute(after)));
+    String set = "SET #state = :state, #version = :version, #status = :status, #round = :round, #point = :point"
+        + ", #schedule = :schedule";
     if (after.status().isEnded() && after.endedAt() != null) {
       set += ", #expiresAt = :expiresAt";
       names.put("#expiresAt", Attributes.EXPIRES_AT);
@@ -263,6 +264,7 @@ public final class GameStore {
     item.put(Attributes.ROUND, n(s.round()));
     item.put(Attributes.POINT, s(WaitPoint.current(s)));
     item.put(Attributes.FIRED, AttributeValue.fromM(Map.of()));
+    item.put(Attributes.SCHEDULE, TimerSchedule.attribute(s));
     item.put(Attributes.SPEC, s(json(stored)));
     List<TransactWriteItem> writes = new ArrayList<>();
     writes.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(item)
