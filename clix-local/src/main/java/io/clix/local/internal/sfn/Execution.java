@@ -85,15 +85,7 @@ final class Execution {
   }
 
   synchronized ObjectNode describe() {
-    ObjectNode out = SfnJson.object();
-    out.put("executionArn", arn);
-    out.put("stateMachineArn", stateMachine.arn);
-    out.put("name", name);
-    out.put("status", status);
-    out.set("startDate", SfnJson.timestamp(startDate));
-    if (stopDate != null) {
-      out.set("stopDate", SfnJson.timestamp(stopDate));
-    }
+    ObjectNode out = listItem(); // DescribeExecution starts with the fields of ListExecutions' items
     if (versionArn != null) {
       out.put("stateMachineVersionArn", versionArn);
     }

@@ -290,17 +290,7 @@ final class Interpreter implements StateRuntime {
         }
         Instant due = WaitTimes.due(resolved, frame.stateInput, context, frame.enteredTime);
         JsonNode output = JsonataFlow.leave(frame, state, null, null);
-        frame.timer = at(frame, due, () -> {
-          frame.timer = null;
-          frame.generation++;
-          Transition next;
-          try {
-            next = exit(frame, output);
-          } catch (StatesError e) {
-            next = fail(frame, e);
-          }
-          proceed(frame, next);
-        });
+        waitUntil(frame, due, output);
         return null;
       }
       case "Succeed": {
@@ -351,6 +341,12 @@ final class Interpreter implements StateRuntime {
     Instant due = WaitTimes.due(state, effective, context, frame.enteredTime);
     JsonNode output = DataFlow.path(state, "OutputPath", effective, context);
     JsonataFlow.assignJsonPath(frame, state, effective);
+    waitUntil(frame, due, output);
+    return null;
+  }
+
+  /** A Wait state of either query language: leaves with {@code output} once the clock reaches {@code due}. */
+  private void waitUntil(Frame frame, Instant due, JsonNode output) {
     frame.timer = at(frame, due, () -> {
       frame.timer = null;
       frame.generation++;
@@ -362,7 +358,6 @@ final class Interpreter implements StateRuntime {
       }
       proceed(frame, next);
     });
-    return null;
   }
 
   private Transition failState(Frame frame) {

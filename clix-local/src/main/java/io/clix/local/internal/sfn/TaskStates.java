@@ -190,24 +190,35 @@ final class TaskStates {
 
   private void failed(Frame frame, TaskTarget target, String error, String cause) {
     frame.stopWaiting();
-    ObjectNode details = SfnJson.object();
-    String type = switch (target.kind()) {
-      case ACTIVITY -> "Activity";
-      case LAMBDA -> "LambdaFunction";
-      case SERVICE -> "Task";
-    };
-    if (target.kind() == TaskTarget.Kind.SERVICE) {
-      serviceDetails(details, target);
-    }
+    ObjectNode details = targetDetails(target);
     if (error != null) {
       details.put("error", error);
     }
     if (cause != null) {
       details.put("cause", cause);
     }
-    String field = Character.toLowerCase(type.charAt(0)) + type.substring(1) + "FailedEventDetails";
-    runtime.event(frame, type + "Failed", field, details);
+    targetEvent(frame, target, "Failed", details);
     runtime.proceed(frame, runtime.fail(frame, error, cause));
+  }
+
+  /** The details every end event of a task target starts with (the service's names for a service task). */
+  private ObjectNode targetDetails(TaskTarget target) {
+    ObjectNode details = SfnJson.object();
+    if (target.kind() == TaskTarget.Kind.SERVICE) {
+      serviceDetails(details, target);
+    }
+    return details;
+  }
+
+  /** Records {@code Activity<what>}, {@code LambdaFunction<what>} or {@code Task<what>} with its details field. */
+  private void targetEvent(Frame frame, TaskTarget target, String what, ObjectNode details) {
+    String type = switch (target.kind()) {
+      case ACTIVITY -> "Activity";
+      case LAMBDA -> "LambdaFunction";
+      case SERVICE -> "Task";
+    };
+    String field = Character.toLowerCase(type.charAt(0)) + type.substring(1) + what + "EventDetails";
+    runtime.event(frame, type + what, field, details);
   }
 
   private void timedOut(Frame frame, TaskTarget target, String error) {
@@ -215,18 +226,9 @@ final class TaskStates {
       return; // an answer is on its way
     }
     frame.stopWaiting();
-    ObjectNode details = SfnJson.object();
-    String type = switch (target.kind()) {
-      case ACTIVITY -> "Activity";
-      case LAMBDA -> "LambdaFunction";
-      case SERVICE -> "Task";
-    };
-    if (target.kind() == TaskTarget.Kind.SERVICE) {
-      serviceDetails(details, target);
-    }
+    ObjectNode details = targetDetails(target);
     details.put("error", error);
-    String field = Character.toLowerCase(type.charAt(0)) + type.substring(1) + "TimedOutEventDetails";
-    runtime.event(frame, type + "TimedOut", field, details);
+    targetEvent(frame, target, "TimedOut", details);
     runtime.proceed(frame, runtime.fail(frame, error, null));
   }
 

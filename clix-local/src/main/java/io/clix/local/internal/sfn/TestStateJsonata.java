@@ -90,47 +90,8 @@ final class TestStateJsonata {
 
   private static void handleError(JsonNode state, JsonataFlow.Scope scope, String error, String cause,
       ObjectNode data, ObjectNode out) {
-    JsonNode retriers = state.path("Retry");
-    for (int i = 0; i < retriers.size(); i++) {
-      JsonNode retrier = retriers.get(i);
-      if (ErrorMatching.matches(retrier, error)) {
-        if (ErrorMatching.maxAttempts(retrier) > 0) {
-          ObjectNode details = data.putObject("errorDetails");
-          details.put("retryIndex", i);
-          details.put("retryBackoffIntervalSeconds", retrier.path("IntervalSeconds").asInt(1));
-          putError(out, error, cause);
-          out.put("status", "RETRIABLE");
-          return;
-        }
-        break;
-      }
-    }
-    for (JsonNode catcher : state.path("Catch")) {
-      if (ErrorMatching.matches(catcher, error)) {
-        ObjectNode errorOutput = SfnJson.object();
-        errorOutput.put("Error", error);
-        if (cause != null) {
-          errorOutput.put("Cause", cause);
-        }
-        JsonataFlow.Leaving leaving = JsonataFlow.leaving(catcher, scope, null, errorOutput);
-        putError(out, error, cause);
-        out.put("output", SfnJson.write(leaving.output()));
-        out.put("nextState", catcher.path("Next").asText());
-        out.put("status", "CAUGHT_ERROR");
-        return;
-      }
-    }
-    putError(out, error, cause);
-    out.put("status", "FAILED");
-  }
-
-  private static void putError(ObjectNode out, String error, String cause) {
-    if (error != null) {
-      out.put("error", error);
-    }
-    if (cause != null) {
-      out.put("cause", cause);
-    }
+    TestStateOperation.handleError(state, error, cause, data, out,
+        (catcher, errorOutput) -> JsonataFlow.leaving(catcher, scope, null, errorOutput).output());
   }
 
   private static void succeed(JsonNode state, JsonataFlow.Leaving leaving, ObjectNode out) {

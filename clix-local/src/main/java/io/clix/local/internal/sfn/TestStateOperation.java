@@ -222,6 +222,20 @@ final class TestStateOperation {
   /** A mocked error: RETRIABLE if a retrier would retry it, CAUGHT_ERROR if a catcher takes it, else FAILED. */
   private static void handleError(JsonNode state, JsonNode input, String error, String cause, ObjectNode data,
       ObjectNode out) {
+    handleError(state, error, cause, data, out, (catcher, errorOutput) -> {
+      JsonNode output = DataFlow.applyResultPath(catcher.get("ResultPath"), input, errorOutput);
+      data.put("afterResultPath", SfnJson.write(output));
+      return output;
+    });
+  }
+
+  /**
+   * The error handling of TestState in either query language: RETRIABLE if a retrier would retry
+   * it, CAUGHT_ERROR with the output {@code caught} makes of the catcher and the error output if a
+   * catcher takes it, else FAILED.
+   */
+  static void handleError(JsonNode state, String error, String cause, ObjectNode data, ObjectNode out,
+      java.util.function.BiFunction<JsonNode, ObjectNode, JsonNode> caught) {
     JsonNode retriers = state.path("Retry");
     for (int i = 0; i < retriers.size(); i++) {
       JsonNode retrier = retriers.get(i);
@@ -244,8 +258,7 @@ final class TestStateOperation {
         if (cause != null) {
           errorOutput.put("Cause", cause);
         }
-        JsonNode output = DataFlow.applyResultPath(catcher.get("ResultPath"), input, errorOutput);
-        data.put("afterResultPath", SfnJson.write(output));
+        JsonNode output = caught.apply(catcher, errorOutput);
         putError(out, error, cause);
         out.put("output", SfnJson.write(output));
         out.put("nextState", catcher.path("Next").asText());
@@ -257,7 +270,7 @@ final class TestStateOperation {
     out.put("status", "FAILED");
   }
 
-  private static void putError(ObjectNode out, String error, String cause) {
+  static void putError(ObjectNode out, String error, String cause) {
     if (error != null) {
       out.put("error", error);
     }
