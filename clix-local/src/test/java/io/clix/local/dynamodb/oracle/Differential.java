@@ -14,8 +14,15 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.opentest4j.AssertionFailedError;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbRequest;
+import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
+import software.amazon.awssdk.services.dynamodb.model.UpdateTableRequest;
 
 /**
  * Sends steps to both endpoints and compares their normalized answers. Keeps track of whether a
@@ -110,11 +117,39 @@ final class Differential {
     CompletableFuture<JsonNode> oracle = CompletableFuture.supplyAsync(() -> step.run(endpoints.dynalite()), ORACLE);
     JsonNode embedded = step.run(endpoints.embedded());
     JsonNode dynalite = oracle.join();
+    if (step instanceof Step.Call call && !dynalite.has("error")) {
+      awaitDynaliteActive(call.sdkRequest());
+    }
     Outcome outcome = new Outcome(embedded, dynalite);
     if (step.writes() && outcome.succeeded()) {
       tablesChanged(step.tablesWritten());
     }
     return outcome;
+  }
+
+  /**
+   * Waits until dynalite has finished a table or index change it acknowledged: dynalite (like AWS)
+   * answers CreateTable and UpdateTable while the table is still CREATING or UPDATING and turns it
+   * ACTIVE a moment later, even with zero delays configured, where the embedded endpoint is ACTIVE at
+   * once. The next step then compares settled tables, whatever the machine's load.
+   */
+  private void awaitDynaliteActive(DynamoDbRequest request) {
+    String table = request instanceof CreateTableRequest r ? r.tableName()
+        : request instanceof UpdateTableRequest r ? r.tableName() : null;
+    if (table == null) {
+      return;
+    }
+    long giveUp = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (System.nanoTime() < giveUp) {
+      TableDescription t = endpoints.dynalite().describeTable(b -> b.tableName(table)).table();
+      boolean indexesActive = t.globalSecondaryIndexes().stream()
+          .allMatch(i -> i.indexStatus() == IndexStatus.ACTIVE);
+      if (t.tableStatus() == TableStatus.ACTIVE && indexesActive) {
+        return;
+      }
+      Thread.onSpinWait();
+    }
+    throw new AssertionFailedError("dynalite kept table " + table + " from ACTIVE for 30 s");
   }
 
   /** Marks fixture tables as changed ({@code null}: any table), e.g. after writing directly through a client. */
