@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.clix.aws.internal.definition.GameItemSchema;
 import io.clix.core.GameStatus;
+import io.clix.core.Limits;
+import io.clix.local.StackSnapshot;
 import io.clix.local.junit5.ClixLocalEnvironment;
 import java.time.Duration;
 import io.clix.local.junit5.LocalStackClients;
@@ -12,10 +14,12 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sfn.SfnClient;
+import software.amazon.awssdk.services.sfn.model.GetActivityTaskResponse;
 
 /**
  * Deadlines fire at the instant each game announced, by Step Functions alone, whatever happens to the
@@ -149,6 +153,73 @@ class DeadlinesTest {
       }
       System.out.printf("foreign poller held %d tasks (%s)%n", held.size(), correlation);
       fleet.check("foreign-poller-holding/" + correlation, aws.orchestrator("reader"));
+    }
+  }
+
+  @ParameterizedTest
+  @EnumSource(Correlation.class)
+  void withAForeignPollerAnsweringEveryTaskWithAnotherGamesInputEveryGameEndsOnTimeWithinItsHistory(
+      Correlation correlation) throws Exception {
+    try (ClixLocalEnvironment aws = ClixLocalEnvironment.builder().correlation(correlation).start();
+        SfnClient foreign = LocalStackClients.sfn(aws.stack())) {
+      DeadlineFleet fleet = new DeadlineFleet("answered", GAMES);
+      ActivityArns arns = aws.activities();
+      AtomicInteger answered = new AtomicInteger();
+      ExecutorService pollers = Executors.newFixedThreadPool(3);
+      try {
+        // The foreign poller competes with Clix's router from the first task on.
+        for (String activity : List.of(arns.lobby(), arns.round(), arns.timers())) {
+          pollers.submit(() -> {
+            String previous = "{\"gameId\":\"someone-else\",\"status\":\"RUNNING\",\"round\":1}";
+            while (!Thread.currentThread().isInterrupted()) {
+              GetActivityTaskResponse task = foreign.getActivityTask(r -> r.activityArn(activity).workerName("foreign"));
+              if (task.taskToken() != null) {
+                String other = previous;
+                foreign.sendTaskSuccess(r -> r.taskToken(task.taskToken()).output(other));
+                previous = task.input();
+                answered.incrementAndGet();
+              }
+            }
+            return null;
+          });
+        }
+        AwsGameOrchestrator games = aws.orchestrator("clix");
+        fleet.start(games);
+        games.close();
+        aws.forget(games);
+        // One second at a time, each time until the foreign poller has answered every task offered.
+        for (long second = 0; second < DeadlineFleet.LONGEST.plus(DeadlineFleet.ROUND).getSeconds(); second++) {
+          awaitAnswered(aws, arns);
+          aws.stack().advance(Duration.ofSeconds(1));
+        }
+        awaitAnswered(aws, arns);
+      } finally {
+        pollers.shutdownNow();
+      }
+      System.out.printf("foreign poller answered %d tasks with another game's input (%s)%n", answered.get(),
+          correlation);
+      fleet.check("foreign-poller-answering/" + correlation, aws.orchestrator("reader"));
+      int budget = (DeadlineFleet.ROUNDS + 1) * Limits.MAX_HISTORY_EVENTS_PER_WAIT + 20;
+      int longest = fleet.ids().stream().mapToInt(id -> aws.history(id).size()).max().orElseThrow();
+      System.out.printf("longest history: %d events (budget %d, %s)%n", longest, budget, correlation);
+      assertThat(longest).as("history events of the longest game").isLessThanOrEqualTo(budget);
+    }
+  }
+
+  /** Until the stack is idle with no task queued on Clix's activities or held by the foreign poller. */
+  private static void awaitAnswered(ClixLocalEnvironment aws, ActivityArns arns) {
+    long giveUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (true) {
+      StackSnapshot s = aws.stack().snapshot();
+      boolean answered = s.idle() && s.queued(arns.lobby()) == 0 && s.queued(arns.round()) == 0
+          && s.queued(arns.timers()) == 0 && s.tasksInFlight().stream().noneMatch(t -> t.workerName().equals("foreign"));
+      if (answered) {
+        return;
+      }
+      if (System.nanoTime() > giveUp) {
+        throw new AssertionError("the foreign poller did not answer within 30 s: " + s);
+      }
+      Thread.onSpinWait();
     }
   }
 }

@@ -30,6 +30,18 @@ import java.util.concurrent.CompletableFuture;
  * io.clix.core.RetryableServiceException} for throttling and 5xx, {@link
  * io.clix.core.ServiceUnreachableException} for network failures); the clients' own retry strategy
  * retries throttling and 5xx first. The clients passed in stay open on {@link #close()}.
+ *
+ * <p>Deadlines need no backend: the execution waits until each announced instant and records the
+ * timer in the game item itself, moving its status and round, with no instance alive. What a read
+ * writes: {@code describe}, {@code events} (and every other call) read the game item and fold in the
+ * timers the execution recorded since the last write (the lobby timeout's {@link
+ * io.clix.core.EventType#GAME_STARTED} or {@code GAME_CANCELLED}, a deadline's {@code ROUND_CLOSED} with
+ * the missing moves, the next {@code ROUND_OPENED} or {@code GAME_FINISHED});
+ * when a fold yields events, that read writes them and the folded state, once, conditionally (as any
+ * instance would, so the game's events appear in order whoever reads first); a read also completes a
+ * wait whose token is stale (the game has moved past it), which only lets the execution re-read
+ * sooner. A read never changes what the game announced: the status, round and deadlines it shows
+ * are those the execution recorded at the announced instants.
  */
 public interface AwsGameOrchestrator extends GameOrchestrator {
 

@@ -19,7 +19,7 @@ class StateMachineDefinitionTest {
       "arn:aws:states:us-east-1:123456789012:activity:clix-round",
       "arn:aws:states:us-east-1:123456789012:activity:clix-timers");
   private static final Set<String> TERMINAL_TYPES = Set.of("Succeed", "Fail");
-  private static final List<String> WAITS = List.of("Lobby", "Clock");
+  private static final List<String> WAITS = List.of("Lobby", "Clock", "LobbyQuiet");
 
   private static StateMachineDefinition.Builder definition(Correlation correlation) {
     return StateMachineDefinition.builder().correlation(correlation).tableName("clix-games").activities(ARNS);
@@ -51,11 +51,16 @@ class StateMachineDefinitionTest {
 
     assertThat(graph.reachable()).first().isEqualTo("Sync");
     assertThat(graph.targets("Sync")).containsExactly("Route");
-    assertThat(graph.targets("Route")).contains("Lobby", "Clock", "LastTimer", "Done", "UnknownGame", "BadGameItem");
+    assertThat(graph.targets("Route")).contains("Lobby", "Clock", "LobbyQuiet", "ClockQuiet", "LastTimer", "Done",
+        "UnknownGame", "BadGameItem");
     for (String wait : WAITS) {
       assertThat(graph.state(wait).path("Type").asText()).isEqualTo("Parallel");
-      assertThat(graph.catchers(wait)).containsExactly("Clix.Deadline -> Due", "States.ALL -> Sync");
+      assertThat(graph.catchers(wait)).containsExactly("Clix.Deadline -> Due", "States.ALL -> Woke");
     }
+    assertThat(graph.targets("Woke")).containsExactlyInAnyOrder("Sync", "WokeFirst", "WokeAgain");
+    assertThat(graph.targets("WokeFirst")).containsExactly("Sync");
+    assertThat(graph.targets("WokeAgain")).containsExactly("Sync");
+    assertThat(graph.targets("ClockQuiet")).containsExactly("Due");
     assertThat(graph.targets("Due")).containsExactly("Fire");
     assertThat(graph.targets("Fire")).containsOnly("Sync");
     assertThat(graph.targets("LastTimer")).containsOnly("Done");

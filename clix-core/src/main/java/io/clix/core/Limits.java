@@ -31,18 +31,23 @@ public final class Limits {
   /** Most seats in one game. */
   public static final int MAX_CAPACITY = 64;
   /**
-   * Most rounds in one game. With it a game's Step Functions history stays far below the 25,000
-   * events a Standard execution may record: each wait (the lobby, each round) costs at most
-   * {@value #MAX_HISTORY_EVENTS_PER_WAIT} events — one loop {@code Sync → Route → RoundCheck →
-   * RoundRoute → wait} is at most 20 events, its timer path ({@code RoundTimer → Timer}) 10 more,
-   * and the budget covers the timer loop plus eight more wake-ups of the same wait (a completed
-   * stale token, a missed heartbeat) and task retries — so a game of {@code rounds} rounds costs at
-   * most {@code (rounds + 1) × 240 + 20} events (24,260 at 100 rounds). A spec that could exceed the
-   * history limit is refused.
+   * Most rounds in one game. With it a game's Step Functions history stays below the 25,000 events a
+   * Standard execution may record: each wait (the lobby, each round) costs at most {@value
+   * #MAX_HISTORY_EVENTS_PER_WAIT} events — one loop {@code Sync → Route → wait → Due → Fire} is
+   * about 25 events, and a wait woken three times for the same deadline (stale or foreign answers,
+   * failures, missed heartbeats) stops handing out tasks and waits on time alone — and the lobby
+   * re-reads the game once per round timeout at {@value #MAX_HISTORY_EVENTS_PER_LOBBY_POLL} events
+   * each (a start whose wake-up was lost is seen before round 1's deadline). A game therefore costs
+   * at most {@code ceil(lobbyTimeout / roundTimeout) × 24 + (rounds + 1) × 240 + 20} events; a spec
+   * that could exceed the history limit is refused, naming {@code rounds} or {@code lobbyTimeout}.
+   * With one round a lobby may last up to 1,020 round timeouts (a day-long lobby needs rounds of at
+   * least 85 s); with 100 rounds, 30.
    */
   public static final int MAX_ROUNDS = 100;
   /** History events one wait of a game's execution may cost; see {@link #MAX_ROUNDS}. */
   public static final int MAX_HISTORY_EVENTS_PER_WAIT = 240;
+  /** History events each lobby re-read (once per round timeout) may cost; see {@link #MAX_ROUNDS}. */
+  public static final int MAX_HISTORY_EVENTS_PER_LOBBY_POLL = 24;
   /** The most events a Standard Step Functions execution's history may hold. */
   public static final int MAX_HISTORY_EVENTS = 25_000;
   /** Shortest lobby or round timeout. */

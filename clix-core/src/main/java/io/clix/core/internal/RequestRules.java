@@ -189,7 +189,23 @@ public final class RequestRules {
     if (history > Limits.MAX_HISTORY_EVENTS) {
       v.add(new Violation("rounds", "(rounds + 1) × " + Limits.MAX_HISTORY_EVENTS_PER_WAIT + " + 20 history events"
           + " must stay at most a Standard execution's " + Limits.MAX_HISTORY_EVENTS + ", was " + history));
+      return;
     }
+    long polls = lobbyPolls(lobbyTimeout, roundTimeout);
+    long withLobby = history + polls * Limits.MAX_HISTORY_EVENTS_PER_LOBBY_POLL;
+    if (withLobby > Limits.MAX_HISTORY_EVENTS) {
+      v.add(new Violation("lobbyTimeout", "the lobby re-reads the game once per roundTimeout: (lobbyTimeout /"
+          + " roundTimeout, rounded up) × " + Limits.MAX_HISTORY_EVENTS_PER_LOBBY_POLL + " + (rounds + 1) × "
+          + Limits.MAX_HISTORY_EVENTS_PER_WAIT + " + 20 history events must stay at most a Standard execution's "
+          + Limits.MAX_HISTORY_EVENTS + ", was " + polls + " × " + Limits.MAX_HISTORY_EVENTS_PER_LOBBY_POLL + " + "
+          + history + " = " + withLobby + "; shorten the lobby or lengthen the rounds"));
+    }
+  }
+
+  /** How many times a lobby of this length may re-read its game: once per round timeout, rounded up. */
+  static long lobbyPolls(Duration lobbyTimeout, Duration roundTimeout) {
+    long round = roundTimeout.getSeconds();
+    return (lobbyTimeout.getSeconds() + round - 1) / round;
   }
 
   /** The JSON rules of {@link io.clix.core.Limits}: shape, numbers, Unicode, then size. */

@@ -250,7 +250,9 @@ public final class ClixLocalEnvironment implements AutoCloseable {
       if (next.isEmpty() || next.get().isAfter(target)) {
         break;
       }
-      manual.advanceTo(next.get());
+      // A timer armed on the way may be due already (armed from a time read before the last step).
+      Instant now = manual.instant();
+      manual.advanceTo(next.get().isBefore(now) ? now : next.get());
       settle();
     }
     manual.advanceTo(target);

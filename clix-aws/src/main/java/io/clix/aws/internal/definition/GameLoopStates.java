@@ -55,6 +55,13 @@ import io.clix.core.GameStatus;
  * schedule is empty the game ended: {@code LastTimer} announces the last fired timer (bounded by the
  * timer task timeout, the documented maximum for a game with no next deadline) and {@code Done}.
  *
+ * <p>Every wake-up that is not the deadline goes through {@code Woke}, which counts the wake-ups of
+ * the same head in {@code $.wakes}. A backend's own wake-up changes the head (the game left the
+ * lobby, a round closed early), so after {@link #WAKES_BEFORE_QUIET} wake-ups of one head (stale or
+ * foreign answers, failures sent by anyone, missed heartbeats, lobby re-reads) {@code Route} picks
+ * {@code LobbyQuiet} or {@code ClockQuiet}: the same timers with no task to hold or answer, so
+ * nothing outside the execution can make it loop faster than once per round timeout.
+ *
  * <p>State data: the execution input stays at the root; {@code $.game} holds the last {@code Sync}
  * read, {@code $.wait} the point {@code Fire} recorded last ({@code {"point": ...}}); catchers put
  * the error under {@code $.lastError}.
@@ -71,6 +78,18 @@ final class GameLoopStates {
   static final String DONE = "Done";
   static final String UNKNOWN_GAME = "UnknownGame";
   static final String BAD_GAME_ITEM = "BadGameItem";
+  static final String WOKE = "Woke";
+  static final String WOKE_FIRST = "WokeFirst";
+  static final String WOKE_AGAIN = "WokeAgain";
+  static final String LOBBY_QUIET = "LobbyQuiet";
+  static final String CLOCK_QUIET = "ClockQuiet";
+
+  /**
+   * Wake-ups of one wait (the same head) after which the execution stops handing out its task and
+   * waits on time alone: a backend's legitimate wake-up changes the head (the game left the lobby, a
+   * round closed), so repeats come from stale or foreign answers, missed heartbeats or lobby polls.
+   */
+  static final int WAKES_BEFORE_QUIET = 3;
 
   /** The error the clock branch ends a Parallel with when the head's instant came. */
   static final String ERROR_DEADLINE = "Clix.Deadline";
@@ -86,6 +105,8 @@ final class GameLoopStates {
   private static final String HEAD_AT = HEAD + ".M." + TICK_AT + ".S";
   private static final String FIRED_POINT = "$.wait.point";
   private static final String TASK_TOKEN = "$$.Task.Token";
+  private static final String WAKES_AT = "$.wakes.at";
+  private static final String WAKES_N = "$.wakes.n";
 
   private final DefinitionOptions options;
 
@@ -110,6 +131,9 @@ final class GameLoopStates {
   ObjectNode route() {
     ArrayNode choices = object().arrayNode();
     choices.add(rule(object().set("Not", isPresent(STATUS_PATH)), UNKNOWN_GAME));
+    choices.add(rule(and(quiet(), isPresent(HEAD_POINT),
+        object().put("Variable", HEAD_POINT).put("StringEquals", LOBBY_POINT)), LOBBY_QUIET));
+    choices.add(rule(quiet(), CLOCK_QUIET));
     choices.add(rule(and(isPresent(HEAD_POINT),
         object().put("Variable", HEAD_POINT).put("StringEquals", LOBBY_POINT)), LOBBY));
     choices.add(rule(isPresent(HEAD_AT), CLOCK));
@@ -118,7 +142,8 @@ final class GameLoopStates {
     ended.set("Or", array(statusIs(GameStatus.FINISHED), statusIs(GameStatus.CANCELLED)));
     choices.add(rule(ended, DONE));
     ObjectNode state = object().put("Type", "Choice");
-    state.put("Comment", "The lobby, the next deadline, or the end, from the schedule Sync read.");
+    state.put("Comment", "The lobby, the next deadline, or the end, from the schedule Sync read; a wait woken "
+        + WAKES_BEFORE_QUIET + " times for the same head waits on time alone.");
     state.set("Choices", choices);
     state.put("Default", BAD_GAME_ITEM);
     return state;
@@ -174,6 +199,62 @@ final class GameLoopStates {
     branch.with("States").set("RoundLeft", failState(ERROR_WOKEN, "The round may have closed: read it again."));
     return parallel("Wait until the next deadline's announced instant, or a backend's wake-up.",
         clockBranch("ClockWait", "ClockDue"), branch);
+  }
+
+  /**
+   * The lobby after {@link #WAKES_BEFORE_QUIET} wake-ups of the same head: its timeout at the
+   * announced instant, or a re-read after one round timeout (a start whose wake-up was lost opens
+   * round 1 no earlier), with no task for anyone to hold or answer.
+   */
+  ObjectNode lobbyQuiet() {
+    ObjectNode poll = object().put("Type", "Wait");
+    poll.put("Comment", "Re-read after one round timeout: a start is seen before round 1's deadline.");
+    poll.put("SecondsPath", "$." + GameItemSchema.INPUT_ROUND_TIMEOUT);
+    poll.put("Next", "LobbyPolled");
+    ObjectNode polled = failState(ERROR_WOKEN, "The game may have left the lobby: read it again.");
+    return parallel("Wait for the lobby timeout at its announced instant, re-reading once per round timeout.",
+        clockBranch("LobbyQuietClock", "LobbyQuietDue"), branch("LobbyPoll", poll, "LobbyPolled", polled));
+  }
+
+  /**
+   * The next deadline after {@link #WAKES_BEFORE_QUIET} wake-ups of the same head: time alone (a
+   * deadline only moves later, so waking is never needed for time).
+   */
+  ObjectNode clockQuiet() {
+    ObjectNode wait = object().put("Type", "Wait");
+    wait.put("Comment", "Until the head's announced instant, with no task for anyone to hold or answer.");
+    wait.put("TimestampPath", HEAD_AT);
+    wait.put("Next", DUE);
+    return wait;
+  }
+
+  /** Counts the wake-ups of the wait that just ended, per head, for {@link #route()}. */
+  ObjectNode woke() {
+    ObjectNode state = object().put("Type", "Choice");
+    state.put("Comment", "A wake-up: count it against the head it woke (a new head starts from one).");
+    ArrayNode choices = object().arrayNode();
+    choices.add(rule(object().set("Not", isPresent(HEAD_AT)), SYNC));
+    choices.add(rule(and(isPresent(WAKES_AT), object().put("Variable", WAKES_AT).put("StringEqualsPath", HEAD_AT)),
+        WOKE_AGAIN));
+    state.set("Choices", choices);
+    state.put("Default", WOKE_FIRST);
+    return state;
+  }
+
+  ObjectNode wokeFirst() {
+    return wakes(object().put("at.$", HEAD_AT).put("n", 1));
+  }
+
+  ObjectNode wokeAgain() {
+    return wakes(object().put("at.$", HEAD_AT).put("n.$", "States.MathAdd(" + WAKES_N + ", 1)"));
+  }
+
+  private static ObjectNode wakes(ObjectNode parameters) {
+    ObjectNode state = object().put("Type", "Pass");
+    state.set("Parameters", parameters);
+    state.put("ResultPath", "$.wakes");
+    state.put("Next", SYNC);
+    return state;
   }
 
   /** Names the head that came due, for the marker and the announcement. */
@@ -259,7 +340,7 @@ final class GameLoopStates {
     state.put("Comment", comment);
     state.set("Branches", array(clock, other));
     state.putNull("ResultPath");
-    state.set("Catch", array(catcher(DUE, ERROR_DEADLINE), catcher(SYNC, "States.ALL")));
+    state.set("Catch", array(catcher(DUE, ERROR_DEADLINE), catcher(WOKE, "States.ALL")));
     state.put("Next", SYNC);
     return state;
   }
@@ -348,9 +429,19 @@ final class GameLoopStates {
     return object().put("Variable", path).put("IsPresent", true);
   }
 
-  private static ObjectNode and(ObjectNode first, ObjectNode second) {
+  private static ObjectNode and(ObjectNode... conditions) {
     ObjectNode and = object();
-    and.set("And", array(first, second));
+    ArrayNode all = and.putArray("And");
+    for (ObjectNode condition : conditions) {
+      all.add(condition);
+    }
     return and;
+  }
+
+  /** The wait about to start was woken {@link #WAKES_BEFORE_QUIET} times for this same head. */
+  private static ObjectNode quiet() {
+    return and(isPresent(HEAD_AT), isPresent(WAKES_AT),
+        object().put("Variable", WAKES_AT).put("StringEqualsPath", HEAD_AT),
+        object().put("Variable", WAKES_N).put("NumericGreaterThanEquals", WAKES_BEFORE_QUIET));
   }
 }
