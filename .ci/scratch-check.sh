@@ -121,9 +121,9 @@ cat > "$dir/src/test/java/com/example/FakeContractTest.java" <<'JAVA'
 package com.example;
 
 import io.clix.core.time.ManualClock;
-import io.clix.testkit.ContractEnvironment;
-import io.clix.testkit.GameOrchestratorContract;
 import io.clix.testkit.InMemoryGameOrchestrator;
+import io.clix.testkit.contract.ContractEnvironment;
+import io.clix.testkit.contract.GameOrchestratorContract;
 
 class FakeContractTest extends GameOrchestratorContract {
   @Override

@@ -1,8 +1,8 @@
 package io.clix.aws;
 
 import io.clix.local.junit5.ClixLocalEnvironment;
-import io.clix.testkit.ContractEnvironment;
-import io.clix.testkit.GameOrchestratorContract;
+import io.clix.testkit.contract.ContractEnvironment;
+import io.clix.testkit.contract.GameOrchestratorContract;
 
 /** The orchestrator contract, unchanged, on the AWS orchestrator with callbacks correlation in the local environment. */
 class CallbacksContractTest extends GameOrchestratorContract {

@@ -3,6 +3,7 @@ package io.clix.aws;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
+import io.clix.aws.internal.provision.ActivityNames;
 import io.clix.aws.internal.provision.ActivityProvisioner;
 import io.clix.aws.internal.provision.CloudFormationFragment;
 import io.clix.aws.internal.provision.IamPolicyDocuments;
@@ -82,7 +83,8 @@ public final class ClixProvisioner {
   public ClixDeployment provision() {
     requireForProvision();
     String tableArn = new TableProvisioner(dynamoDb, tablePollInterval, tableTimeout).ensure(tableName);
-    ActivityArns activities = new ActivityProvisioner(sfn).ensure(activityPrefix);
+    ActivityNames created = new ActivityProvisioner(sfn).ensure(activityPrefix);
+    ActivityArns activities = new ActivityArns(created.lobby(), created.round(), created.timers());
     String definition = definition(activities).toJsonString();
     String stateMachineArn = new StateMachineProvisioner(sfn).ensure(stateMachineName, definition, roleArn);
     return new ClixDeployment(tableName, tableArn, stateMachineArn, activities, correlation);
@@ -108,7 +110,7 @@ public final class ClixProvisioner {
    */
   public ObjectNode cloudFormationFragment() {
     return CloudFormationFragment.build(
-        tableName, stateMachineName, activityPrefix, correlation, heartbeatSeconds, timerTaskTimeoutSeconds);
+        tableName, stateMachineName, activityPrefix, correlation.waitStyle(), heartbeatSeconds, timerTaskTimeoutSeconds);
   }
 
   /**
@@ -127,7 +129,7 @@ public final class ClixProvisioner {
     String account = role[4];
     String regionId = region != null ? region.id() : regionOfClient();
     String states = "arn:" + partition + ":states:" + regionId + ":" + account + ":";
-    ActivityArns names = ActivityProvisioner.names(activityPrefix);
+    ActivityNames names = ActivityProvisioner.names(activityPrefix);
     JsonNode tableArn = TextNode.valueOf("arn:" + partition + ":dynamodb:" + regionId + ":" + account + ":table/" + tableName);
     List<JsonNode> activityArns = List.of(
         TextNode.valueOf(states + "activity:" + names.lobby()),

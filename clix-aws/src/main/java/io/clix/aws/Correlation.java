@@ -1,5 +1,7 @@
 package io.clix.aws;
 
+import io.clix.aws.internal.definition.WaitStyle;
+
 /**
  * How a game's waiting task hands its Step Functions task token to the backend. With
  * {@link #CALLBACKS} (the default) each waiting state is a DynamoDB {@code .waitForTaskToken}
@@ -12,5 +14,10 @@ public enum Correlation {
   /** Each wait writes {@code $$.Task.Token} into its game's item: no shared queue, no router for waits. */
   CALLBACKS,
   /** Each wait is a task on a shared activity; a router stores the token under the game it names. */
-  ACTIVITIES
+  ACTIVITIES;
+
+  /** The definition code's own name for this mode. */
+  WaitStyle waitStyle() {
+    return this == CALLBACKS ? WaitStyle.CALLBACKS : WaitStyle.ACTIVITIES;
+  }
 }

@@ -52,7 +52,7 @@ public final class StateMachineDefinition {
     this.heartbeatSeconds = builder.heartbeatSeconds;
     this.timerTaskTimeoutSeconds = builder.timerTaskTimeoutSeconds;
     this.json = GameLoopDefinition.build(new DefinitionOptions(
-        correlation,
+        correlation.waitStyle(),
         TextNode.valueOf(tableName),
         TextNode.valueOf(activities.lobby()),
         TextNode.valueOf(activities.round()),

@@ -9,7 +9,10 @@ import io.clix.local.internal.dynamodb.DynamoDbService;
 import io.clix.local.internal.http.AwsJsonServer;
 import io.clix.local.internal.http.AwsJsonService;
 import io.clix.local.internal.http.ForwardingJsonService;
+import io.clix.local.internal.sfn.ResourceHandler;
+import io.clix.local.internal.sfn.SfnSnapshot;
 import io.clix.local.internal.sfn.StepFunctionsService;
+import io.clix.local.internal.sfn.asl.StatesError;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -61,7 +64,7 @@ public final class LocalStack implements AutoCloseable {
     this.dynamoDb = new DynamoDbService(clock, region, accountId);
     AwsJsonService integrations = builder.dynamoDbEndpoint == null ? dynamoDb
         : new ForwardingJsonService(builder.dynamoDbEndpoint, dynamoDb.targetPrefix(), mapper);
-    this.stepFunctions = new StepFunctionsService(clock, region, accountId, integrations, builder.handlers);
+    this.stepFunctions = new StepFunctionsService(clock, region, accountId, integrations, bound(builder.handlers));
     server.register(counted(dynamoDb));
     server.register(counted(dynamoDb.streams()));
     server.register(counted(stepFunctions));
@@ -74,6 +77,19 @@ public final class LocalStack implements AutoCloseable {
       this.console = null;
     }
     server.start();
+  }
+
+  /** The handlers as the engine calls them: a {@link TaskFailure} becomes the engine's failure, same error and cause. */
+  private static Map<String, ResourceHandler> bound(Map<String, TaskHandler> handlers) {
+    Map<String, ResourceHandler> bound = new LinkedHashMap<>();
+    handlers.forEach((arn, handler) -> bound.put(arn, input -> {
+      try {
+        return handler.handle(input);
+      } catch (TaskFailure e) {
+        throw new StatesError(e.error(), e.cause());
+      }
+    }));
+    return bound;
   }
 
   /** A builder with the defaults: system clock, a free port on 127.0.0.1, us-east-1, account 123456789012. */
@@ -148,7 +164,12 @@ public final class LocalStack implements AutoCloseable {
     synchronized (answered) {
       seen = generation;
     }
-    return stepFunctions.snapshot(seen);
+    SfnSnapshot engine = stepFunctions.snapshot();
+    return new StackSnapshot(seen, engine.idle(), engine.tasksHandedOut(), engine.tasksQueued(),
+        engine.tasksInFlight().stream()
+            .map(t -> new StackSnapshot.TaskInFlight(t.activityArn(), t.workerName(), t.handedOutAt())).toList(),
+        engine.openExecutions().stream()
+            .map(e -> new StackSnapshot.OpenExecution(e.executionArn(), e.currentState())).toList());
   }
 
   /**

@@ -61,7 +61,7 @@ public class ClixAutoConfiguration {
     @ConditionalOnMissingBean({AwsTarget.class, GameOrchestrator.class})
     AwsTarget clixAwsTarget(ClixProperties properties, ObjectProvider<SfnClient> sfn,
         ObjectProvider<DynamoDbClient> dynamoDb) {
-      return AwsTarget.resolve(properties.getAws(), sfn.getIfAvailable(), dynamoDb.getIfAvailable());
+      return AwsTargets.resolve(properties.getAws(), sfn.getIfAvailable(), dynamoDb.getIfAvailable());
     }
 
     @Bean(destroyMethod = "close")
@@ -75,7 +75,7 @@ public class ClixAutoConfiguration {
       dynamoDb.ifAvailable(builder::dynamoDbClient);
       sfnAsync.ifAvailable(builder::sfnAsyncClient);
       dynamoDbAsync.ifAvailable(builder::dynamoDbAsyncClient);
-      target.applyTo(builder, properties.getAws());
+      AwsTargets.applyTo(target, builder, properties.getAws());
       customizers.orderedStream().forEach(c -> c.customize(builder));
       return builder.build();
     }
@@ -123,8 +123,8 @@ public class ClixAutoConfiguration {
         ObjectProvider<AwsGameOrchestrator> orchestrator, ObjectProvider<SfnClient> sfn,
         ObjectProvider<DynamoDbClient> dynamoDb, ObjectProvider<SfnAsyncClient> sfnAsync,
         ObjectProvider<DynamoDbAsyncClient> dynamoDbAsync) {
-      return new ClixHealthIndicator(properties.getAws(), target::getIfAvailable, orchestrator::getIfUnique,
-          sfn::getIfAvailable, dynamoDb::getIfAvailable, sfnAsync::getIfAvailable, dynamoDbAsync::getIfAvailable);
+      return new ClixHealthIndicator(properties.getAws()::getRouterWorkers, target::getIfAvailable,
+          orchestrator::getIfUnique, sfn::getIfAvailable, dynamoDb::getIfAvailable, sfnAsync::getIfAvailable, dynamoDbAsync::getIfAvailable);
     }
   }
 }

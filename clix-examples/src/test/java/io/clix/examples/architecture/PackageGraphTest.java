@@ -32,14 +32,7 @@ class PackageGraphTest {
    */
   private static final Set<List<String>> KNOWN_CYCLE_EDGES = Set.of(
       // GameSpec -> RequestRules: the value validates itself with the engine's rules (core branch).
-      List.of("io.clix.core", "io.clix.core.internal"),
-      // The definition and provisioning code read the public Correlation and ActivityArns types.
-      List.of("io.clix.aws.internal.definition", "io.clix.aws"),
-      List.of("io.clix.aws.internal.provision", "io.clix.aws"),
-      // The Step Functions engine calls the public TaskHandler SPI and throws TaskFailure.
-      List.of("io.clix.local.internal.sfn", "io.clix.local"),
-      // The contract parts take the public ContractEnvironment that GameOrchestratorContract hands them.
-      List.of("io.clix.testkit.contract", "io.clix.testkit")
+      List.of("io.clix.core", "io.clix.core.internal")
   );
 
   /**

@@ -8,7 +8,7 @@ import io.clix.aws.ClixProvisioner;
 import io.clix.aws.Correlation;
 import io.clix.core.time.ManualClock;
 import io.clix.local.LocalStack;
-import io.clix.testkit.ContractEnvironment;
+import io.clix.testkit.contract.ContractEnvironment;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

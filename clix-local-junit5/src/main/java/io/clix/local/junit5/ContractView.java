@@ -1,7 +1,7 @@
 package io.clix.local.junit5;
 
 import io.clix.core.GameOrchestrator;
-import io.clix.testkit.ContractEnvironment;
+import io.clix.testkit.contract.ContractEnvironment;
 import java.time.Clock;
 import java.time.Duration;
 

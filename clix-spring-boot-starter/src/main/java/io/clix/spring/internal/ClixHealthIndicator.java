@@ -1,7 +1,7 @@
 package io.clix.spring.internal;
 
 import io.clix.aws.AwsGameOrchestrator;
-import io.clix.spring.ClixProperties;
+import java.util.function.IntSupplier;
 import java.util.function.Supplier;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.sfn.SfnClient;
  */
 public final class ClixHealthIndicator extends AbstractHealthIndicator {
 
-  private final ClixProperties.Aws properties;
+  private final IntSupplier routerWorkers;
   private final Supplier<AwsTarget> target;
   private final Supplier<AwsGameOrchestrator> orchestrator;
   private final Supplier<SfnClient> sfn;
@@ -26,11 +26,15 @@ public final class ClixHealthIndicator extends AbstractHealthIndicator {
   private final Supplier<SfnAsyncClient> sfnAsync;
   private final Supplier<DynamoDbAsyncClient> dynamoDbAsync;
 
-  public ClixHealthIndicator(ClixProperties.Aws properties, Supplier<AwsTarget> target,
+  /**
+   * An indicator reading the configured number of router workers ({@code clix.aws.router-workers}) from
+   * {@code routerWorkers} and everything else from the suppliers, at each check.
+   */
+  public ClixHealthIndicator(IntSupplier routerWorkers, Supplier<AwsTarget> target,
       Supplier<AwsGameOrchestrator> orchestrator, Supplier<SfnClient> sfn, Supplier<DynamoDbClient> dynamoDb,
       Supplier<SfnAsyncClient> sfnAsync, Supplier<DynamoDbAsyncClient> dynamoDbAsync) {
     super("Clix health check failed");
-    this.properties = properties;
+    this.routerWorkers = routerWorkers;
     this.target = target;
     this.orchestrator = orchestrator;
     this.sfn = sfn;
@@ -49,7 +53,7 @@ public final class ClixHealthIndicator extends AbstractHealthIndicator {
     }
     String table = tableStatus(where.tableName());
     String machine = stateMachineStatus(where.stateMachineArn());
-    boolean routerExpected = where.routerExpected(properties);
+    boolean routerExpected = where.routerExpected(routerWorkers.getAsInt());
     boolean routerUp = !routerExpected || games.isRouterAlive();
     builder.withDetail("table", where.tableName()).withDetail("tableStatus", table)
         .withDetail("stateMachineArn", where.stateMachineArn())

@@ -1,8 +1,5 @@
 package io.clix.testkit.contract;
 
-import io.clix.testkit.ContractEnvironment;
-import io.clix.testkit.GameOrchestratorContract;
-
 /**
  * One part of {@link GameOrchestratorContract}: an interface whose default methods are JUnit 5
  * tests. {@code GameOrchestratorContract} implements every part and supplies the environment; a

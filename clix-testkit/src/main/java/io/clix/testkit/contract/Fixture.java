@@ -11,7 +11,6 @@ import io.clix.core.GameOrchestrator;
 import io.clix.core.GameSpec;
 import io.clix.core.GameStatus;
 import io.clix.core.GameView;
-import io.clix.testkit.ContractEnvironment;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;

@@ -1,7 +1,6 @@
 package io.clix.aws.internal.definition;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.clix.aws.Correlation;
 import java.util.Objects;
 import java.util.OptionalInt;
 
@@ -10,7 +9,7 @@ import java.util.OptionalInt;
  * so the same states can hold literal strings (for the API) or CloudFormation references such as
  * {@code {"Ref": "ClixTable"}} (for a template fragment).
  *
- * @param correlation how waits hand over their task tokens
+ * @param waitStyle how waits hand over their task tokens
  * @param tableName the game table's name
  * @param lobbyActivity the lobby wait activity (used in activities mode)
  * @param roundActivity the round wait activity (used in activities mode)
@@ -19,7 +18,7 @@ import java.util.OptionalInt;
  * @param timerTimeoutSeconds TimeoutSeconds of the timer activity task
  */
 public record DefinitionOptions(
-    Correlation correlation,
+    WaitStyle waitStyle,
     JsonNode tableName,
     JsonNode lobbyActivity,
     JsonNode roundActivity,
@@ -29,7 +28,7 @@ public record DefinitionOptions(
 
   /** Checks every value is present. */
   public DefinitionOptions {
-    Objects.requireNonNull(correlation, "correlation");
+    Objects.requireNonNull(waitStyle, "waitStyle");
     Objects.requireNonNull(tableName, "tableName");
     Objects.requireNonNull(lobbyActivity, "lobbyActivity");
     Objects.requireNonNull(roundActivity, "roundActivity");

@@ -32,7 +32,6 @@ import static io.clix.aws.internal.definition.GameItemSchema.WAIT_TOKEN;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.clix.aws.Correlation;
 import io.clix.core.GameStatus;
 
 /**
@@ -151,7 +150,7 @@ final class GameLoopStates {
 
   /** The lobby: its timeout at the announced instant, or earlier when a backend wakes the execution. */
   ObjectNode lobby() {
-    ObjectNode wait = options.correlation() == Correlation.CALLBACKS
+    ObjectNode wait = options.waitStyle() == WaitStyle.CALLBACKS
         ? callbackWait("#s = :status", string(LOBBY_POINT), string(GameStatus.LOBBY.name()))
         : activityWait(options.lobbyActivity(), object().put(GameItemSchema.TASK_WAIT_POINT, LOBBY_POINT));
     wait = commented(wait, "Wait until a backend sees the game leave the lobby, at most one round timeout.");
@@ -182,7 +181,7 @@ final class GameLoopStates {
     task.set("Catch", array(AslParts.catcher("RoundWait", "States.ALL")));
     task.put("Next", "RoundWait");
     ObjectNode wait;
-    if (options.correlation() == Correlation.CALLBACKS) {
+    if (options.waitStyle() == WaitStyle.CALLBACKS) {
       ObjectNode round = object().put("N.$", ROUND_PATH);
       wait = callbackWait("#s = :status AND #r = :n", stringAt(ROUND_POINT), string(GameStatus.RUNNING.name()));
       ObjectNode parameters = (ObjectNode) wait.get("Parameters");

@@ -1,6 +1,5 @@
 package io.clix.aws.internal.provision;
 
-import io.clix.aws.ActivityArns;
 import software.amazon.awssdk.services.sfn.SfnClient;
 
 /**
@@ -17,14 +16,14 @@ public final class ActivityProvisioner {
   }
 
   /** The activity names for a prefix, in the order lobby, round, timers. */
-  public static ActivityArns names(String prefix) {
-    return new ActivityArns(prefix + "-lobby", prefix + "-round", prefix + "-timers");
+  public static ActivityNames names(String prefix) {
+    return new ActivityNames(prefix + "-lobby", prefix + "-round", prefix + "-timers");
   }
 
   /** Ensures the three activities exist and returns their ARNs. */
-  public ActivityArns ensure(String prefix) {
-    ActivityArns names = names(prefix);
-    return new ActivityArns(create(names.lobby()), create(names.round()), create(names.timers()));
+  public ActivityNames ensure(String prefix) {
+    ActivityNames names = names(prefix);
+    return new ActivityNames(create(names.lobby()), create(names.round()), create(names.timers()));
   }
 
   private String create(String name) {

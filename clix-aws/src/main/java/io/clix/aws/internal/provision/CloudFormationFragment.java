@@ -8,10 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.clix.aws.ActivityArns;
-import io.clix.aws.Correlation;
 import io.clix.aws.internal.definition.DefinitionOptions;
 import io.clix.aws.internal.definition.GameLoopDefinition;
+import io.clix.aws.internal.definition.WaitStyle;
 import java.util.List;
 import java.util.OptionalInt;
 
@@ -38,15 +37,15 @@ public final class CloudFormationFragment {
 
   /** The fragment for these names and definition options. */
   public static ObjectNode build(String tableName, String stateMachineName, String activityPrefix,
-      Correlation correlation, OptionalInt heartbeatSeconds, int timerTimeoutSeconds) {
-    ActivityArns activityNames = ActivityProvisioner.names(activityPrefix);
+      WaitStyle waitStyle, OptionalInt heartbeatSeconds, int timerTimeoutSeconds) {
+    ActivityNames activityNames = ActivityProvisioner.names(activityPrefix);
     ObjectNode resources = JSON.objectNode();
     resources.set(TABLE, table(tableName));
     resources.set(LOBBY_ACTIVITY, activity(activityNames.lobby()));
     resources.set(ROUND_ACTIVITY, activity(activityNames.round()));
     resources.set(TIMER_ACTIVITY, activity(activityNames.timers()));
     resources.set(ROLE, role());
-    ObjectNode definition = GameLoopDefinition.build(new DefinitionOptions(correlation, ref(TABLE),
+    ObjectNode definition = GameLoopDefinition.build(new DefinitionOptions(waitStyle, ref(TABLE),
         ref(LOBBY_ACTIVITY), ref(ROUND_ACTIVITY), ref(TIMER_ACTIVITY), heartbeatSeconds, timerTimeoutSeconds));
     resources.set(STATE_MACHINE, stateMachine(stateMachineName, definition));
     resources.set(BACKEND_POLICY, backendPolicy());

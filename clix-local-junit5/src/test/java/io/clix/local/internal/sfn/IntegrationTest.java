@@ -11,12 +11,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clix.local.LocalStack;
-import io.clix.core.time.ManualClock;
 import io.clix.local.TaskFailure;
-import io.clix.local.TaskHandler;
+import io.clix.core.time.ManualClock;
 import io.clix.local.internal.http.AwsJsonServer;
 import io.clix.local.internal.http.AwsJsonService;
 import io.clix.local.internal.http.ServiceError;
+import io.clix.local.internal.sfn.asl.StatesError;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -76,13 +76,13 @@ class IntegrationTest {
 
   @BeforeEach
   void start() throws IOException {
-    TaskHandler score = input -> {
+    ResourceHandler score = input -> {
       if (lambdaCalls.incrementAndGet() < 3) {
-        throw new TaskFailure("Lambda.ServiceException", "try again");
+        throw new StatesError("Lambda.ServiceException", "try again");
       }
       return new ObjectMapper().createObjectNode().put("score", input.path("points").asInt() * 2);
     };
-    TaskHandler invoke = input -> {
+    ResourceHandler invoke = input -> {
       callbackToken.set(input.path("token").asText());
       return new ObjectMapper().createObjectNode().put("StatusCode", 200);
     };
@@ -174,6 +174,30 @@ class IntegrationTest {
         assertThat(remote.calls).containsExactly("PutItem");
         assertThat(describe(client, arn).error()).isEqualTo("DynamoDb.ConditionalCheckFailedException");
       }
+    }
+  }
+
+  @Test
+  void aLocalStackHandlersTaskFailureGivesItsErrorAndCauseAndAnyOtherExceptionItsClassName() {
+    String full = "arn:aws:lambda:us-east-1:123456789012:function:full";
+    String broken = "arn:aws:lambda:us-east-1:123456789012:function:broken";
+    try (LocalStack stack = LocalStack.builder().clock(ManualClock.create())
+            .resource(full, input -> {
+              throw new TaskFailure("Game.Full", "no seats");
+            })
+            .resource(broken, input -> {
+              throw new IllegalStateException("boom");
+            }).start();
+        SfnClient client = SfnFixture.client(stack)) {
+      String refused = SfnFixture.start(client, SfnFixture.machine(client, "full",
+          q("{'StartAt':'T','States':{'T':{'Type':'Task','Resource':'" + full + "','End':true}}}")), "{}");
+      String crashed = SfnFixture.start(client, SfnFixture.machine(client, "broken",
+          q("{'StartAt':'T','States':{'T':{'Type':'Task','Resource':'" + broken + "','End':true}}}")), "{}");
+      stack.awaitIdle();
+      assertThat(describe(client, refused).error()).isEqualTo("Game.Full");
+      assertThat(describe(client, refused).cause()).isEqualTo("no seats");
+      assertThat(describe(client, crashed).error()).isEqualTo("IllegalStateException");
+      assertThat(describe(client, crashed).cause()).isEqualTo("boom");
     }
   }
 

@@ -1,6 +1,5 @@
 package io.clix.local.internal.sfn;
 
-import io.clix.local.StackSnapshot;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -43,7 +42,7 @@ final class ExecutionOperations {
   }
 
   /** The running executions and the state each entered last, in start order. */
-  List<StackSnapshot.OpenExecution> open() {
+  List<SfnSnapshot.OpenExecution> open() {
     List<Execution> running = new ArrayList<>();
     executions.values().forEach(e -> {
       if (e.running()) {
@@ -51,7 +50,7 @@ final class ExecutionOperations {
       }
     });
     running.sort(Comparator.comparing((Execution e) -> e.startDate).thenComparing(e -> e.arn));
-    List<StackSnapshot.OpenExecution> out = new ArrayList<>();
+    List<SfnSnapshot.OpenExecution> out = new ArrayList<>();
     for (Execution e : running) {
       String state = null;
       List<ObjectNode> events;
@@ -64,7 +63,7 @@ final class ExecutionOperations {
           state = entered.path("name").asText();
         }
       }
-      out.add(new StackSnapshot.OpenExecution(e.arn, state));
+      out.add(new SfnSnapshot.OpenExecution(e.arn, state));
     }
     return out;
   }

@@ -1,8 +1,6 @@
 package io.clix.local.internal.sfn;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.clix.local.StackSnapshot;
-import io.clix.local.TaskHandler;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clix.local.internal.http.AwsJsonService;
 import io.clix.local.internal.http.ServiceError;
@@ -39,7 +37,7 @@ public final class StepFunctionsService implements AwsJsonService {
    * @param dynamoDb the DynamoDB the integrations call
    */
   public StepFunctionsService(Clock clock, String region, String accountId, AwsJsonService dynamoDb,
-      Map<String, TaskHandler> handlers) {
+      Map<String, ResourceHandler> handlers) {
     this.pool = new WorkPool(Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors())));
     this.scheduler = new ClockScheduler(clock, "clix-local-sfn-timers", pool::awaitIdle);
     Arns arns = new Arns(region, accountId);
@@ -177,10 +175,10 @@ public final class StepFunctionsService implements AwsJsonService {
     return out;
   }
 
-  /** How the executions and activity tasks stand now ({@code generation} is the caller's counter). */
-  public StackSnapshot snapshot(long generation) {
+  /** How the executions and activity tasks stand now. */
+  public SfnSnapshot snapshot() {
     boolean idle = pool.isIdle();
-    return new StackSnapshot(generation, idle, activities.ledger.counts(), activities.queued(),
+    return new SfnSnapshot(idle, activities.ledger.counts(), activities.queued(),
         activities.ledger.inFlight(), executions.open());
   }
 

@@ -1,6 +1,5 @@
 package io.clix.local.internal.sfn;
 
-import io.clix.local.StackSnapshot;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -31,14 +30,14 @@ final class TaskLedger {
   }
 
   /** The handed-out tasks still open; forgets the closed ones. */
-  synchronized List<StackSnapshot.TaskInFlight> inFlight() {
-    List<StackSnapshot.TaskInFlight> out = new ArrayList<>();
+  synchronized List<SfnSnapshot.TaskInFlight> inFlight() {
+    List<SfnSnapshot.TaskInFlight> out = new ArrayList<>();
     for (Iterator<Entry> it = open.iterator(); it.hasNext(); ) {
       Entry e = it.next();
       if (!e.ticket.isOpen()) {
         it.remove();
       } else {
-        out.add(new StackSnapshot.TaskInFlight(e.activityArn, e.workerName, e.at));
+        out.add(new SfnSnapshot.TaskInFlight(e.activityArn, e.workerName, e.at));
       }
     }
     return out;

@@ -3,8 +3,6 @@ package io.clix.local.internal.sfn;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.clix.local.TaskFailure;
-import io.clix.local.TaskHandler;
 import io.clix.local.internal.sfn.asl.JsonPaths;
 import io.clix.local.internal.sfn.asl.StatesError;
 import java.util.Map;
@@ -20,11 +18,11 @@ final class TaskStates {
   private final StateRuntime runtime;
   private final TaskTokens tokens;
   private final Function<String, Activity> activities;
-  private final Map<String, TaskHandler> handlers;
+  private final Map<String, ResourceHandler> handlers;
   private final DynamoDbTasks dynamoDb;
 
   TaskStates(StateRuntime runtime, TaskTokens tokens, Function<String, Activity> activities,
-      Map<String, TaskHandler> handlers, DynamoDbTasks dynamoDb) {
+      Map<String, ResourceHandler> handlers, DynamoDbTasks dynamoDb) {
     this.runtime = runtime;
     this.tokens = tokens;
     this.activities = activities;
@@ -123,8 +121,6 @@ final class TaskStates {
       }
     } catch (StatesError e) {
       error = e;
-    } catch (TaskFailure e) {
-      error = new StatesError(e.error(), e.cause());
     } catch (RuntimeException e) {
       error = new StatesError(e.getClass().getSimpleName(), String.valueOf(e.getMessage()));
     }
@@ -269,7 +265,7 @@ final class TaskStates {
     }
     boolean wait = resource.endsWith(TaskTarget.SUFFIX);
     String base = wait ? resource.substring(0, resource.length() - TaskTarget.SUFFIX.length()) : resource;
-    TaskHandler handler = handlers.containsKey(resource) ? handlers.get(resource) : handlers.get(base);
+    ResourceHandler handler = handlers.containsKey(resource) ? handlers.get(resource) : handlers.get(base);
     if (base.startsWith("arn:aws:lambda:") && handler != null && !wait) {
       return new TaskTarget(TaskTarget.Kind.LAMBDA, resource, null, null, false, handler::handle);
     }

@@ -1,22 +1,6 @@
-package io.clix.testkit;
+package io.clix.testkit.contract;
 
 import io.clix.core.GameOrchestrator;
-import io.clix.testkit.contract.AsyncContract;
-import io.clix.testkit.contract.BadJsonContract;
-import io.clix.testkit.contract.ConcurrencyContract;
-import io.clix.testkit.contract.CreateContract;
-import io.clix.testkit.contract.DisclosureContract;
-import io.clix.testkit.contract.EndingContract;
-import io.clix.testkit.contract.EventContract;
-import io.clix.testkit.contract.ExactValueContract;
-import io.clix.testkit.contract.LeaveContract;
-import io.clix.testkit.contract.ListenerContract;
-import io.clix.testkit.contract.LobbyContract;
-import io.clix.testkit.contract.ResultContract;
-import io.clix.testkit.contract.RetryContract;
-import io.clix.testkit.contract.RoundContract;
-import io.clix.testkit.contract.TimeoutContract;
-import io.clix.testkit.contract.ValueContract;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -26,8 +10,8 @@ import org.junit.jupiter.api.BeforeEach;
  * the lobby, the rounds, the ends, the events, what views and events disclose, the isolation of
  * JSON values, the listeners, the async twins, concurrent use, retries of calls that landed and
  * the result of a game that ended by itself is checked against your
- * orchestrator (the parts are in {@link io.clix.testkit.contract}). Clix runs it on
- * {@link InMemoryGameOrchestrator} and on the AWS orchestrator; the tests only move time through
+ * orchestrator (the parts are the {@link ContractPart} interfaces beside it). Clix runs it on
+ * {@link io.clix.testkit.InMemoryGameOrchestrator} and on the AWS orchestrator; the tests only move time through
  * {@link ContractEnvironment#advance}.
  *
  * <pre>{@code

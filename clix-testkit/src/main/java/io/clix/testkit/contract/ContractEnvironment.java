@@ -1,4 +1,4 @@
-package io.clix.testkit;
+package io.clix.testkit.contract;
 
 import io.clix.core.time.ManualClock;
 
