@@ -31,8 +31,6 @@ class PackageGraphTest {
    * line to go. Never add to this list.
    */
   private static final Set<List<String>> KNOWN_CYCLE_EDGES = Set.of(
-      // GameSpec -> RequestRules: the value validates itself with the engine's rules (core branch).
-      List.of("io.clix.core", "io.clix.core.internal"),
       // The definition and provisioning code read the public Correlation and ActivityArns types.
       List.of("io.clix.aws.internal.definition", "io.clix.aws"),
       List.of("io.clix.aws.internal.provision", "io.clix.aws"),
