@@ -13,9 +13,9 @@ import io.clix.aws.internal.store.WaitPoint;
 import io.clix.core.GameOrchestrator;
 import io.clix.core.GameStateException;
 import io.clix.core.InvalidRequestException;
+import io.clix.core.Limits;
 import io.clix.core.internal.GameFront;
 import io.clix.core.internal.GameListeners;
-import io.clix.core.internal.RequestRules;
 import io.clix.core.time.Scheduler;
 import java.util.ArrayList;
 import java.util.List;
@@ -93,7 +93,7 @@ final class DefaultAwsGameOrchestrator extends GameFront implements AwsGameOrche
 
   private CompletableFuture<Void> registerTaskToken(String gameId, String point, String token, AwsGameEngine c) {
     return start(() -> {
-      RequestRules.gameId(gameId);
+      Limits.checkGameId(gameId);
       if (!WaitPoint.isWellFormed(point)) {
         throw new InvalidRequestException(gameId, "waitPoint", "must be lobby or round-<n>");
       }

@@ -1,13 +1,16 @@
 package io.clix.core;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.clix.core.internal.RequestRules;
+import io.clix.core.InvalidRequestException.Violation;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
-import org.immutables.value.Value;
 
 /**
  * What a game is to be: its id (optional; one is generated otherwise), seats, the minimum to start,
@@ -29,12 +32,37 @@ import org.immutables.value.Value;
  *
  * <p>Defaults: capacity 4, minimum 2 (or the capacity if smaller), lobby timeout 60 s, 1 round,
  * round timeout 60 s, metadata {@code {}}. The metadata is kept as {@link ClixJson#canonical} gives
- * it, so a spec read back from any orchestrator equals the one built.
+ * it, so a spec read back from any orchestrator equals the one built. A spec is immutable: the
+ * builder copies the metadata in, and {@link #metadata()} hands out a copy. Jackson reads a spec
+ * through the same checks ({@link ClixJson#mapper()} round-trips it).
  */
-@Value.Immutable
-@JsonSerialize(as = ImmutableGameSpec.class)
-@JsonDeserialize(as = ImmutableGameSpec.class)
-public abstract class GameSpec {
+@JsonPropertyOrder({"gameId", "capacity", "minPlayers", "lobbyTimeout", "rounds", "roundTimeout", "metadata"})
+public final class GameSpec {
+
+  @JsonProperty("gameId")
+  private final String gameId;
+  @JsonProperty("capacity")
+  private final int capacity;
+  @JsonProperty("minPlayers")
+  private final int minPlayers;
+  @JsonProperty("lobbyTimeout")
+  private final Duration lobbyTimeout;
+  @JsonProperty("rounds")
+  private final int rounds;
+  @JsonProperty("roundTimeout")
+  private final Duration roundTimeout;
+  @JsonProperty("metadata")
+  private final JsonNode metadata;
+
+  private GameSpec(Builder b, int minPlayers, JsonNode canonicalMetadata) {
+    this.gameId = b.gameId;
+    this.capacity = b.capacity;
+    this.minPlayers = minPlayers;
+    this.lobbyTimeout = b.lobbyTimeout;
+    this.rounds = b.rounds;
+    this.roundTimeout = b.roundTimeout;
+    this.metadata = canonicalMetadata;
+  }
 
   /** A builder with the defaults. */
   public static Builder builder() {
@@ -46,56 +74,205 @@ public abstract class GameSpec {
     return new Builder().from(this);
   }
 
-  /** Builds a {@link GameSpec}; every setter returns this builder. */
-  public static class Builder extends ImmutableGameSpec.Builder {
-    Builder() {}
+  /** The caller's id for the game: 1 to 80 of {@code A-Z a-z 0-9 _ -}, a valid execution name. */
+  public Optional<String> gameId() {
+    return Optional.ofNullable(gameId);
   }
 
-  /** The caller's id for the game: 1 to 80 of {@code A-Z a-z 0-9 _ -}, a valid execution name. */
-  public abstract Optional<String> gameId();
-
   /** How many seats the lobby has; the game starts by itself when they are all taken. */
-  @Value.Default
   public int capacity() {
-    return 4;
+    return capacity;
   }
 
   /** How many seated players {@code startNow} and the lobby timeout need to start the game. */
-  @Value.Default
   public int minPlayers() {
-    return Math.min(2, capacity());
+    return minPlayers;
   }
 
   /** How long the lobby waits; then the game starts if the minimum is met, else is cancelled. */
-  @Value.Default
   public Duration lobbyTimeout() {
-    return Duration.ofSeconds(60);
+    return lobbyTimeout;
   }
 
   /** How many rounds the game plays; the game finishes when the last one closes. */
-  @Value.Default
   public int rounds() {
-    return 1;
+    return rounds;
   }
 
   /** How long a round waits for moves; then it closes with the missing moves recorded. */
-  @Value.Default
   public Duration roundTimeout() {
-    return Duration.ofSeconds(60);
+    return roundTimeout;
   }
 
-  /** Free JSON the backend keeps with the game (an object, at most {@link Limits#MAX_METADATA_BYTES}). */
-  @Value.Default
+  /**
+   * Free JSON the backend keeps with the game (an object, at most {@link Limits#MAX_METADATA_BYTES}).
+   * Each call returns a fresh deep copy: changing it changes neither this spec nor the next call's answer.
+   */
   public JsonNode metadata() {
-    return JsonNodeFactory.instance.objectNode();
+    return metadata.deepCopy();
   }
 
-  /** Checks the rules, and keeps the metadata in {@link ClixJson#canonical} form (the form every orchestrator stores). */
-  @Value.Check
-  protected GameSpec check() {
-    RequestRules.checkSpec(gameId().orElse(null), capacity(), minPlayers(), lobbyTimeout(), rounds(), roundTimeout(),
-        metadata());
-    JsonNode canonical = ClixJson.canonical(metadata());
-    return canonical.equals(metadata()) ? this : toBuilder().metadata(canonical).build();
+  @Override
+  public boolean equals(Object another) {
+    if (this == another) {
+      return true;
+    }
+    return another instanceof GameSpec o
+        && Objects.equals(gameId, o.gameId)
+        && capacity == o.capacity
+        && minPlayers == o.minPlayers
+        && lobbyTimeout.equals(o.lobbyTimeout)
+        && rounds == o.rounds
+        && roundTimeout.equals(o.roundTimeout)
+        && metadata.equals(o.metadata);
+  }
+
+  @Override
+  public int hashCode() {
+    int h = 5381;
+    h += (h << 5) + Objects.hashCode(gameId);
+    h += (h << 5) + capacity;
+    h += (h << 5) + minPlayers;
+    h += (h << 5) + lobbyTimeout.hashCode();
+    h += (h << 5) + rounds;
+    h += (h << 5) + roundTimeout.hashCode();
+    h += (h << 5) + metadata.hashCode();
+    return h;
+  }
+
+  @Override
+  public String toString() {
+    return "GameSpec{" + (gameId == null ? "" : "gameId=" + gameId + ", ")
+        + "capacity=" + capacity + ", minPlayers=" + minPlayers + ", lobbyTimeout=" + lobbyTimeout
+        + ", rounds=" + rounds + ", roundTimeout=" + roundTimeout + ", metadata=" + metadata + "}";
+  }
+
+  /** Reads a spec from JSON: an absent or {@code null} property takes its default; then the builder's checks. */
+  @JsonCreator
+  static GameSpec fromJson(@JsonProperty("gameId") Optional<String> gameId,
+      @JsonProperty("capacity") Integer capacity, @JsonProperty("minPlayers") Integer minPlayers,
+      @JsonProperty("lobbyTimeout") Duration lobbyTimeout, @JsonProperty("rounds") Integer rounds,
+      @JsonProperty("roundTimeout") Duration roundTimeout, @JsonProperty("metadata") JsonNode metadata) {
+    Builder b = builder();
+    if (gameId != null) {
+      b.gameId(gameId);
+    }
+    if (capacity != null) {
+      b.capacity(capacity);
+    }
+    if (minPlayers != null) {
+      b.minPlayers(minPlayers);
+    }
+    if (lobbyTimeout != null) {
+      b.lobbyTimeout(lobbyTimeout);
+    }
+    if (rounds != null) {
+      b.rounds(rounds);
+    }
+    if (roundTimeout != null) {
+      b.roundTimeout(roundTimeout);
+    }
+    if (metadata != null) {
+      b.metadata(metadata);
+    }
+    return b.build();
+  }
+
+  /**
+   * Builds a {@link GameSpec}; every setter returns this builder. The setters take anything, {@code null}
+   * included; {@link #build()} checks it all and throws {@link InvalidGameSpecException} listing every rule
+   * broken, a {@code null} given for a field as that field's "must not be null" violation (use
+   * {@code gameId(Optional.empty())} for no id). The metadata is copied in: changing the node given afterwards
+   * changes no spec built.
+   */
+  public static final class Builder {
+    private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+
+    private String gameId;
+    private boolean gameIdNull;
+    private int capacity = 4;
+    private Integer minPlayers;
+    private Duration lobbyTimeout = DEFAULT_TIMEOUT;
+    private int rounds = 1;
+    private Duration roundTimeout = DEFAULT_TIMEOUT;
+    private JsonNode metadata = JsonNodeFactory.instance.objectNode();
+
+    Builder() {}
+
+    /** Sets every field from {@code instance}, except that an absent id does not replace one set here. */
+    public Builder from(GameSpec instance) {
+      Objects.requireNonNull(instance, "instance");
+      if (instance.gameId != null) {
+        gameId(instance.gameId);
+      }
+      capacity = instance.capacity;
+      minPlayers = instance.minPlayers;
+      lobbyTimeout = instance.lobbyTimeout;
+      rounds = instance.rounds;
+      roundTimeout = instance.roundTimeout;
+      metadata = instance.metadata; // canonical and never handed out: no copy needed
+      return this;
+    }
+
+    /** The game's id ({@code null} is refused by {@link #build()}). */
+    public Builder gameId(String gameId) {
+      this.gameId = gameId;
+      this.gameIdNull = gameId == null;
+      return this;
+    }
+
+    /** The game's id, or none: one is generated when the game is created. */
+    public Builder gameId(Optional<String> gameId) {
+      this.gameIdNull = gameId == null;
+      this.gameId = gameId == null ? null : gameId.orElse(null);
+      return this;
+    }
+
+    public Builder capacity(int capacity) {
+      this.capacity = capacity;
+      return this;
+    }
+
+    /** The minimum to start; by default 2, or the capacity if smaller. */
+    public Builder minPlayers(int minPlayers) {
+      this.minPlayers = minPlayers;
+      return this;
+    }
+
+    public Builder lobbyTimeout(Duration lobbyTimeout) {
+      this.lobbyTimeout = lobbyTimeout;
+      return this;
+    }
+
+    public Builder rounds(int rounds) {
+      this.rounds = rounds;
+      return this;
+    }
+
+    public Builder roundTimeout(Duration roundTimeout) {
+      this.roundTimeout = roundTimeout;
+      return this;
+    }
+
+    /** The metadata, copied when built; a JSON object. */
+    public Builder metadata(JsonNode metadata) {
+      this.metadata = metadata;
+      return this;
+    }
+
+    /**
+     * The spec, its metadata a fresh node in {@link ClixJson#canonical} form.
+     *
+     * @throws InvalidGameSpecException listing every rule the fields break, a field given {@code null} included
+     */
+    public GameSpec build() {
+      List<Violation> nulls = new ArrayList<>();
+      if (gameIdNull) {
+        nulls.add(new Violation("gameId", "must not be null (use Optional.empty() for none)"));
+      }
+      int min = minPlayers != null ? minPlayers : Math.min(2, capacity);
+      RequestRules.checkSpec(gameId, capacity, min, lobbyTimeout, rounds, roundTimeout, metadata, nulls);
+      return new GameSpec(this, min, ClixJson.canonical(metadata));
+    }
   }
 }

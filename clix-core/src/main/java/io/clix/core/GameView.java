@@ -1,23 +1,75 @@
 package io.clix.core;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
-import org.immutables.value.Value;
+import java.util.Set;
 
 /**
  * An immutable snapshot of one game: status, players, the open round and its deadline, and the
  * version (the sequence number of the game's latest event). Safe to hand to game clients: it
- * never carries a task token.
+ * never carries a task token. Its lists are unmodifiable, and {@link #result()} hands out a copy.
  */
-@Value.Immutable
-@JsonSerialize(as = ImmutableGameView.class)
-@JsonDeserialize(as = ImmutableGameView.class)
-public abstract class GameView {
+@JsonPropertyOrder({"gameId", "spec", "status", "players", "currentRound", "roundDeadline", "movedPlayers",
+    "lobbyDeadline", "createdAt", "startedAt", "endedAt", "result", "cancelReason", "version"})
+public final class GameView {
+
+  @JsonProperty("gameId")
+  private final String gameId;
+  @JsonProperty("spec")
+  private final GameSpec spec;
+  @JsonProperty("status")
+  private final GameStatus status;
+  @JsonProperty("players")
+  private final List<Player> players;
+  @JsonProperty("currentRound")
+  private final int currentRound;
+  @JsonProperty("roundDeadline")
+  private final Instant roundDeadline;
+  @JsonProperty("movedPlayers")
+  private final List<String> movedPlayers;
+  @JsonProperty("lobbyDeadline")
+  private final Instant lobbyDeadline;
+  @JsonProperty("createdAt")
+  private final Instant createdAt;
+  @JsonProperty("startedAt")
+  private final Instant startedAt;
+  @JsonProperty("endedAt")
+  private final Instant endedAt;
+  @JsonProperty("result")
+  private final JsonNode result;
+  @JsonProperty("cancelReason")
+  private final String cancelReason;
+  @JsonProperty("version")
+  private final long version;
+  private final List<String> activePlayerIds;
+
+  private GameView(Builder b) {
+    this.gameId = b.gameId;
+    this.spec = b.spec;
+    this.status = b.status;
+    this.players = List.copyOf(b.players);
+    this.currentRound = b.currentRound;
+    this.roundDeadline = b.roundDeadline;
+    this.movedPlayers = List.copyOf(b.movedPlayers);
+    this.lobbyDeadline = b.lobbyDeadline;
+    this.createdAt = b.createdAt;
+    this.startedAt = b.startedAt;
+    this.endedAt = b.endedAt;
+    // JSON null as result is no result: a view read back from JSON equals the one written.
+    this.result = b.result == null || b.result.isNull() ? null : b.result.deepCopy();
+    this.cancelReason = b.cancelReason;
+    this.version = b.version;
+    this.activePlayerIds = players.stream().filter(Player::active).map(Player::playerId).toList();
+  }
 
   /** A builder; see the attributes for which are required. */
   public static Builder builder() {
@@ -29,69 +81,443 @@ public abstract class GameView {
     return new Builder().from(this);
   }
 
-  /** Builds a {@link GameView} (orchestrators build views; tests may too); every setter returns this builder. */
-  public static class Builder extends ImmutableGameView.Builder {
-    Builder() {}
+  /** The game's id. */
+  public String gameId() {
+    return gameId;
   }
 
-  public abstract String gameId();
-
   /** The spec the game was created with (its id filled in). */
-  public abstract GameSpec spec();
+  public GameSpec spec() {
+    return spec;
+  }
 
-  public abstract GameStatus status();
+  /** Where the game is in its life. */
+  public GameStatus status() {
+    return status;
+  }
 
   /** Seated players in seat order, including those who left after the start ({@code active == false}). */
-  public abstract List<Player> players();
+  public List<Player> players() {
+    return players;
+  }
 
   /** The open round, from 1; 0 before the first round opens and after the game ended. */
-  @Value.Default
   public int currentRound() {
-    return 0;
+    return currentRound;
   }
 
   /** When the open round closes if moves are missing. */
-  public abstract Optional<Instant> roundDeadline();
+  public Optional<Instant> roundDeadline() {
+    return Optional.ofNullable(roundDeadline);
+  }
 
   /** The players who have moved in the open round, in seat order. */
-  public abstract List<String> movedPlayers();
+  public List<String> movedPlayers() {
+    return movedPlayers;
+  }
 
   /** When the lobby times out, while the game is in the lobby. */
-  public abstract Optional<Instant> lobbyDeadline();
+  public Optional<Instant> lobbyDeadline() {
+    return Optional.ofNullable(lobbyDeadline);
+  }
 
-  public abstract Instant createdAt();
+  /** When the game was created. */
+  public Instant createdAt() {
+    return createdAt;
+  }
 
-  public abstract Optional<Instant> startedAt();
+  /** When the game started, once started. */
+  public Optional<Instant> startedAt() {
+    return Optional.ofNullable(startedAt);
+  }
 
-  public abstract Optional<Instant> endedAt();
+  /** When the game ended, once ended. */
+  public Optional<Instant> endedAt() {
+    return Optional.ofNullable(endedAt);
+  }
 
-  /** The result given to {@code finish}, once finished that way. */
-  public abstract Optional<JsonNode> result();
+  /**
+   * The result given to {@code finish}, once finished that way. Each call returns a fresh deep copy: changing
+   * it changes neither this view nor the next call's answer.
+   */
+  public Optional<JsonNode> result() {
+    return result == null ? Optional.empty() : Optional.of(result.deepCopy());
+  }
 
   /** Why the game was cancelled, once cancelled. */
-  public abstract Optional<String> cancelReason();
+  public Optional<String> cancelReason() {
+    return Optional.ofNullable(cancelReason);
+  }
 
   /** The sequence number of the game's latest event; grows with every change. */
-  public abstract long version();
-
-  /** JSON {@code null} as result is no result: a view read back from JSON equals the one written. */
-  @Value.Check
-  protected GameView normalize() {
-    if (result().isPresent() && result().get().isNull()) {
-      return toBuilder().result(Optional.empty()).build();
-    }
-    return this;
+  public long version() {
+    return version;
   }
 
   /** The ids of players still in the game, in seat order. */
-  @Value.Derived
-  @com.fasterxml.jackson.annotation.JsonIgnore
   public List<String> activePlayerIds() {
-    return players().stream().filter(Player::active).map(Player::playerId).collect(Collectors.toList());
+    return activePlayerIds;
   }
 
   /** The player with this id, if seated. */
   public Optional<Player> player(String playerId) {
     return players().stream().filter(p -> p.playerId().equals(playerId)).findFirst();
+  }
+
+  @Override
+  public boolean equals(Object another) {
+    if (this == another) {
+      return true;
+    }
+    return another instanceof GameView o
+        && gameId.equals(o.gameId)
+        && spec.equals(o.spec)
+        && status.equals(o.status)
+        && players.equals(o.players)
+        && currentRound == o.currentRound
+        && Objects.equals(roundDeadline, o.roundDeadline)
+        && movedPlayers.equals(o.movedPlayers)
+        && Objects.equals(lobbyDeadline, o.lobbyDeadline)
+        && createdAt.equals(o.createdAt)
+        && Objects.equals(startedAt, o.startedAt)
+        && Objects.equals(endedAt, o.endedAt)
+        && Objects.equals(result, o.result)
+        && Objects.equals(cancelReason, o.cancelReason)
+        && version == o.version;
+  }
+
+  @Override
+  public int hashCode() {
+    int h = 5381;
+    h += (h << 5) + gameId.hashCode();
+    h += (h << 5) + spec.hashCode();
+    h += (h << 5) + status.hashCode();
+    h += (h << 5) + players.hashCode();
+    h += (h << 5) + currentRound;
+    h += (h << 5) + Objects.hashCode(roundDeadline);
+    h += (h << 5) + movedPlayers.hashCode();
+    h += (h << 5) + Objects.hashCode(lobbyDeadline);
+    h += (h << 5) + createdAt.hashCode();
+    h += (h << 5) + Objects.hashCode(startedAt);
+    h += (h << 5) + Objects.hashCode(endedAt);
+    h += (h << 5) + Objects.hashCode(result);
+    h += (h << 5) + Objects.hashCode(cancelReason);
+    h += (h << 5) + Long.hashCode(version);
+    h += (h << 5) + activePlayerIds.hashCode();
+    return h;
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder s = new StringBuilder("GameView{gameId=").append(gameId).append(", spec=").append(spec)
+        .append(", status=").append(status).append(", players=").append(players)
+        .append(", currentRound=").append(currentRound);
+    optional(s, "roundDeadline", roundDeadline).append(", movedPlayers=").append(movedPlayers);
+    optional(s, "lobbyDeadline", lobbyDeadline).append(", createdAt=").append(createdAt);
+    optional(s, "startedAt", startedAt);
+    optional(s, "endedAt", endedAt);
+    optional(s, "result", result);
+    optional(s, "cancelReason", cancelReason);
+    return s.append(", version=").append(version).append(", activePlayerIds=").append(activePlayerIds)
+        .append('}').toString();
+  }
+
+  private static StringBuilder optional(StringBuilder s, String name, Object value) {
+    return value == null ? s : s.append(", ").append(name).append('=').append(value);
+  }
+
+  /** Reads a view from JSON: an absent or {@code null} property is not set. */
+  @JsonCreator
+  static GameView fromJson(@JsonProperty("gameId") String gameId, @JsonProperty("spec") GameSpec spec,
+      @JsonProperty("status") GameStatus status, @JsonProperty("players") List<Player> players,
+      @JsonProperty("currentRound") Integer currentRound,
+      @JsonProperty("roundDeadline") Optional<Instant> roundDeadline,
+      @JsonProperty("movedPlayers") List<String> movedPlayers,
+      @JsonProperty("lobbyDeadline") Optional<Instant> lobbyDeadline, @JsonProperty("createdAt") Instant createdAt,
+      @JsonProperty("startedAt") Optional<Instant> startedAt, @JsonProperty("endedAt") Optional<Instant> endedAt,
+      @JsonProperty("result") Optional<JsonNode> result, @JsonProperty("cancelReason") Optional<String> cancelReason,
+      @JsonProperty("version") Long version) {
+    Builder b = builder();
+    if (gameId != null) {
+      b.gameId(gameId);
+    }
+    if (spec != null) {
+      b.spec(spec);
+    }
+    if (status != null) {
+      b.status(status);
+    }
+    if (players != null) {
+      b.addAllPlayers(players);
+    }
+    if (currentRound != null) {
+      b.currentRound(currentRound);
+    }
+    if (roundDeadline != null) {
+      b.roundDeadline(roundDeadline);
+    }
+    if (movedPlayers != null) {
+      b.addAllMovedPlayers(movedPlayers);
+    }
+    if (lobbyDeadline != null) {
+      b.lobbyDeadline(lobbyDeadline);
+    }
+    if (createdAt != null) {
+      b.createdAt(createdAt);
+    }
+    if (startedAt != null) {
+      b.startedAt(startedAt);
+    }
+    if (endedAt != null) {
+      b.endedAt(endedAt);
+    }
+    if (result != null) {
+      b.result(result);
+    }
+    if (cancelReason != null) {
+      b.cancelReason(cancelReason);
+    }
+    if (version != null) {
+      b.version(version);
+    }
+    return b.build();
+  }
+
+  /**
+   * Builds a {@link GameView} (orchestrators build views; tests may too); every setter returns this builder.
+   * {@code gameId}, {@code spec}, {@code status}, {@code createdAt} and {@code version} are required;
+   * {@link #build()} throws {@link IllegalStateException} naming every attribute not set or set to {@code null}
+   * (an optional one, a list or a list element included: use {@code Optional.empty()} for none). The result
+   * is copied when built; JSON {@code null} is no result.
+   */
+  public static final class Builder {
+    private String gameId;
+    private GameSpec spec;
+    private GameStatus status;
+    private final List<Player> players = new ArrayList<>();
+    private int currentRound;
+    private Instant roundDeadline;
+    private final List<String> movedPlayers = new ArrayList<>();
+    private Instant lobbyDeadline;
+    private Instant createdAt;
+    private Instant startedAt;
+    private Instant endedAt;
+    private JsonNode result;
+    private String cancelReason;
+    private long version;
+    private boolean versionSet;
+    /** Attributes last given null where null is not allowed (an optional one: use Optional.empty()). */
+    private final Set<String> nulls = new LinkedHashSet<>();
+
+    Builder() {}
+
+    /**
+     * Sets every attribute from {@code instance}: its players and moved players are added to those here, and
+     * its absent optional attributes do not replace those set here.
+     */
+    public Builder from(GameView instance) {
+      Objects.requireNonNull(instance, "instance");
+      gameId(instance.gameId);
+      spec(instance.spec);
+      status(instance.status);
+      addAllPlayers(instance.players);
+      currentRound(instance.currentRound);
+      if (instance.roundDeadline != null) {
+        roundDeadline(instance.roundDeadline);
+      }
+      addAllMovedPlayers(instance.movedPlayers);
+      if (instance.lobbyDeadline != null) {
+        lobbyDeadline(instance.lobbyDeadline);
+      }
+      createdAt(instance.createdAt);
+      if (instance.startedAt != null) {
+        startedAt(instance.startedAt);
+      }
+      if (instance.endedAt != null) {
+        endedAt(instance.endedAt);
+      }
+      if (instance.result != null) {
+        result(instance.result);
+      }
+      if (instance.cancelReason != null) {
+        cancelReason(instance.cancelReason);
+      }
+      version(instance.version);
+      return this;
+    }
+
+    public Builder gameId(String gameId) {
+      this.gameId = gameId;
+      return this;
+    }
+
+    public Builder spec(GameSpec spec) {
+      this.spec = spec;
+      return this;
+    }
+
+    public Builder status(GameStatus status) {
+      this.status = status;
+      return this;
+    }
+
+    public Builder addPlayers(Player element) {
+      players.add(element);
+      return this;
+    }
+
+    public Builder addPlayers(Player... elements) {
+      return addAllPlayers(elements == null ? null : Arrays.asList(elements));
+    }
+
+    /** Replaces the players. */
+    public Builder players(Iterable<? extends Player> elements) {
+      players.clear();
+      nulls.remove("players");
+      return addAllPlayers(elements);
+    }
+
+    public Builder addAllPlayers(Iterable<? extends Player> elements) {
+      if (elements == null) {
+        nulls.add("players");
+        return this;
+      }
+      elements.forEach(players::add);
+      return this;
+    }
+
+    public Builder currentRound(int currentRound) {
+      this.currentRound = currentRound;
+      return this;
+    }
+
+    public Builder roundDeadline(Instant roundDeadline) {
+      this.roundDeadline = roundDeadline;
+      return given("roundDeadline", roundDeadline);
+    }
+
+    public Builder roundDeadline(Optional<? extends Instant> roundDeadline) {
+      this.roundDeadline = roundDeadline == null ? null : roundDeadline.orElse(null);
+      return given("roundDeadline", roundDeadline);
+    }
+
+    public Builder addMovedPlayers(String element) {
+      movedPlayers.add(element);
+      return this;
+    }
+
+    public Builder addMovedPlayers(String... elements) {
+      return addAllMovedPlayers(elements == null ? null : Arrays.asList(elements));
+    }
+
+    /** Replaces the moved players. */
+    public Builder movedPlayers(Iterable<String> elements) {
+      movedPlayers.clear();
+      nulls.remove("movedPlayers");
+      return addAllMovedPlayers(elements);
+    }
+
+    public Builder addAllMovedPlayers(Iterable<String> elements) {
+      if (elements == null) {
+        nulls.add("movedPlayers");
+        return this;
+      }
+      elements.forEach(movedPlayers::add);
+      return this;
+    }
+
+    public Builder lobbyDeadline(Instant lobbyDeadline) {
+      this.lobbyDeadline = lobbyDeadline;
+      return given("lobbyDeadline", lobbyDeadline);
+    }
+
+    public Builder lobbyDeadline(Optional<? extends Instant> lobbyDeadline) {
+      this.lobbyDeadline = lobbyDeadline == null ? null : lobbyDeadline.orElse(null);
+      return given("lobbyDeadline", lobbyDeadline);
+    }
+
+    public Builder createdAt(Instant createdAt) {
+      this.createdAt = createdAt;
+      return this;
+    }
+
+    public Builder startedAt(Instant startedAt) {
+      this.startedAt = startedAt;
+      return given("startedAt", startedAt);
+    }
+
+    public Builder startedAt(Optional<? extends Instant> startedAt) {
+      this.startedAt = startedAt == null ? null : startedAt.orElse(null);
+      return given("startedAt", startedAt);
+    }
+
+    public Builder endedAt(Instant endedAt) {
+      this.endedAt = endedAt;
+      return given("endedAt", endedAt);
+    }
+
+    public Builder endedAt(Optional<? extends Instant> endedAt) {
+      this.endedAt = endedAt == null ? null : endedAt.orElse(null);
+      return given("endedAt", endedAt);
+    }
+
+    /** The result, copied when built. */
+    public Builder result(JsonNode result) {
+      this.result = result;
+      return given("result", result);
+    }
+
+    /** The result or none; copied when built. */
+    public Builder result(Optional<? extends JsonNode> result) {
+      this.result = result == null ? null : result.orElse(null);
+      return given("result", result);
+    }
+
+    public Builder cancelReason(String cancelReason) {
+      this.cancelReason = cancelReason;
+      return given("cancelReason", cancelReason);
+    }
+
+    public Builder cancelReason(Optional<String> cancelReason) {
+      this.cancelReason = cancelReason == null ? null : cancelReason.orElse(null);
+      return given("cancelReason", cancelReason);
+    }
+
+    public Builder version(long version) {
+      this.version = version;
+      this.versionSet = true;
+      return this;
+    }
+
+    /**
+     * The view.
+     *
+     * @throws IllegalStateException naming every required attribute not set and every attribute, list or list
+     *     element given as null
+     */
+    public GameView build() {
+      RequiredAttributes required = new RequiredAttributes("GameView").check("gameId", gameId).check("spec", spec)
+          .check("status", status).check("createdAt", createdAt).check("version", versionSet);
+      Set<String> invalid = new LinkedHashSet<>(nulls);
+      if (players.contains(null)) {
+        invalid.add("players");
+      }
+      if (movedPlayers.contains(null)) {
+        invalid.add("movedPlayers");
+      }
+      invalid.forEach(name -> required.check(name, false));
+      required.throwIfAny();
+      return new GameView(this);
+    }
+
+    /** Notes whether {@code name} was last given null. */
+    private Builder given(String name, Object value) {
+      if (value == null) {
+        nulls.add(name);
+      } else {
+        nulls.remove(name);
+      }
+      return this;
+    }
   }
 }

@@ -1,5 +1,6 @@
 package io.clix.core;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 
 /**
@@ -22,6 +23,10 @@ import java.time.Duration;
  * event, {@code ROUND_CLOSED}, lists every move of the round: 64 &times; (4 KB + 128) = about 270
  * KB; the largest write (the last move: game item, that move, the round's close and the next
  * round's opening) stays far below TransactWriteItems' 4 MB.
+ *
+ * <p>The {@code check...} methods apply these rules to one argument as every orchestrator does before
+ * anything is written, and throw the same {@link InvalidRequestException} an orchestrator would (a
+ * backend may call them to refuse a request early); {@link GameSpec.Builder#build()} checks a spec.
  */
 public final class Limits {
   /** Longest game id: a Step Functions execution name is at most 80 characters. */
@@ -78,4 +83,64 @@ public final class Limits {
   public static final int MAX_REASON_LENGTH = 256;
 
   private Limits() {}
+
+  /**
+   * Checks a game id argument: 1 to {@value #MAX_GAME_ID_LENGTH} of {@code A-Z a-z 0-9 _ -}.
+   *
+   * @return the id
+   * @throws InvalidRequestException naming {@code gameId}, as an orchestrator would throw it
+   */
+  public static String checkGameId(String gameId) {
+    return RequestRules.gameId(gameId);
+  }
+
+  /**
+   * Checks a player id argument: 1 to {@value #MAX_PLAYER_ID_LENGTH} of {@code A-Z a-z 0-9 _ . @ + -}.
+   *
+   * @return the player id
+   * @throws InvalidRequestException naming {@code playerId}, as an orchestrator would throw it
+   */
+  public static String checkPlayerId(String gameId, String playerId) {
+    return RequestRules.playerId(gameId, playerId);
+  }
+
+  /**
+   * Checks the data given on join: none ({@code null}) or a JSON value that keeps the JSON rules above and is
+   * at most {@link #MAX_PLAYER_DATA_BYTES}.
+   *
+   * @throws InvalidRequestException naming {@code playerData}, as an orchestrator would throw it
+   */
+  public static void checkPlayerData(String gameId, JsonNode playerData) {
+    RequestRules.playerData(gameId, playerData);
+  }
+
+  /**
+   * Checks a move: a round from 1 to {@link #MAX_ROUNDS}, and a JSON value (not {@code null}) that keeps the
+   * JSON rules above and is at most {@link #MAX_MOVE_BYTES}.
+   *
+   * @throws InvalidRequestException naming {@code round} and/or {@code move}, as an orchestrator would throw it
+   */
+  public static void checkMove(String gameId, int round, JsonNode move) {
+    RequestRules.move(gameId, round, move);
+  }
+
+  /**
+   * Checks a finish result: none ({@code null}) or a JSON value that keeps the JSON rules above and is at most
+   * {@link #MAX_RESULT_BYTES}.
+   *
+   * @throws InvalidRequestException naming {@code result}, as an orchestrator would throw it
+   */
+  public static void checkResult(String gameId, JsonNode result) {
+    RequestRules.result(gameId, result);
+  }
+
+  /**
+   * Checks a cancel reason: not blank, at most {@value #MAX_REASON_LENGTH} characters, no control characters.
+   *
+   * @return the reason
+   * @throws InvalidRequestException naming {@code reason}, as an orchestrator would throw it
+   */
+  public static String checkReason(String gameId, String reason) {
+    return RequestRules.reason(gameId, reason);
+  }
 }

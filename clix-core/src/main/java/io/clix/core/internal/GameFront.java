@@ -9,6 +9,7 @@ import io.clix.core.GameOrchestrator;
 import io.clix.core.GameSpec;
 import io.clix.core.GameView;
 import io.clix.core.JoinResult;
+import io.clix.core.Limits;
 import io.clix.core.MoveReceipt;
 import io.clix.core.OrchestratorClosedException;
 import io.clix.core.Subscription;
@@ -24,7 +25,7 @@ import java.util.function.Supplier;
 
 /**
  * The part of every {@link GameOrchestrator} that does not depend on where games live: argument
- * checks ({@link RequestRules}), copies of the caller's JSON, generated game ids, the rules applied
+ * checks ({@link Limits}), copies of the caller's JSON, generated game ids, the rules applied
  * ({@link GameRules}), receipts, listener registration and the sync/async adapter. Subclasses give
  * a {@link GameEngine} for the sync methods and one for the {@code ...Async} methods (the same
  * one if they like).
@@ -183,8 +184,8 @@ public abstract class GameFront implements GameOrchestrator {
   private CompletableFuture<JoinResult> join(String gameId, String playerId, JsonNode playerData,
       GameEngine engine) {
     return start(() -> {
-      RequestRules.playerId(RequestRules.gameId(gameId), playerId);
-      RequestRules.playerData(gameId, playerData);
+      Limits.checkPlayerId(Limits.checkGameId(gameId), playerId);
+      Limits.checkPlayerData(gameId, playerData);
       JsonNode data = playerData == null ? null : playerData.deepCopy();
       return engine.update(gameId, (s, now) -> GameRules.join(s, playerId, data, now))
           .thenApply(c -> JoinResult.builder().playerId(playerId).seat(c.after().seat(playerId).orElseThrow().seat())
@@ -193,15 +194,15 @@ public abstract class GameFront implements GameOrchestrator {
   }
 
   private CompletableFuture<GameView> leave(String gameId, String playerId, GameEngine engine) {
-    return start(() -> change(engine, RequestRules.gameId(gameId), RequestRules.playerId(gameId, playerId),
+    return start(() -> change(engine, Limits.checkGameId(gameId), Limits.checkPlayerId(gameId, playerId),
         GameRules::leave));
   }
 
   private CompletableFuture<MoveReceipt> submitMove(String gameId, String playerId, int round, JsonNode move,
       GameEngine engine) {
     return start(() -> {
-      RequestRules.playerId(RequestRules.gameId(gameId), playerId);
-      RequestRules.move(gameId, round, move);
+      Limits.checkPlayerId(Limits.checkGameId(gameId), playerId);
+      Limits.checkMove(gameId, round, move);
       JsonNode copy = move.deepCopy();
       return engine.update(gameId, (s, now) -> GameRules.move(s, playerId, round, copy, now))
           .thenApply(c -> receipt(c, playerId, round, copy));
@@ -220,27 +221,26 @@ public abstract class GameFront implements GameOrchestrator {
   }
 
   private CompletableFuture<GameView> startNow(String gameId, GameEngine engine) {
-    return start(() -> view(engine.update(RequestRules.gameId(gameId), GameRules::startNow)));
+    return start(() -> view(engine.update(Limits.checkGameId(gameId), GameRules::startNow)));
   }
 
   private CompletableFuture<GameView> finish(String gameId, JsonNode result, GameEngine engine) {
     return start(() -> {
-      RequestRules.result(RequestRules.gameId(gameId), result);
+      Limits.checkResult(Limits.checkGameId(gameId), result);
       return change(engine, gameId, result == null ? null : result.deepCopy(), GameRules::finish);
     });
   }
 
   private CompletableFuture<List<GameEvent>> events(String gameId, long afterSequence, GameEngine engine) {
-    return start(() -> engine.events(RequestRules.gameId(gameId), afterSequence)
-        .thenApply(events -> events.stream().map(Copies::event).toList()));
+    return start(() -> engine.events(Limits.checkGameId(gameId), afterSequence));
   }
 
   private CompletableFuture<GameView> describe(String gameId, GameEngine engine) {
-    return start(() -> engine.observe(RequestRules.gameId(gameId)).thenApply(GameState::toView));
+    return start(() -> engine.observe(Limits.checkGameId(gameId)).thenApply(GameState::toView));
   }
 
   private CompletableFuture<GameView> cancel(String gameId, String reason, GameEngine engine) {
-    return start(() -> change(engine, RequestRules.gameId(gameId), RequestRules.reason(gameId, reason),
+    return start(() -> change(engine, Limits.checkGameId(gameId), Limits.checkReason(gameId, reason),
         GameRules::cancel));
   }
 

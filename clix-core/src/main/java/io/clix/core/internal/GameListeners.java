@@ -33,7 +33,7 @@ public final class GameListeners {
   public void deliver(GameEvent event) {
     for (GameEventListener listener : listeners) {
       try {
-        listener.onEvent(Copies.event(event));
+        listener.onEvent(event);
       } catch (RuntimeException e) {
         LOG.warn("game event listener failed on {} #{}", event.gameId(), event.sequence(), e);
       }

@@ -19,7 +19,6 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The rules of a game as pure functions from a state, a command and the time to a {@link Step}:
@@ -54,32 +53,14 @@ public final class GameRules {
   }
 
   /**
-   * The spec a game keeps, from the one a caller passed: its fields checked as {@link
-   * RequestRules#checkSpec} checks them (a spec made without the builder too; a null spec or gameId
-   * is a violation, not a NullPointerException), then copied into a builder-made value with its
-   * metadata in {@link ClixJson#canonical} form, a fresh node: later changes to the caller's metadata
-   * reach no game.
+   * The spec a game keeps, from the one a caller passed: a {@link GameSpec} is checked, canonical and immutable
+   * when built (its builder and its JSON reading apply the rules), so only a null spec is left to refuse.
    */
   public static GameSpec spec(GameSpec spec) {
     if (spec == null) {
       throw new InvalidGameSpecException(null, List.of(new Violation("spec", "must not be null")));
     }
-    Optional<String> gameId = spec.gameId();
-    if (gameId == null) {
-      throw new InvalidGameSpecException(null,
-          List.of(new Violation("gameId", "must not be null (use Optional.empty())")));
-    }
-    RequestRules.checkSpec(gameId.orElse(null), spec.capacity(), spec.minPlayers(), spec.lobbyTimeout(),
-        spec.rounds(), spec.roundTimeout(), spec.metadata());
-    return GameSpec.builder()
-        .gameId(gameId)
-        .capacity(spec.capacity())
-        .minPlayers(spec.minPlayers())
-        .lobbyTimeout(spec.lobbyTimeout())
-        .rounds(spec.rounds())
-        .roundTimeout(spec.roundTimeout())
-        .metadata(ClixJson.canonical(spec.metadata()))
-        .build();
+    return spec;
   }
 
   /** Seats a player; a seated player gets the same seat (no change). Fills start the game. */

@@ -54,7 +54,7 @@ public record GameState(
     }
 
     Player toPlayer() {
-      return Player.builder().playerId(playerId).seat(seat).data(Optional.ofNullable(data).map(JsonNode::deepCopy))
+      return Player.builder().playerId(playerId).seat(seat).data(Optional.ofNullable(data))
           .joinedAt(joinedAt).active(active).build();
     }
   }
@@ -87,7 +87,7 @@ public record GameState(
   /** The receipt of a player's move in the open round. */
   public MoveReceipt receipt(String playerId) {
     MoveRecord m = moves.get(playerId);
-    return MoveReceipt.builder().gameId(gameId).playerId(playerId).round(round).move(m.move().deepCopy())
+    return MoveReceipt.builder().gameId(gameId).playerId(playerId).round(round).move(m.move())
         .acceptedAt(m.acceptedAt()).sequence(m.sequence()).build();
   }
 
@@ -103,7 +103,7 @@ public record GameState(
     if (c == null || !c.byMove() || c.round() != round || !c.playerId().equals(playerId)) {
       throw new IllegalStateException("no accepted move of " + playerId + " in round " + round);
     }
-    return MoveReceipt.builder().gameId(gameId).playerId(playerId).round(round).move(move.deepCopy())
+    return MoveReceipt.builder().gameId(gameId).playerId(playerId).round(round).move(move)
         .acceptedAt(c.acceptedAt()).sequence(c.sequence()).build();
   }
 
@@ -119,7 +119,7 @@ public record GameState(
     }
     return GameView.builder()
         .gameId(gameId)
-        .spec(Copies.spec(spec))
+        .spec(spec)
         .status(status)
         .players(ordered.stream().map(Seat::toPlayer).toList())
         .currentRound(round)
@@ -129,7 +129,7 @@ public record GameState(
         .createdAt(createdAt)
         .startedAt(Optional.ofNullable(startedAt))
         .endedAt(Optional.ofNullable(endedAt))
-        .result(Optional.ofNullable(result).map(JsonNode::deepCopy))
+        .result(Optional.ofNullable(result))
         .cancelReason(Optional.ofNullable(cancelReason))
         .version(version)
         .build();

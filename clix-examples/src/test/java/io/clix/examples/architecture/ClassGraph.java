@@ -69,8 +69,8 @@ final class ClassGraph {
   }
 
   /** The strongly connected components of more than one package (Tarjan), each sorted, in a stable order. */
-  List<Set<String>> cycles(Set<List<String>> ignoredEdges) {
-    Tarjan tarjan = new Tarjan(ignoredEdges);
+  List<Set<String>> cycles() {
+    Tarjan tarjan = new Tarjan();
     for (String pkg : uses.keySet()) {
       if (!tarjan.index.containsKey(pkg)) {
         tarjan.visit(pkg);
@@ -81,24 +81,16 @@ final class ClassGraph {
   }
 
   private final class Tarjan {
-    final Set<List<String>> ignoredEdges;
     final Map<String, Integer> index = new TreeMap<>();
     final Map<String, Integer> low = new TreeMap<>();
     final List<String> stack = new ArrayList<>();
     final List<Set<String>> components = new ArrayList<>();
-
-    Tarjan(Set<List<String>> ignoredEdges) {
-      this.ignoredEdges = ignoredEdges;
-    }
 
     void visit(String pkg) {
       index.put(pkg, index.size());
       low.put(pkg, index.get(pkg));
       stack.add(pkg);
       for (String next : uses.getOrDefault(pkg, Collections.emptySet())) {
-        if (ignoredEdges.contains(List.of(pkg, next))) {
-          continue;
-        }
         if (!index.containsKey(next)) {
           visit(next);
           low.put(pkg, Math.min(low.get(pkg), low.get(next)));

@@ -20,20 +20,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The shape of the main code of every module, read from its compiled classes: no package cycles, no package in two
  * modules, and no module's public packages using another module's {@code internal} packages. The jars carry an
- * {@code Automatic-Module-Name} rather than a module-info (Immutables, Jackson and the JUnit contract suite would need
- * opens and patched test modules), so this test is what keeps {@code internal} internal.
+ * {@code Automatic-Module-Name} rather than a module-info (Jackson and the JUnit contract suite would need opens
+ * and patched test modules), so this test is what keeps {@code internal} internal.
  */
 class PackageGraphTest {
-
-  /**
-   * TEMPORARY allow-list, issue 11: the cycles the main code has today, each broken here by ignoring the edges
-   * listed. Other branches are removing them; when an edge below no longer exists the test fails and asks for its
-   * line to go. Never add to this list.
-   */
-  private static final Set<List<String>> KNOWN_CYCLE_EDGES = Set.of(
-      // GameSpec -> RequestRules: the value validates itself with the engine's rules (core branch).
-      List.of("io.clix.core", "io.clix.core.internal")
-  );
 
   /**
    * Public packages (and their subpackages) allowed to use another module's internal packages (and theirs): the
@@ -67,7 +57,7 @@ class PackageGraphTest {
   @Test
   void noPackageCycles() {
     List<String> cycles = new ArrayList<>();
-    for (Set<String> cycle : graph.cycles(KNOWN_CYCLE_EDGES)) {
+    for (Set<String> cycle : graph.cycles()) {
       List<String> inside = new ArrayList<>();
       for (String pkg : cycle) {
         for (String used : graph.uses.getOrDefault(pkg, Set.of())) {
@@ -79,17 +69,6 @@ class PackageGraphTest {
       cycles.add(cycle + " through " + inside);
     }
     assertThat(cycles).as("package cycles in the main code").isEmpty();
-  }
-
-  @Test
-  void everyAllowListedCycleEdgeStillExists() {
-    List<String> gone = new ArrayList<>();
-    for (List<String> edge : KNOWN_CYCLE_EDGES) {
-      if (!graph.uses.getOrDefault(edge.get(0), Set.of()).contains(edge.get(1))) {
-        gone.add(edge.get(0) + " -> " + edge.get(1));
-      }
-    }
-    assertThat(gone).as("edges gone from the code: delete their lines from KNOWN_CYCLE_EDGES").isEmpty();
   }
 
   @Test

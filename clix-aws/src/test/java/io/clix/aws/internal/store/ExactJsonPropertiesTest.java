@@ -12,7 +12,6 @@ import io.clix.core.InvalidRequestException;
 import io.clix.core.Limits;
 import io.clix.core.internal.GameRules;
 import io.clix.core.internal.GameState;
-import io.clix.core.internal.RequestRules;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -39,7 +38,7 @@ class ExactJsonPropertiesTest {
   @Property(tries = 200)
   void aMoveIsRefusedWithATypedErrorOrComesBackExactly(@ForAll("values") JsonNode value) throws Exception {
     try {
-      RequestRules.move("g", 1, value);
+      Limits.checkMove("g", 1, value);
     } catch (InvalidRequestException refused) {
       assertThat(refused.violations()).extracting(InvalidRequestException.Violation::field).containsExactly("move");
       return;

@@ -1,12 +1,8 @@
-package io.clix.core.internal;
+package io.clix.core;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.clix.core.ClixJson;
-import io.clix.core.InvalidGameSpecException;
-import io.clix.core.InvalidRequestException;
 import io.clix.core.InvalidRequestException.Violation;
-import io.clix.core.Limits;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,9 +14,10 @@ import java.util.regex.Pattern;
  * The input rules every orchestrator applies before writing anything: ids, spec bounds, and the
  * JSON rules of {@link Limits} for payloads (size, depth, number length, finite numbers, whole
  * Unicode). Each failure is a Clix exception naming the field and the rule; nothing a caller passes
- * makes these throw anything else.
+ * makes these throw anything else. {@link Limits} offers the request checks to orchestrators and users;
+ * {@link GameSpec.Builder#build()} applies the spec checks.
  */
-public final class RequestRules {
+final class RequestRules {
 
   private static final Pattern GAME_ID = Pattern.compile("[A-Za-z0-9_-]+");
   private static final Pattern PLAYER_ID = Pattern.compile("[A-Za-z0-9_.@+-]+");
@@ -29,12 +26,12 @@ public final class RequestRules {
 
   /**
    * Checks a game spec's fields ({@code gameId} may be null: none given); throws {@link
-   * InvalidGameSpecException} listing every violation.
+   * InvalidGameSpecException} listing every violation, {@code earlier} (the builder's own) first.
    */
-  public static void checkSpec(String gameId, int capacity, int minPlayers, Duration lobbyTimeout, int rounds,
-      Duration roundTimeout, JsonNode metadata) {
+  static void checkSpec(String gameId, int capacity, int minPlayers, Duration lobbyTimeout, int rounds,
+      Duration roundTimeout, JsonNode metadata, List<Violation> earlier) {
     Optional<String> given = Optional.ofNullable(gameId);
-    List<Violation> v = new ArrayList<>();
+    List<Violation> v = new ArrayList<>(earlier);
     given.ifPresent(id -> gameIdViolation("gameId", id, v));
     if (capacity < 1 || capacity > Limits.MAX_CAPACITY) {
       v.add(new Violation("capacity", "must be between 1 and " + Limits.MAX_CAPACITY + ", was " + capacity));
@@ -50,7 +47,9 @@ public final class RequestRules {
     }
     timeoutViolation("roundTimeout", roundTimeout, v);
     executionViolations(lobbyTimeout, rounds, roundTimeout, v);
-    if (metadata == null || !metadata.isObject()) {
+    if (metadata == null) {
+      v.add(new Violation("metadata", "must not be null"));
+    } else if (!metadata.isObject()) {
       v.add(new Violation("metadata", "must be a JSON object"));
     } else {
       sizeViolation("metadata", metadata, Limits.MAX_METADATA_BYTES, v);
@@ -61,7 +60,7 @@ public final class RequestRules {
   }
 
   /** Checks a game id argument. */
-  public static String gameId(String gameId) {
+  static String gameId(String gameId) {
     List<Violation> v = new ArrayList<>();
     gameIdViolation("gameId", gameId, v);
     if (!v.isEmpty()) {
@@ -71,7 +70,7 @@ public final class RequestRules {
   }
 
   /** Checks a player id argument. */
-  public static String playerId(String gameId, String playerId) {
+  static String playerId(String gameId, String playerId) {
     String rule = null;
     if (playerId == null) {
       rule = "must not be null";
@@ -89,7 +88,7 @@ public final class RequestRules {
   }
 
   /** Checks optional player data: a JSON value within its size bound. */
-  public static void playerData(String gameId, JsonNode data) {
+  static void playerData(String gameId, JsonNode data) {
     if (data != null) {
       List<Violation> v = new ArrayList<>();
       sizeViolation("playerData", data, Limits.MAX_PLAYER_DATA_BYTES, v);
@@ -100,7 +99,7 @@ public final class RequestRules {
   }
 
   /** Checks a move: a non-null JSON value within its size bound, for a round from 1. */
-  public static void move(String gameId, int round, JsonNode move) {
+  static void move(String gameId, int round, JsonNode move) {
     List<Violation> v = new ArrayList<>();
     if (round < 1 || round > Limits.MAX_ROUNDS) {
       v.add(new Violation("round", "must be between 1 and " + Limits.MAX_ROUNDS + ", was " + round));
@@ -116,7 +115,7 @@ public final class RequestRules {
   }
 
   /** Checks a finish result: a JSON value (null allowed, meaning none) within its size bound. */
-  public static void result(String gameId, JsonNode result) {
+  static void result(String gameId, JsonNode result) {
     if (result != null) {
       List<Violation> v = new ArrayList<>();
       sizeViolation("result", result, Limits.MAX_RESULT_BYTES, v);
@@ -127,7 +126,7 @@ public final class RequestRules {
   }
 
   /** Checks a cancel reason: non-blank, bounded, printable. */
-  public static String reason(String gameId, String reason) {
+  static String reason(String gameId, String reason) {
     String rule = null;
     if (reason == null || reason.isBlank()) {
       rule = "must not be blank";
@@ -143,7 +142,7 @@ public final class RequestRules {
   }
 
   /** The size of a JSON value as compact UTF-8 (a value that cannot be written counts as too large). */
-  public static int jsonBytes(JsonNode node) {
+  static int jsonBytes(JsonNode node) {
     try {
       return ClixJson.mapper().writeValueAsString(node).getBytes(StandardCharsets.UTF_8).length;
     } catch (JsonProcessingException | RuntimeException e) {
@@ -208,7 +207,7 @@ public final class RequestRules {
     return (lobbyTimeout.getSeconds() + round - 1) / round;
   }
 
-  /** The JSON rules of {@link io.clix.core.Limits}: shape, numbers, Unicode, then size. */
+  /** The JSON rules of {@link Limits}: shape, numbers, Unicode, then size. */
   private static void sizeViolation(String field, JsonNode node, int max, List<Violation> v) {
     JsonRules.check(field, node, max, v);
   }

@@ -1,10 +1,8 @@
-package io.clix.core.internal;
+package io.clix.core;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import io.clix.core.ClixJson;
 import io.clix.core.InvalidRequestException.Violation;
-import io.clix.core.Limits;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.Deque;

@@ -1,4 +1,4 @@
-package io.clix.core.internal;
+package io.clix.core;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -7,9 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.POJONode;
-import io.clix.core.InvalidRequestException;
 import io.clix.core.InvalidRequestException.Violation;
-import io.clix.core.Limits;
 import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
 
