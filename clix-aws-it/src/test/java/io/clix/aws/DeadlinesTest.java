@@ -210,16 +210,17 @@ class DeadlinesTest {
   private static void awaitAnswered(ClixLocalEnvironment aws, ActivityArns arns) {
     long giveUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     while (true) {
+      aws.stack().awaitIdle();
       StackSnapshot s = aws.stack().snapshot();
-      boolean answered = s.idle() && s.queued(arns.lobby()) == 0 && s.queued(arns.round()) == 0
-          && s.queued(arns.timers()) == 0 && s.tasksInFlight().stream().noneMatch(t -> t.workerName().equals("foreign"));
+      boolean answered = s.queued(arns.lobby()) == 0 && s.queued(arns.round()) == 0 && s.queued(arns.timers()) == 0
+          && s.tasksInFlight().stream().noneMatch(t -> t.workerName().equals("foreign"));
       if (answered) {
         return;
       }
-      if (System.nanoTime() > giveUp) {
+      Duration left = Duration.ofNanos(giveUp - System.nanoTime());
+      if (left.isNegative() || !aws.stack().awaitAnswer(s.generation(), left)) {
         throw new AssertionError("the foreign poller did not answer within 30 s: " + s);
       }
-      Thread.onSpinWait();
     }
   }
 }
