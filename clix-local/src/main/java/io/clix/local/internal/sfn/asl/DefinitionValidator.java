@@ -38,7 +38,9 @@ public final class DefinitionValidator {
     } catch (JsonProcessingException e) {
       String where = e.getLocation() == null ? ""
           : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-      return List.of(Diagnostic.error("INVALID_JSON_DESCRIPTION", e.getOriginalMessage() + where, null));
+      // The parser's own wording, without the name of its Java setting (a nesting limit names one).
+      String message = e.getOriginalMessage().replaceAll(", from `[^`]*`\\)", ")");
+      return List.of(Diagnostic.error("INVALID_JSON_DESCRIPTION", message + where, null));
     }
   }
 

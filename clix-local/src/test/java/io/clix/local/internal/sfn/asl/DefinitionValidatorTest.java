@@ -248,4 +248,16 @@ class DefinitionValidatorTest {
     assertThatThrownBy(() -> DefinitionValidator.check("[1]")).isInstanceOf(InvalidDefinitionException.class)
         .hasMessageStartingWith("Invalid State Machine Definition: 'INVALID_JSON_DESCRIPTION: ");
   }
+
+  @Test
+  void aDefinitionNestedThousandsDeepIsInvalidJsonInTheServicesWords() {
+    String rule = "{\"Not\":".repeat(2000) + "{\"Variable\":\"$.x\",\"IsPresent\":true}" + "}".repeat(2000);
+    String definition = "{\"StartAt\":\"C\",\"States\":{\"C\":{\"Type\":\"Choice\",\"Choices\":[" + rule
+        + "],\"Default\":\"E\"},\"E\":{\"Type\":\"Succeed\"}}}";
+
+    assertThat(DefinitionValidator.validate(definition)).singleElement().satisfies(d -> {
+      assertThat(d.code()).isEqualTo("INVALID_JSON_DESCRIPTION");
+      assertThat(d.message()).contains("nesting depth").doesNotContain("StreamReadConstraints");
+    });
+  }
 }
