@@ -42,6 +42,12 @@ import java.util.concurrent.CompletableFuture;
  * wait whose token is stale (the game has moved past it), which only lets the execution re-read
  * sooner. A read never changes what the game announced: the status, round and deadlines it shows
  * are those the execution recorded at the announced instants.
+ *
+ * <p>Catching up needs no read either: the execution announces the timer it fired last on the
+ * shared timer activity until its next deadline (or, once the game ended, for the timer task
+ * timeout, 300 s by default), and whichever instance's router takes the announcement folds the
+ * game, so an instance that starts after an outage delivers the events its listeners missed without
+ * anyone calling a game by id. A game that ended longer ago than that is folded by its next read.
  */
 public interface AwsGameOrchestrator extends GameOrchestrator {
 
