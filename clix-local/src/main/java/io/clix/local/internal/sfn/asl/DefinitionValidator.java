@@ -26,12 +26,15 @@ public final class DefinitionValidator {
   private static final Set<String> ROOT_FIELDS = Set.of("Comment", "StartAt", "States", "TimeoutSeconds", "Version",
       "QueryLanguage");
 
+  /** What Step Functions says of a definition that is blank or JSON but not an object. */
+  private static final String NOT_AN_OBJECT = "Definition must be a valid JSON object";
+
   private DefinitionValidator() {}
 
   /** The problems of a definition given as text: JSON syntax first, then {@link #validate(JsonNode)}. */
   public static List<Diagnostic> validate(String definition) {
     if (definition == null || definition.isBlank()) {
-      return List.of(Diagnostic.error("MISSING_DESCRIPTION", "The state machine definition is empty", null));
+      return List.of(Diagnostic.error("SCHEMA_VALIDATION_FAILED", NOT_AN_OBJECT, null));
     }
     try {
       return validate(Json.MAPPER.readTree(definition));
@@ -48,7 +51,7 @@ public final class DefinitionValidator {
   public static List<Diagnostic> validate(JsonNode definition) {
     Findings findings = new Findings();
     if (definition == null || !definition.isObject()) {
-      findings.error("INVALID_JSON_DESCRIPTION", "The state machine definition must be a JSON object", null);
+      findings.error("SCHEMA_VALIDATION_FAILED", NOT_AN_OBJECT, null);
       return findings.list();
     }
     String language = definition.path("QueryLanguage").asText("JSONPath");

@@ -243,10 +243,13 @@ class DefinitionValidatorTest {
   void textThatIsNotJsonOrIsEmpty() {
     assertThat(DefinitionValidator.validate("{\"StartAt\": ")).singleElement()
         .extracting(Diagnostic::code).isEqualTo("INVALID_JSON_DESCRIPTION");
-    assertThat(DefinitionValidator.validate("  ")).singleElement()
-        .extracting(Diagnostic::code).isEqualTo("MISSING_DESCRIPTION");
+    assertThat(DefinitionValidator.validate("  ")).singleElement().satisfies(d -> {
+      assertThat(d.code()).isEqualTo("SCHEMA_VALIDATION_FAILED");
+      assertThat(d.message()).isEqualTo("Definition must be a valid JSON object");
+    });
     assertThatThrownBy(() -> DefinitionValidator.check("[1]")).isInstanceOf(InvalidDefinitionException.class)
-        .hasMessageStartingWith("Invalid State Machine Definition: 'INVALID_JSON_DESCRIPTION: ");
+        .hasMessage("Invalid State Machine Definition: 'SCHEMA_VALIDATION_FAILED: Definition must be a valid JSON"
+            + " object'");
   }
 
   @Test
