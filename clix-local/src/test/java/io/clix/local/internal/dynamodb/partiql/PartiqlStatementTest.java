@@ -111,6 +111,8 @@ class PartiqlStatementTest {
     assertThat(titles("SELECT * FROM Music WHERE attribute_type(Year, 'N') AND size(Genre) = 4"))
         .containsExactlyInAnyOrder("s1", "s4");
     assertThat(titles("SELECT * FROM Music WHERE Artist <> 'A' AND Year != 1")).containsExactly("s4");
+    assertThat(titles("SELECT * FROM Music WHERE Artist IN ['B', 'A'] AND Year > 2010"))
+        .containsExactlyInAnyOrder("s3", "s4");
   }
 
   @Test
