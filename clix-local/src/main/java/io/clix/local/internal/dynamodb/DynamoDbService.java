@@ -16,6 +16,7 @@ public final class DynamoDbService implements AwsJsonService {
   private final ReadOperations reads;
   private final BatchOperations batches;
   private final TransactionOperations transactions;
+  private final PartiqlOperations partiql;
   private final AccountOperations account;
   private final DynamoDbStreamsService streams;
 
@@ -26,6 +27,7 @@ public final class DynamoDbService implements AwsJsonService {
     this.reads = new ReadOperations(catalog);
     this.batches = new BatchOperations(catalog);
     this.transactions = new TransactionOperations(catalog, clock);
+    this.partiql = new PartiqlOperations(catalog, items, transactions);
     this.account = new AccountOperations(catalog, clock, region);
     this.streams = new DynamoDbStreamsService(catalog, clock);
   }
@@ -83,6 +85,12 @@ public final class DynamoDbService implements AwsJsonService {
         return transactions.transactWriteItems(request);
       case "TransactGetItems":
         return transactions.transactGetItems(request);
+      case "ExecuteStatement":
+        return partiql.executeStatement(request);
+      case "BatchExecuteStatement":
+        return partiql.batchExecuteStatement(request);
+      case "ExecuteTransaction":
+        return partiql.executeTransaction(request);
       case "DescribeEndpoints":
         return account.describeEndpoints();
       case "DescribeLimits":

@@ -169,7 +169,11 @@ final class ReadOperations {
     return (int) (prefix * total >>> 32);
   }
 
-  private JsonNode page(JsonNode request, Table table, IndexDefinition index, ItemOrder order, List<ObjectNode> items,
+  /**
+   * One page of a read (Query, Scan, a PartiQL SELECT): items read up to {@code Limit} or 1 MB,
+   * filtered and projected, with {@code LastEvaluatedKey} when more may follow.
+   */
+  static JsonNode page(JsonNode request, Table table, IndexDefinition index, ItemOrder order, List<ObjectNode> items,
       Predicate<ObjectNode> filter, Expressions.Projection projection, String select) {
     int limit = request.path("Limit").asInt(Integer.MAX_VALUE);
     ObjectNode out = JsonNodeFactory.instance.objectNode();
@@ -227,7 +231,7 @@ final class ReadOperations {
   }
 
   /** The attributes an index holds for an item. */
-  private static ObjectNode indexView(Table table, IndexDefinition index, ObjectNode item) {
+  static ObjectNode indexView(Table table, IndexDefinition index, ObjectNode item) {
     if ("ALL".equals(index.projectionType())) {
       return item;
     }
