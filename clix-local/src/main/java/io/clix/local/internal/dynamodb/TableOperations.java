@@ -288,7 +288,18 @@ final class TableOperations {
     }
     StreamSettings.describe(table.stream(), out);
     out.put("DeletionProtectionEnabled", table.deletionProtection());
-    out.set("WarmThroughput", warm(definition.payPerRequest(), definition.readCapacity(), definition.writeCapacity()));
+    ObjectNode warm = warm(definition.payPerRequest(), definition.readCapacity(), definition.writeCapacity());
+    JsonNode requested = created.path("WarmThroughput");
+    if (requested.isObject()) {
+      // Warm throughput asked for at creation: the larger of it and the baseline, being applied while CREATING.
+      for (String field : List.of("ReadUnitsPerSecond", "WriteUnitsPerSecond")) {
+        if (requested.path(field).canConvertToLong()) {
+          warm.put(field, Math.max(warm.path(field).asLong(), requested.path(field).asLong()));
+        }
+      }
+      warm.put("Status", "CREATING".equals(status) ? "UPDATING" : "ACTIVE");
+    }
+    out.set("WarmThroughput", warm);
     return out;
   }
 

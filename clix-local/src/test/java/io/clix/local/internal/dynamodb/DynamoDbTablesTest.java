@@ -256,4 +256,25 @@ class DynamoDbTablesTest {
     assertThat(new String(connection.getErrorStream().readAllBytes()))
         .contains("com.amazon.coral.service#UnknownOperationException");
   }
+
+  @Test
+  void warmThroughputAskedForAtCreationIsAppliedAndReported() {
+    TableDescription created = dynamo.client.createTable(r -> r.tableName("warm")
+        .keySchema(key("id", KeyType.HASH)).attributeDefinitions(attribute("id", ScalarAttributeType.S))
+        .provisionedThroughput(t -> t.readCapacityUnits(5L).writeCapacityUnits(5L))
+        .warmThroughput(w -> w.readUnitsPerSecond(1000L).writeUnitsPerSecond(1200L))).tableDescription();
+    assertThat(created.warmThroughput().readUnitsPerSecond()).isEqualTo(1000L);
+    assertThat(created.warmThroughput().writeUnitsPerSecond()).isEqualTo(1200L);
+    assertThat(created.warmThroughput().statusAsString()).isEqualTo("UPDATING");
+
+    TableDescription described = dynamo.client.describeTable(r -> r.tableName("warm")).table();
+    assertThat(described.warmThroughput().readUnitsPerSecond()).isEqualTo(1000L);
+    assertThat(described.warmThroughput().statusAsString()).isEqualTo("ACTIVE");
+
+    TableDescription plain = dynamo.client.createTable(r -> r.tableName("cold")
+        .keySchema(key("id", KeyType.HASH)).attributeDefinitions(attribute("id", ScalarAttributeType.S))
+        .provisionedThroughput(t -> t.readCapacityUnits(5L).writeCapacityUnits(5L))).tableDescription();
+    assertThat(plain.warmThroughput().readUnitsPerSecond()).isEqualTo(5L);
+    assertThat(plain.warmThroughput().statusAsString()).isEqualTo("ACTIVE");
+  }
 }
