@@ -65,4 +65,49 @@ class TestStateTest {
         .mock(m -> m.result("{}")))).isInstanceOf(ValidationException.class)
         .hasMessageContaining("State type 'Pass' is not supported when a mock is specified");
   }
+
+  @Test
+  void aMockedMapWhoseFailedIterationsExceedItsToleranceFailsWithTheThresholdError() {
+    String map = q("{'Type':'Map','ItemsPath':'$.items','ToleratedFailureCount':1,"
+        + "'ItemProcessor':{'StartAt':'T','States':{'T':{'Type':'Task','Resource':'arn:aws:states:::lambda:invoke',"
+        + "'End':true}}},'Catch':[{'ErrorEquals':['Other'],'Next':'A'},"
+        + "{'ErrorEquals':['States.ExceedToleratedFailureThreshold'],'ResultPath':'$.err','Next':'Threshold'}],"
+        + "'End':true}");
+    String input = q("{'items':[1,2,3]}");
+
+    TestStateResponse within = sfn.testState(b -> b.definition(map).input(input).mock(m -> m.result("[1,1,1]"))
+        .stateConfiguration(c -> c.mapIterationFailureCount(1)));
+    assertThat(within.status()).isEqualTo(TestExecutionStatus.SUCCEEDED);
+
+    TestStateResponse beyond = sfn.testState(b -> b.definition(map).input(input).mock(m -> m.result("[0,0,1]"))
+        .stateConfiguration(c -> c.mapIterationFailureCount(2)).inspectionLevel(InspectionLevel.TRACE));
+    assertThat(beyond.status()).isEqualTo(TestExecutionStatus.CAUGHT_ERROR);
+    assertThat(beyond.error()).isEqualTo("States.ExceedToleratedFailureThreshold");
+    assertThat(beyond.cause()).isEqualTo("The specified tolerated failure threshold was exceeded");
+    assertThat(beyond.nextState()).isEqualTo("Threshold");
+    assertThat(beyond.inspectionData().errorDetails().catchIndex()).isEqualTo(1);
+
+    assertThatThrownBy(() -> sfn.testState(b -> b.definition(map).input(input).mock(m -> m.result("[1,1,1]"))
+        .stateConfiguration(c -> c.mapIterationFailureCount(4)))).isInstanceOf(ValidationException.class)
+        .hasMessageContaining("Map iteration failure count must be less than or equal to the number of Map"
+            + " iterations");
+  }
+
+  @Test
+  void aRetrierWhoseAttemptsAreUsedUpLetsTheErrorReachTheCatcher() {
+    String task = q("{'Type':'Task','Resource':'arn:aws:states:::lambda:invoke',"
+        + "'Retry':[{'ErrorEquals':['Boom'],'MaxAttempts':2,'IntervalSeconds':3,'BackoffRate':2}],"
+        + "'Catch':[{'ErrorEquals':['Boom'],'Next':'Handle'}],'End':true}");
+
+    TestStateResponse second = sfn.testState(b -> b.definition(task).input("{}")
+        .mock(m -> m.errorOutput(e -> e.error("Boom"))).stateConfiguration(c -> c.retrierRetryCount(1))
+        .inspectionLevel(InspectionLevel.DEBUG));
+    assertThat(second.status()).isEqualTo(TestExecutionStatus.RETRIABLE);
+    assertThat(second.inspectionData().errorDetails().retryBackoffIntervalSeconds()).isEqualTo(6);
+
+    TestStateResponse spent = sfn.testState(b -> b.definition(task).input("{}")
+        .mock(m -> m.errorOutput(e -> e.error("Boom"))).stateConfiguration(c -> c.retrierRetryCount(2)));
+    assertThat(spent.status()).isEqualTo(TestExecutionStatus.CAUGHT_ERROR);
+    assertThat(spent.nextState()).isEqualTo("Handle");
+  }
 }

@@ -17,8 +17,8 @@ final class TestStateJsonata {
 
   private TestStateJsonata() {}
 
-  static void run(JsonNode state, String type, JsonataFlow.Scope scope, JsonNode mock, ObjectNode data,
-      ObjectNode out) {
+  static void run(JsonNode state, String type, JsonataFlow.Scope scope, JsonNode mock,
+      TestStateConfiguration config, ObjectNode data, ObjectNode out) {
     switch (type) {
       case "Pass", "Wait", "Succeed" -> {
         if (type.equals("Wait")) {
@@ -54,12 +54,12 @@ final class TestStateJsonata {
         }
         out.put("status", "FAILED");
       }
-      default -> mocked(state, type, scope, mock, data, out);
+      default -> mocked(state, type, scope, mock, config, data, out);
     }
   }
 
-  private static void mocked(JsonNode state, String type, JsonataFlow.Scope scope, JsonNode mock, ObjectNode data,
-      ObjectNode out) {
+  private static void mocked(JsonNode state, String type, JsonataFlow.Scope scope, JsonNode mock,
+      TestStateConfiguration config, ObjectNode data, ObjectNode out) {
     if (type.equals("Task") || type.equals("Parallel")) {
       JsonataFlow.arguments(state, scope);
     }
@@ -78,19 +78,24 @@ final class TestStateJsonata {
     if (mock.has("errorOutput")) {
       String error = mock.get("errorOutput").path("error").asText(null);
       String cause = mock.get("errorOutput").path("cause").asText(null);
-      handleError(state, scope, error, cause, data, out);
+      handleError(state, scope, error, cause, config, data, out);
       return;
     }
     JsonNode result = SfnJson.parseOrNull(mock.path("result").asText());
     if (result == null) {
       throw SfnErrors.validation("Mocked result must be valid JSON");
     }
+    if (type.equals("Map") && config.exceedsTolerance(result, data)) {
+      handleError(state, scope, TestStateConfiguration.THRESHOLD_ERROR, TestStateConfiguration.THRESHOLD_CAUSE,
+          config, data, out);
+      return;
+    }
     succeed(state, JsonataFlow.leaving(state, scope, result, null), out);
   }
 
   private static void handleError(JsonNode state, JsonataFlow.Scope scope, String error, String cause,
-      ObjectNode data, ObjectNode out) {
-    TestStateOperation.handleError(state, error, cause, data, out,
+      TestStateConfiguration config, ObjectNode data, ObjectNode out) {
+    TestStateOperation.handleError(state, error, cause, config, data, out,
         (catcher, errorOutput) -> JsonataFlow.leaving(catcher, scope, null, errorOutput).output());
   }
 

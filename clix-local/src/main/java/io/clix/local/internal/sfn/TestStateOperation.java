@@ -96,6 +96,7 @@ final class TestStateOperation {
       throw SfnErrors.invalidExecutionInput("Invalid State Machine Execution Input: '"
           + SfnJson.parseProblem(inputText) + "'");
     }
+    TestStateConfiguration config = TestStateConfiguration.of(request);
     ObjectNode variables = variables(request);
     JsonNode context = new ScopedContext((ObjectNode) context(request, stateName, input), variables);
     boolean inspect = !level.equals("INFO");
@@ -107,9 +108,9 @@ final class TestStateOperation {
     }
     try {
       if (jsonata) {
-        TestStateJsonata.run(state, type, new JsonataFlow.Scope(variables, input, context), mock, data, out);
+        TestStateJsonata.run(state, type, new JsonataFlow.Scope(variables, input, context), mock, config, data, out);
       } else {
-        run(state, type, input, context, mock, data, out);
+        run(state, type, input, context, mock, config, data, out);
       }
     } catch (StatesError e) {
       out.removeAll();
@@ -123,8 +124,8 @@ final class TestStateOperation {
     return out;
   }
 
-  private void run(JsonNode state, String type, JsonNode input, JsonNode context, JsonNode mock, ObjectNode data,
-      ObjectNode out) {
+  private void run(JsonNode state, String type, JsonNode input, JsonNode context, JsonNode mock,
+      TestStateConfiguration config, ObjectNode data, ObjectNode out) {
     switch (type) {
       case "Pass" -> {
         JsonNode result;
@@ -166,13 +167,13 @@ final class TestStateOperation {
         }
         out.put("status", "FAILED");
       }
-      default -> mocked(state, input, context, mock, data, out);
+      default -> mocked(state, input, context, mock, config, data, out);
     }
   }
 
   /** A Task, Map or Parallel state answered by its mock. */
-  private void mocked(JsonNode state, JsonNode input, JsonNode context, JsonNode mock, ObjectNode data,
-      ObjectNode out) {
+  private void mocked(JsonNode state, JsonNode input, JsonNode context, JsonNode mock,
+      TestStateConfiguration config, ObjectNode data, ObjectNode out) {
     // AWS: a mocked Map or Parallel state reports no input processing, only the result's
     boolean branching = !state.path("Type").asText().equals("Task");
     if (state.path("Type").asText().equals("Map")) {
@@ -199,12 +200,17 @@ final class TestStateOperation {
       JsonNode errorOutput = mock.get("errorOutput");
       String error = errorOutput.path("error").asText(null);
       String cause = errorOutput.path("cause").asText(null);
-      handleError(state, input, error, cause, data, out);
+      handleError(state, input, error, cause, config, data, out);
       return;
     }
     JsonNode result = SfnJson.parseOrNull(mock.path("result").asText());
     if (result == null) {
       throw SfnErrors.validation("Mocked result must be valid JSON");
+    }
+    if (state.path("Type").asText().equals("Map") && config.exceedsTolerance(result, data)) {
+      handleError(state, input, TestStateConfiguration.THRESHOLD_ERROR, TestStateConfiguration.THRESHOLD_CAUSE,
+          config, data, out);
+      return;
     }
     if (!branching) {
       data.put("result", SfnJson.write(result));
@@ -220,9 +226,9 @@ final class TestStateOperation {
   }
 
   /** A mocked error: RETRIABLE if a retrier would retry it, CAUGHT_ERROR if a catcher takes it, else FAILED. */
-  private static void handleError(JsonNode state, JsonNode input, String error, String cause, ObjectNode data,
-      ObjectNode out) {
-    handleError(state, error, cause, data, out, (catcher, errorOutput) -> {
+  private static void handleError(JsonNode state, JsonNode input, String error, String cause,
+      TestStateConfiguration config, ObjectNode data, ObjectNode out) {
+    handleError(state, error, cause, config, data, out, (catcher, errorOutput) -> {
       JsonNode output = DataFlow.applyResultPath(catcher.get("ResultPath"), input, errorOutput);
       data.put("afterResultPath", SfnJson.write(output));
       return output;
@@ -230,20 +236,21 @@ final class TestStateOperation {
   }
 
   /**
-   * The error handling of TestState in either query language: RETRIABLE if a retrier would retry
-   * it, CAUGHT_ERROR with the output {@code caught} makes of the catcher and the error output if a
-   * catcher takes it, else FAILED.
+   * The error handling of TestState in either query language: RETRIABLE if the first retrier that
+   * matches has attempts left after the configuration's {@code retrierRetryCount} (with the backoff
+   * of the next attempt), CAUGHT_ERROR with the output {@code caught} makes of the catcher and the
+   * error output if a catcher takes it, else FAILED.
    */
-  static void handleError(JsonNode state, String error, String cause, ObjectNode data, ObjectNode out,
-      java.util.function.BiFunction<JsonNode, ObjectNode, JsonNode> caught) {
+  static void handleError(JsonNode state, String error, String cause, TestStateConfiguration config,
+      ObjectNode data, ObjectNode out, java.util.function.BiFunction<JsonNode, ObjectNode, JsonNode> caught) {
     JsonNode retriers = state.path("Retry");
     for (int i = 0; i < retriers.size(); i++) {
       JsonNode retrier = retriers.get(i);
       if (ErrorMatching.matches(retrier, error)) {
-        if (ErrorMatching.maxAttempts(retrier) > 0) {
+        if (ErrorMatching.maxAttempts(retrier) > config.retrierRetryCount()) {
           ObjectNode details = data.putObject("errorDetails");
           details.put("retryIndex", i);
-          details.put("retryBackoffIntervalSeconds", retrier.path("IntervalSeconds").asInt(1));
+          details.put("retryBackoffIntervalSeconds", backoffSeconds(retrier, config.retrierRetryCount() + 1));
           putError(out, error, cause);
           out.put("status", "RETRIABLE");
           return;
@@ -251,8 +258,11 @@ final class TestStateOperation {
         break;
       }
     }
-    for (JsonNode catcher : state.path("Catch")) {
+    JsonNode catchers = state.path("Catch");
+    for (int i = 0; i < catchers.size(); i++) {
+      JsonNode catcher = catchers.get(i);
       if (ErrorMatching.matches(catcher, error)) {
+        data.putObject("errorDetails").put("catchIndex", i);
         ObjectNode errorOutput = SfnJson.object();
         errorOutput.put("Error", error);
         if (cause != null) {
@@ -268,6 +278,11 @@ final class TestStateOperation {
     }
     putError(out, error, cause);
     out.put("status", "FAILED");
+  }
+
+  /** The whole seconds before retry number {@code attempt}, without jitter. */
+  private static long backoffSeconds(JsonNode retrier, int attempt) {
+    return Math.round(ErrorMatching.retryDelay(retrier, attempt, new java.util.Random(0)).toMillis() / 1000.0);
   }
 
   static void putError(ObjectNode out, String error, String cause) {
