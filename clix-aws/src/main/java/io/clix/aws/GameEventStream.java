@@ -35,7 +35,9 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * at least once across shard roll-overs, iterator expiry and restarts: a redelivered event has a
  * sequence the listener has seen, and within one stream object duplicates are dropped (counted by
  * {@link #duplicates()}); a new stream object (a restart) starts at the stream's newest records, and
- * {@link #subscribe(String, long, GameEventListener)} catches a game up from the log.
+ * {@link #subscribe(String, long, GameEventListener)} catches a game up from the log. Listeners
+ * subscribe to all games ({@link #subscribeAll}) or to one game ({@link #subscribe}, which never
+ * delivers another game's events); each {@link Subscription} unsubscribes when closed.
  *
  * <pre>{@code
  * GameEventStream stream = GameEventStream.builder().orchestrator(orchestrator).dynamoDb(dynamoDb)
@@ -81,28 +83,61 @@ public final class GameEventStream implements AutoCloseable {
     return new Builder();
   }
 
-  /** Delivers every game's events to {@code listener}. */
+  /**
+   * Delivers every game's events to {@code listener}, from the next one this stream delivers on;
+   * {@link Subscription#close()} stops it.
+   */
   public Subscription subscribeAll(GameEventListener listener) {
+    Objects.requireNonNull(listener, "listener");
     all.add(listener);
     return () -> all.remove(listener);
   }
 
   /**
-   * Delivers one game's events after {@code afterSequence} to {@code listener}: the events up to
-   * now are read from the log at once (none if the game does not exist yet), then the stream's
-   * follow in order.
+   * Delivers the events of game {@code gameId} after {@code afterSequence} to {@code listener}, and
+   * no other game's: the events up to now are read from the log at once (none if the game does
+   * not exist yet), even those this stream already gave other listeners, then the stream's follow
+   * in order, each once. {@link Subscription#close()} stops it; a listener subscribed to several
+   * games gets each game's events in that game's order.
+   *
+   * @throws IllegalArgumentException if {@code afterSequence} is negative
    */
   public Subscription subscribe(String gameId, long afterSequence, GameEventListener listener) {
-    byGame.computeIfAbsent(gameId, id -> new CopyOnWriteArrayList<>()).add(listener);
-    cursors.startAfter(gameId, afterSequence);
-    try {
-      for (GameEvent event : orchestrator.events(gameId, afterSequence)) {
-        cursors.offer(event, false);
-      }
-    } catch (GameNotFoundException e) {
-      // Not created yet: its events will come from the stream.
+    Objects.requireNonNull(gameId, "gameId");
+    Objects.requireNonNull(listener, "listener");
+    if (afterSequence < 0) {
+      throw new IllegalArgumentException("afterSequence must be 0 or more: " + afterSequence);
     }
-    return () -> byGame.getOrDefault(gameId, List.of()).remove(listener);
+    List<GameEventListener> listeners = byGame.computeIfAbsent(gameId, id -> new CopyOnWriteArrayList<>());
+    cursors.startAfter(gameId, afterSequence);
+    List<GameEvent> logged = logAfter(gameId, afterSequence);
+    for (int attempt = 1; ; attempt++) {
+      List<GameEvent> read = logged;
+      boolean last = attempt == 3;
+      // Under the game's cursor: the events other listeners already had go to this one straight from
+      // the log, and it joins before the next is delivered. Delivered past what was read? Read again.
+      boolean joined = cursors.holding(gameId, next -> {
+        long readUpTo = read.isEmpty() ? afterSequence : read.get(read.size() - 1).sequence();
+        if (readUpTo < next - 1 && !last) {
+          return false;
+        }
+        for (GameEvent event : read) {
+          if (event.sequence() < next) {
+            deliverTo(listener, event);
+          }
+        }
+        listeners.add(listener);
+        return true;
+      });
+      if (joined) {
+        break;
+      }
+      logged = logAfter(gameId, afterSequence);
+    }
+    for (GameEvent event : logged) {
+      cursors.offer(event, false);
+    }
+    return () -> listeners.remove(listener);
   }
 
   /** Reads the stream once up to its newest record and delivers what it brings; the pollers call this. */
@@ -182,12 +217,28 @@ public final class GameEventStream implements AutoCloseable {
     }
   }
 
+  private List<GameEvent> logAfter(String gameId, long afterSequence) {
+    try {
+      return orchestrator.events(gameId, afterSequence);
+    } catch (GameNotFoundException e) {
+      return List.of(); // Not created yet: its events will come from the stream.
+    }
+  }
+
   private void deliver(GameEvent event) {
     for (GameEventListener listener : all) {
-      listener.onEvent(event);
+      deliverTo(listener, event);
     }
     for (GameEventListener listener : byGame.getOrDefault(event.gameId(), List.of())) {
+      deliverTo(listener, event);
+    }
+  }
+
+  private static void deliverTo(GameEventListener listener, GameEvent event) {
+    try {
       listener.onEvent(event);
+    } catch (RuntimeException e) {
+      LOG.warn("an event listener failed on event {} of game {}", event.sequence(), event.gameId(), e);
     }
   }
 

@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.LongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,6 +95,18 @@ public final class GameCursors {
           drain(cursor);
         }
       }
+    }
+  }
+
+  /**
+   * Runs {@code action} with the next sequence to deliver of a started game while none of the
+   * game's events is delivered (a new subscriber is given the events before it and joins the
+   * listeners atomically); returns what {@code action} returns.
+   */
+  public <T> T holding(String gameId, LongFunction<T> action) {
+    Cursor cursor = cursors.computeIfAbsent(gameId, id -> new Cursor());
+    synchronized (cursor) {
+      return action.apply(cursor.next);
     }
   }
 
