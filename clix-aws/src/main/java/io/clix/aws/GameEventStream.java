@@ -11,6 +11,7 @@ import io.clix.core.Subscription;
 import io.clix.core.internal.time.ClockScheduler;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,8 +35,11 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * and not again when the stream brings them; a gap is filled from {@code events()}. Delivery is
  * at least once across shard roll-overs, iterator expiry and restarts: a redelivered event has a
  * sequence the listener has seen, and within one stream object duplicates are dropped (counted by
- * {@link #duplicates()}); a new stream object (a restart) starts at the stream's newest records, and
- * {@link #subscribe(String, long, GameEventListener)} catches a game up from the log. Listeners
+ * {@link #duplicates()}); a new stream object (a restart) starts at the stream's newest records and
+ * delivers each game from its first event committed since the object was built (by its clock, so
+ * a coarse or skewed clock may add a few earlier ones), and
+ * {@link #subscribe(String, long, GameEventListener)} catches a game up from the log: a restarted
+ * instance resubscribes each game with the last sequence its client saw. Listeners
  * subscribe to all games ({@link #subscribeAll}) or to one game ({@link #subscribe}, which never
  * delivers another game's events); each {@link Subscription} unsubscribes when closed.
  *
@@ -71,10 +75,11 @@ public final class GameEventStream implements AutoCloseable {
     if (arn == null) {
       throw new IllegalStateException("table " + builder.tableName + " has no stream; provision it with ClixProvisioner");
     }
+    Instant since = clock.instant();
     this.follower = new ShardFollower(builder.streams, arn, clock);
     follower.start();
     this.cursors = new GameCursors((game, after) -> orchestrator.events(game, after), this::deliver,
-        builder.maxHeldPerGame);
+        builder.maxHeldPerGame, since);
     this.own = orchestrator.addListener(event -> cursors.offer(event, false));
   }
 
@@ -164,7 +169,18 @@ public final class GameEventStream implements AutoCloseable {
     return follower.lag();
   }
 
-  /** Events dropped because the listeners already had them (redeliveries, this instance's writes). */
+  /**
+   * Stream records read a second time, after an iterator had to restart at TRIM_HORIZON (their
+   * events are dropped as {@link #duplicates()}; listeners never see them twice).
+   */
+  public long redeliveries() {
+    return follower.redelivered();
+  }
+
+  /**
+   * Events dropped because the listeners already had them: the stream's copies of this instance's
+   * writes and of events read from the log, and {@link #redeliveries()}.
+   */
   public long duplicates() {
     return cursors.duplicates();
   }
