@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.clix.core.GameEvent;
 import io.clix.core.GameSpec;
+import io.clix.core.Subscription;
 import io.clix.local.junit5.ClixLocalEnvironment;
 import io.clix.local.junit5.LocalStackClients;
 import java.time.Duration;
@@ -73,6 +74,49 @@ class GameEventStreamTest {
         assertThat(onB.lag()).isPositive().isLessThanOrEqualTo(Duration.ofHours(5));
         onB.poll();
         assertThat(onB.lag()).isZero();
+      }
+    }
+  }
+
+  @Test
+  void aListenerOnOneGameGetsThatGamesEventsOnlyFromTheStartAndNothingAfterUnsubscribing() {
+    try (ClixLocalEnvironment aws = ClixLocalEnvironment.builder().start();
+        DynamoDbStreamsClient streams = LocalStackClients.dynamoDbStreams(aws.stack())) {
+      AwsGameOrchestrator a = aws.orchestrator("a");
+      AwsGameOrchestrator b = aws.orchestrator("b");
+      try (GameEventStream onB = stream(aws, streams, b)) {
+        List<GameEvent> everything = new CopyOnWriteArrayList<>();
+        List<GameEvent> onGameA = new CopyOnWriteArrayList<>();
+        List<GameEvent> onGameB = new CopyOnWriteArrayList<>();
+        onB.subscribeAll(everything::add);
+        Subscription gameA = onB.subscribe("game-a", 0, onGameA::add);
+        onB.subscribe("game-b", 0, onGameB::add);
+        for (String game : List.of("game-a", "game-b", "game-c")) {
+          a.createGame(GameSpec.builder().gameId(game).capacity(3).build());
+          a.join(game, "p1", JsonNodeFactory.instance.objectNode());
+        }
+        aws.settle();
+        onB.poll();
+        assertThat(onGameA).extracting(GameEvent::gameId).containsOnly("game-a");
+        assertThat(onGameA).containsExactlyElementsOf(a.events("game-a", 0));
+        assertThat(onGameB).containsExactlyElementsOf(a.events("game-b", 0));
+        assertThat(sequences(everything, "game-c")).isEqualTo(sequences(a.events("game-c", 0), "game-c"));
+
+        // A late subscriber gets the history other listeners already had, then the stream, each event once.
+        List<GameEvent> late = new CopyOnWriteArrayList<>();
+        onB.subscribe("game-c", 0, late::add);
+        assertThat(late).containsExactlyElementsOf(a.events("game-c", 0));
+
+        gameA.close();
+        for (String game : List.of("game-a", "game-c")) {
+          a.join(game, "p2", JsonNodeFactory.instance.objectNode());
+        }
+        aws.settle();
+        onB.poll();
+        assertThat(onGameA).hasSize(2);
+        assertThat(late).containsExactlyElementsOf(a.events("game-c", 0)).hasSize(3);
+        assertThat(sequences(everything, "game-a")).isEqualTo(sequences(a.events("game-a", 0), "game-a"));
+        assertThat(onGameB).extracting(GameEvent::gameId).containsOnly("game-b");
       }
     }
   }

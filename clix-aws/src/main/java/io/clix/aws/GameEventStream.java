@@ -11,6 +11,7 @@ import io.clix.core.Subscription;
 import io.clix.core.internal.time.ClockScheduler;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -34,8 +35,13 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * and not again when the stream brings them; a gap is filled from {@code events()}. Delivery is
  * at least once across shard roll-overs, iterator expiry and restarts: a redelivered event has a
  * sequence the listener has seen, and within one stream object duplicates are dropped (counted by
- * {@link #duplicates()}); a new stream object (a restart) starts at the stream's newest records, and
- * {@link #subscribe(String, long, GameEventListener)} catches a game up from the log.
+ * {@link #duplicates()}); a new stream object (a restart) starts at the stream's newest records and
+ * delivers each game from its first event committed since the object was built (by its clock, so
+ * a coarse or skewed clock may add a few earlier ones), and
+ * {@link #subscribe(String, long, GameEventListener)} catches a game up from the log: a restarted
+ * instance resubscribes each game with the last sequence its client saw. Listeners
+ * subscribe to all games ({@link #subscribeAll}) or to one game ({@link #subscribe}, which never
+ * delivers another game's events); each {@link Subscription} unsubscribes when closed.
  *
  * <pre>{@code
  * GameEventStream stream = GameEventStream.builder().orchestrator(orchestrator).dynamoDb(dynamoDb)
@@ -69,10 +75,11 @@ public final class GameEventStream implements AutoCloseable {
     if (arn == null) {
       throw new IllegalStateException("table " + builder.tableName + " has no stream; provision it with ClixProvisioner");
     }
+    Instant since = clock.instant();
     this.follower = new ShardFollower(builder.streams, arn, clock);
     follower.start();
     this.cursors = new GameCursors((game, after) -> orchestrator.events(game, after), this::deliver,
-        builder.maxHeldPerGame);
+        builder.maxHeldPerGame, since);
     this.own = orchestrator.addListener(event -> cursors.offer(event, false));
   }
 
@@ -81,28 +88,61 @@ public final class GameEventStream implements AutoCloseable {
     return new Builder();
   }
 
-  /** Delivers every game's events to {@code listener}. */
+  /**
+   * Delivers every game's events to {@code listener}, from the next one this stream delivers on;
+   * {@link Subscription#close()} stops it.
+   */
   public Subscription subscribeAll(GameEventListener listener) {
+    Objects.requireNonNull(listener, "listener");
     all.add(listener);
     return () -> all.remove(listener);
   }
 
   /**
-   * Delivers one game's events after {@code afterSequence} to {@code listener}: the events up to
-   * now are read from the log at once (none if the game does not exist yet), then the stream's
-   * follow in order.
+   * Delivers the events of game {@code gameId} after {@code afterSequence} to {@code listener}, and
+   * no other game's: the events up to now are read from the log at once (none if the game does
+   * not exist yet), even those this stream already gave other listeners, then the stream's follow
+   * in order, each once. {@link Subscription#close()} stops it; a listener subscribed to several
+   * games gets each game's events in that game's order.
+   *
+   * @throws IllegalArgumentException if {@code afterSequence} is negative
    */
   public Subscription subscribe(String gameId, long afterSequence, GameEventListener listener) {
-    byGame.computeIfAbsent(gameId, id -> new CopyOnWriteArrayList<>()).add(listener);
-    cursors.startAfter(gameId, afterSequence);
-    try {
-      for (GameEvent event : orchestrator.events(gameId, afterSequence)) {
-        cursors.offer(event, false);
-      }
-    } catch (GameNotFoundException e) {
-      // Not created yet: its events will come from the stream.
+    Objects.requireNonNull(gameId, "gameId");
+    Objects.requireNonNull(listener, "listener");
+    if (afterSequence < 0) {
+      throw new IllegalArgumentException("afterSequence must be 0 or more: " + afterSequence);
     }
-    return () -> byGame.getOrDefault(gameId, List.of()).remove(listener);
+    List<GameEventListener> listeners = byGame.computeIfAbsent(gameId, id -> new CopyOnWriteArrayList<>());
+    cursors.startAfter(gameId, afterSequence);
+    List<GameEvent> logged = logAfter(gameId, afterSequence);
+    for (int attempt = 1; ; attempt++) {
+      List<GameEvent> read = logged;
+      boolean last = attempt == 3;
+      // Under the game's cursor: the events other listeners already had go to this one straight from
+      // the log, and it joins before the next is delivered. Delivered past what was read? Read again.
+      boolean joined = cursors.holding(gameId, next -> {
+        long readUpTo = read.isEmpty() ? afterSequence : read.get(read.size() - 1).sequence();
+        if (readUpTo < next - 1 && !last) {
+          return false;
+        }
+        for (GameEvent event : read) {
+          if (event.sequence() < next) {
+            deliverTo(listener, event);
+          }
+        }
+        listeners.add(listener);
+        return true;
+      });
+      if (joined) {
+        break;
+      }
+      logged = logAfter(gameId, afterSequence);
+    }
+    for (GameEvent event : logged) {
+      cursors.offer(event, false);
+    }
+    return () -> listeners.remove(listener);
   }
 
   /** Reads the stream once up to its newest record and delivers what it brings; the pollers call this. */
@@ -129,7 +169,18 @@ public final class GameEventStream implements AutoCloseable {
     return follower.lag();
   }
 
-  /** Events dropped because the listeners already had them (redeliveries, this instance's writes). */
+  /**
+   * Stream records read a second time, after an iterator had to restart at TRIM_HORIZON (their
+   * events are dropped as {@link #duplicates()}; listeners never see them twice).
+   */
+  public long redeliveries() {
+    return follower.redelivered();
+  }
+
+  /**
+   * Events dropped because the listeners already had them: the stream's copies of this instance's
+   * writes and of events read from the log, and {@link #redeliveries()}.
+   */
   public long duplicates() {
     return cursors.duplicates();
   }
@@ -182,12 +233,28 @@ public final class GameEventStream implements AutoCloseable {
     }
   }
 
+  private List<GameEvent> logAfter(String gameId, long afterSequence) {
+    try {
+      return orchestrator.events(gameId, afterSequence);
+    } catch (GameNotFoundException e) {
+      return List.of(); // Not created yet: its events will come from the stream.
+    }
+  }
+
   private void deliver(GameEvent event) {
     for (GameEventListener listener : all) {
-      listener.onEvent(event);
+      deliverTo(listener, event);
     }
     for (GameEventListener listener : byGame.getOrDefault(event.gameId(), List.of())) {
+      deliverTo(listener, event);
+    }
+  }
+
+  private static void deliverTo(GameEventListener listener, GameEvent event) {
+    try {
       listener.onEvent(event);
+    } catch (RuntimeException e) {
+      LOG.warn("an event listener failed on event {} of game {}", event.sequence(), event.gameId(), e);
     }
   }
 

@@ -25,7 +25,8 @@ import software.amazon.awssdk.services.sfn.model.HistoryEvent;
  * The end-to-end benchmark harness: on the embedded local stack, in one run, it measures AWS API
  * calls per game by operation (beside the design's minimum), Step Functions state transitions per
  * game, join and move latency through Clix beside the bare SDK call, how many open lobbies one
- * backend instance holds (threads, heap after GC), and the local stack's own throughput. Prints
+ * backend instance holds (threads, heap after GC), the local stack's own throughput, and the
+ * event delivery lag from one instance to another ({@link StreamLagBenchmark}). Prints
  * one table per figure. Not a test: run it from the README's Performance section.
  */
 public final class EndToEndBenchmark {
@@ -46,6 +47,7 @@ public final class EndToEndBenchmark {
     latency();
     openLobbies(lobbies);
     throughput(games);
+    StreamLagBenchmark.run();
     System.exit(0);
   }
 

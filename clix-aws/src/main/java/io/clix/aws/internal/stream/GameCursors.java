@@ -1,6 +1,7 @@
 package io.clix.aws.internal.stream;
 
 import io.clix.core.GameEvent;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -8,6 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.LongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,8 +17,9 @@ import org.slf4j.LoggerFactory;
  * Puts the events of each game in sequence order, once: an event at or below a game's cursor is a
  * duplicate (a stream redelivery, or one this instance already delivered from its own write) and is
  * counted and dropped; an event past a gap is held while the gap is read from the game's event
- * log. At most {@code bound} events are held per game: past that the held events are dropped and
- * re-read from the log when the gap is filled, so an overflow costs reads, never events.
+ * log. A game first seen mid-way starts at its first event committed since delivery began. At
+ * most {@code bound} events are held per game: past that the held events are dropped and re-read
+ * from the log when the gap is filled, so an overflow costs reads, never events.
  */
 public final class GameCursors {
 
@@ -26,6 +29,7 @@ public final class GameCursors {
   private final BiFunction<String, Long, List<GameEvent>> log;
   private final Consumer<GameEvent> deliver;
   private final int bound;
+  private final Instant since;
   private final AtomicLong duplicates = new AtomicLong();
   private final AtomicLong overflows = new AtomicLong();
 
@@ -38,11 +42,16 @@ public final class GameCursors {
    * @param log reads a game's events after a sequence ({@code GameOrchestrator.events})
    * @param deliver receives each event once, in order per game
    * @param bound the most events held per game while a gap is filled
+   * @param since when delivery began: a game first seen mid-way starts at its first event committed
+   *     since then (read from the log), so an event another instance wrote just before this
+   *     instance's own next write is not skipped
    */
-  public GameCursors(BiFunction<String, Long, List<GameEvent>> log, Consumer<GameEvent> deliver, int bound) {
+  public GameCursors(BiFunction<String, Long, List<GameEvent>> log, Consumer<GameEvent> deliver, int bound,
+      Instant since) {
     this.log = log;
     this.deliver = deliver;
     this.bound = bound;
+    this.since = since;
   }
 
   /** Starts a game's delivery after {@code afterSequence} (a subscriber's catch-up point), if not started. */
@@ -58,35 +67,42 @@ public final class GameCursors {
   /**
    * Offers one event; delivers it and whatever it unblocks, or fills the gap before it from the log.
    *
-   * @param fillGaps whether a gap is read from the log now (stream events) or left to the stream
+   * @param fillGaps whether a gap before this event is read from the log now (stream events) or
+   *     left to the stream (this instance's writes, which the stream brings after what precedes them)
    */
   public void offer(GameEvent event, boolean fillGaps) {
     Cursor cursor = cursors.computeIfAbsent(event.gameId(), id -> new Cursor());
     synchronized (cursor) {
       if (cursor.next == 0) {
-        cursor.next = event.sequence();
+        begin(cursor, event);
       }
-      if (event.sequence() < cursor.next || cursor.held.containsKey(event.sequence())) {
+      long at = event.sequence();
+      if (at < cursor.next) {
         duplicates.incrementAndGet();
         return;
       }
-      if (cursor.held.size() >= bound) {
-        overflows.incrementAndGet();
-        LOG.warn("game {}: more than {} events wait for a gap; dropping them to re-read from the log",
-            event.gameId(), bound);
-        cursor.held.clear();
+      if (cursor.held.containsKey(at)) {
+        duplicates.incrementAndGet(); // held already: this instance's write, ahead of the stream
+      } else {
+        if (cursor.held.size() >= bound) {
+          overflows.incrementAndGet();
+          LOG.warn("game {}: more than {} events wait for a gap; dropping them to re-read from the log",
+              event.gameId(), bound);
+          cursor.held.clear();
+        }
+        cursor.held.put(at, event);
       }
-      cursor.held.put(event.sequence(), event);
       drain(cursor);
-      if (!cursor.held.isEmpty() && fillGaps) {
-        long upTo = cursor.held.lastKey();
+      // Own writes held past a gap wait for the stream, which brings what was committed before them.
+      // A stream event past the gap means the stream skipped events (trimmed, or first seen mid-way).
+      if (fillGaps && cursor.next <= at) {
         for (GameEvent logged : log.apply(event.gameId(), cursor.next - 1)) {
-          if (logged.sequence() >= cursor.next && logged.sequence() <= upTo) {
+          if (logged.sequence() >= cursor.next && logged.sequence() <= at) {
             cursor.held.putIfAbsent(logged.sequence(), logged);
           }
         }
         drain(cursor);
-        if (!cursor.held.isEmpty()) {
+        if (cursor.next <= at) {
           // The log lacks the gap (not yet visible): deliver on, as the log is the source of truth.
           LOG.warn("game {}: events {}..{} are in neither the stream nor the log; skipping them", event.gameId(),
               cursor.next, cursor.held.firstKey() - 1);
@@ -94,6 +110,18 @@ public final class GameCursors {
           drain(cursor);
         }
       }
+    }
+  }
+
+  /**
+   * Runs {@code action} with the next sequence to deliver of a started game while none of the
+   * game's events is delivered (a new subscriber is given the events before it and joins the
+   * listeners atomically); returns what {@code action} returns.
+   */
+  public <T> T holding(String gameId, LongFunction<T> action) {
+    Cursor cursor = cursors.computeIfAbsent(gameId, id -> new Cursor());
+    synchronized (cursor) {
+      return action.apply(cursor.next);
     }
   }
 
@@ -116,6 +144,20 @@ public final class GameCursors {
   /** Times a game's held events passed the bound and were dropped to be re-read. */
   public long overflows() {
     return overflows.get();
+  }
+
+  private void begin(Cursor cursor, GameEvent first) {
+    cursor.next = first.sequence();
+    if (first.sequence() == 1 || first.time().isBefore(since)) {
+      return;
+    }
+    // Committed since delivery began, but not the game's first: the ones before it may be too.
+    for (GameEvent logged : log.apply(first.gameId(), 0L)) {
+      if (logged.sequence() < first.sequence() && !logged.time().isBefore(since)) {
+        cursor.next = Math.min(cursor.next, logged.sequence());
+        cursor.held.put(logged.sequence(), logged);
+      }
+    }
   }
 
   private void drain(Cursor cursor) {

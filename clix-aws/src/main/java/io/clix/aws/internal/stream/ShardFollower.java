@@ -1,5 +1,6 @@
 package io.clix.aws.internal.stream;
 
+import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,6 +36,8 @@ public final class ShardFollower {
   private final Map<String, String> iterators = new HashMap<>();
   private final Map<String, String> lastRead = new HashMap<>();
   private final Set<String> finished = new HashSet<>();
+  private final Map<String, BigInteger> highest = new HashMap<>();
+  private long redelivered;
   private boolean started;
   private volatile Duration lag = Duration.ZERO;
   private long renewed;
@@ -76,12 +79,18 @@ public final class ShardFollower {
       newest = max(newest, read(id, sink));
     }
     finished.retainAll(listed);
+    highest.keySet().retainAll(listed);
     lag = newest;
   }
 
   /** How far behind the newest record read in the last poll was (zero when nothing was read). */
   public Duration lag() {
     return lag;
+  }
+
+  /** How many records were read a second time (after an iterator restarted at TRIM_HORIZON). */
+  public synchronized long redelivered() {
+    return redelivered;
   }
 
   /** How many iterators were renewed after expiring or meeting trimmed data. */
@@ -112,7 +121,15 @@ public final class ShardFollower {
         break;
       }
       for (Record record : response.records()) {
-        lastRead.put(shardId, record.dynamodb().sequenceNumber());
+        String sequence = record.dynamodb().sequenceNumber();
+        lastRead.put(shardId, sequence);
+        BigInteger number = new BigInteger(sequence);
+        BigInteger before = highest.get(shardId);
+        if (before != null && number.compareTo(before) <= 0) {
+          redelivered++;
+        } else {
+          highest.put(shardId, number);
+        }
         Instant created = record.dynamodb().approximateCreationDateTime();
         if (created != null) {
           newest = max(newest, Duration.between(created, clock.instant()));
@@ -128,6 +145,7 @@ public final class ShardFollower {
       finished.add(shardId);
       iterators.remove(shardId);
       lastRead.remove(shardId);
+      highest.remove(shardId);
     } else {
       iterators.put(shardId, iterator);
     }
