@@ -14,48 +14,9 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 repo="${SCRATCH_REPO:-/tmp/m2-scratch}"
 dir="${SCRATCH_DIR:-/tmp/scratch-local}"
 runs="${RUNS:-10}"
-case "$repo" in "$HOME/.m2"*) echo "refusing to install into $repo: use a private repository" >&2; exit 2 ;; esac
-case "$dir" in "$root"*) echo "the scratch project must live outside the repository" >&2; exit 2 ;; esac
-mvn_version=$(sed -n 's|^  <version>\(.*\)</version>|\1|p' "$root/pom.xml" | head -1)
-
-if [ ! -d "$repo" ]; then
-  echo "== seeding $repo from ~/.m2/repository"
-  mkdir -p "$repo"
-  cp -a "$HOME/.m2/repository/." "$repo/"
-fi
-if [ "${SCRATCH_SKIP_INSTALL:-0}" != 1 ]; then
-  echo "== installing the reactor into $repo"
-  (cd "$root" && mvn -B -ntp -o -q install -DskipTests -Dmaven.repo.local="$repo")
-fi
-
-rm -rf "$dir"
-mkdir -p "$dir/src/test/java/com/example"
-cat > "$dir/pom.xml" <<POM
-<?xml version="1.0" encoding="UTF-8"?>
-<project xmlns="http://maven.apache.org/POM/4.0.0"
-         xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
-         xsi:schemaLocation="http://maven.apache.org/POM/4.0.0 https://maven.apache.org/xsd/maven-4.0.0.xsd">
-  <modelVersion>4.0.0</modelVersion>
-  <groupId>com.example</groupId>
-  <artifactId>scratch-local</artifactId>
-  <version>1</version>
-  <properties>
-    <maven.compiler.release>17</maven.compiler.release>
-    <project.build.sourceEncoding>UTF-8</project.build.sourceEncoding>
-  </properties>
-  <dependencyManagement>
-    <dependencies>
-      <dependency>
-        <groupId>io.clix</groupId>
-        <artifactId>clix-bom</artifactId>
-        <version>${mvn_version}</version>
-        <type>pom</type>
-        <scope>import</scope>
-      </dependency>
-    </dependencies>
-  </dependencyManagement>
-  <dependencies>
-    <dependency><groupId>io.clix</groupId><artifactId>clix-aws</artifactId></dependency>
+. "$root/.ci/scratch-common.sh"
+scratch_prepare
+scratch_pom scratch-local '' '    <dependency><groupId>io.clix</groupId><artifactId>clix-aws</artifactId></dependency>
     <dependency><groupId>io.clix</groupId><artifactId>clix-local-junit5</artifactId><scope>test</scope></dependency>
     <dependency><groupId>io.clix</groupId><artifactId>clix-testkit</artifactId><scope>test</scope></dependency>
     <dependency>
@@ -64,17 +25,7 @@ cat > "$dir/pom.xml" <<POM
     </dependency>
     <dependency>
       <groupId>org.assertj</groupId><artifactId>assertj-core</artifactId><version>3.27.7</version><scope>test</scope>
-    </dependency>
-  </dependencies>
-  <build>
-    <plugins>
-      <plugin><artifactId>maven-resources-plugin</artifactId><version>3.5.0</version></plugin>
-      <plugin><artifactId>maven-compiler-plugin</artifactId><version>3.16.0</version></plugin>
-      <plugin><artifactId>maven-surefire-plugin</artifactId><version>3.5.6</version></plugin>
-    </plugins>
-  </build>
-</project>
-POM
+    </dependency>'
 for mode in CALLBACKS ACTIVITIES; do
   name="$(echo "${mode:0:1}")$(echo "${mode:1}" | tr 'A-Z' 'a-z')"
   cat > "$dir/src/test/java/com/example/${name}ContractTest.java" <<JAVA

@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.slf4j.LoggerFactory;
@@ -40,6 +41,10 @@ class TokenSecrecyTest {
   @ParameterizedTest
   @EnumSource(Correlation.class)
   void noTaskTokenReachesLogsExceptionsEventsViewsOrToString(Correlation correlation) throws Exception {
+    // The pom runs this class in its own execution ("secrets-at-trace") with every logger at TRACE; picked by
+    // -Dtest in the default execution (logs at INFO) it says so instead of failing on the log level.
+    Assumptions.assumeTrue(Boolean.getBoolean("clix.secrets.trace"),
+        "runs in the secrets-at-trace execution of the pom, with every logger at TRACE");
     assertThat(LoggerFactory.getLogger("io.clix.aws").isTraceEnabled()).as("logging runs at TRACE").isTrue();
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     PrintStream err = System.err;

@@ -19,6 +19,7 @@ public final class DynamoDbService implements AwsJsonService {
   private final PartiqlOperations partiql;
   private final AccountOperations account;
   private final DynamoDbStreamsService streams;
+  private final java.util.concurrent.locks.ReentrantReadWriteLock commits;
 
   public DynamoDbService(Clock clock, String region, String accountId) {
     TableCatalog catalog = new TableCatalog(region, accountId);
@@ -30,6 +31,17 @@ public final class DynamoDbService implements AwsJsonService {
     this.partiql = new PartiqlOperations(catalog, items, transactions);
     this.account = new AccountOperations(catalog, clock, region);
     this.streams = new DynamoDbStreamsService(catalog, clock);
+    this.commits = catalog.commits();
+  }
+
+  /** A read that sees a transaction's writes all or none (see {@link TableCatalog#commits()}). */
+  private JsonNode reading(java.util.function.Supplier<JsonNode> read) {
+    commits.readLock().lock();
+    try {
+      return read.get();
+    } finally {
+      commits.readLock().unlock();
+    }
   }
 
   /** The DynamoDB Streams operations over this service's tables, served on the same endpoint. */
@@ -68,17 +80,17 @@ public final class DynamoDbService implements AwsJsonService {
       case "PutItem":
         return items.putItem(request);
       case "GetItem":
-        return items.getItem(request);
+        return reading(() -> items.getItem(request));
       case "UpdateItem":
         return items.updateItem(request);
       case "DeleteItem":
         return items.deleteItem(request);
       case "Query":
-        return reads.query(request);
+        return reading(() -> reads.query(request));
       case "Scan":
-        return reads.scan(request);
+        return reading(() -> reads.scan(request));
       case "BatchGetItem":
-        return batches.batchGetItem(request);
+        return reading(() -> batches.batchGetItem(request));
       case "BatchWriteItem":
         return batches.batchWriteItem(request);
       case "TransactWriteItems":

@@ -4,11 +4,24 @@ import io.clix.local.internal.http.RequestRegion;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 /** The tables of the local stack by name, found by name or by ARN. */
 final class TableCatalog {
 
+  /** The lock between transaction commits (write side) and reads (read side). */
+  ReentrantReadWriteLock commits() {
+    return commits;
+  }
+
   private final ConcurrentSkipListMap<String, Table> tables = new ConcurrentSkipListMap<>();
+  /**
+   * A transaction's commit holds the write side while it applies its items one by one; a read
+   * (GetItem, Query, Scan, BatchGetItem) holds the read side, so it sees all of a transaction's
+   * writes or none, as DynamoDB's isolation levels promise for reads that follow a committed
+   * transaction.
+   */
+  private final ReentrantReadWriteLock commits = new ReentrantReadWriteLock();
   private final ConcurrentSkipListMap<String, StreamLog> streams = new ConcurrentSkipListMap<>();
   private final String region;
   private final String accountId;

@@ -119,11 +119,16 @@ final class TransactionOperations {
         throw new ServiceError(400, body);
       }
       Map<String, Double> units = new java.util.LinkedHashMap<>();
-      for (int i = 0; i < writes.size(); i++) {
-        ItemWrite.Outcome outcome = outcomes.get(i);
-        writes.get(i).commit(outcome);
-        units.merge(writes.get(i).table().name(),
-            2 * Capacity.writeUnits(outcome.beforeSize, outcome.afterSize), Double::sum);
+      catalog.commits().writeLock().lock();
+      try {
+        for (int i = 0; i < writes.size(); i++) {
+          ItemWrite.Outcome outcome = outcomes.get(i);
+          writes.get(i).commit(outcome);
+          units.merge(writes.get(i).table().name(),
+              2 * Capacity.writeUnits(outcome.beforeSize, outcome.afterSize), Double::sum);
+        }
+      } finally {
+        catalog.commits().writeLock().unlock();
       }
       addCapacity(out, request, units);
     } finally {

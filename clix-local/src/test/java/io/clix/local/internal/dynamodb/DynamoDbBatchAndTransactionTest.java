@@ -30,6 +30,7 @@ class DynamoDbBatchAndTransactionTest {
   static void tables() {
     dynamo.table("batch", null);
     dynamo.table("txn", null);
+    dynamo.table("atomic", null);
   }
 
   @AfterAll
@@ -167,5 +168,33 @@ class DynamoDbBatchAndTransactionTest {
     assertThat(got.responses()).hasSize(2);
     assertThat(got.responses().get(0).item()).containsExactly(Map.entry("v", n("1")));
     assertThat(got.responses().get(1).hasItem()).isFalse();
+  }
+
+  @Test
+  void aReadAfterAnotherReadNeverSeesHalfOfATransaction() throws Exception {
+    java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+    java.util.concurrent.CompletableFuture<Void> writer = java.util.concurrent.CompletableFuture.runAsync(() -> {
+      for (int v = 1; v <= 400; v++) {
+        String value = Integer.toString(v);
+        dynamo.client.transactWriteItems(r -> r.transactItems(
+            TransactWriteItem.builder().put(p -> p.tableName("atomic").item(Map.of("pk", s("a"), "v", n(value))))
+                .build(),
+            TransactWriteItem.builder().put(p -> p.tableName("atomic").item(Map.of("pk", s("b"), "v", n(value))))
+                .build()));
+      }
+      done.set(true);
+    });
+    int reads = 0;
+    while (!done.get()) {
+      var a = dynamo.client.getItem(g -> g.tableName("atomic").key(Map.of("pk", s("a"))).consistentRead(true));
+      var b = dynamo.client.getItem(g -> g.tableName("atomic").key(Map.of("pk", s("b"))).consistentRead(true));
+      if (a.hasItem()) {
+        // a is written first in the transaction: b read later must be at least as new
+        assertThat(Integer.parseInt(b.item().get("v").n())).as("b after a (read %d)", reads)
+            .isGreaterThanOrEqualTo(Integer.parseInt(a.item().get("v").n()));
+      }
+      reads++;
+    }
+    writer.get();
   }
 }
