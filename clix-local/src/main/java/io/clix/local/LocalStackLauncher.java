@@ -43,7 +43,7 @@ public final class LocalStackLauncher {
       "                   load an AWS Step Functions Local mock configuration (MockConfigFile.json);",
       "                   StartExecution on <state machine ARN>#<test case> then answers the Task",
       "                   states that test case names with their mocked responses. Default: the file",
-      "                   the SFN_MOCK_CONFIG environment variable names, if it is set",
+      "                   the SFN_MOCK_CONFIG environment variable names, if it is set.",
       "  --help, -h       print this help and exit",
       "",
       "Exit status 2: a bad option, a bad host, a port that is in use or cannot be bound, or a mock",
