@@ -266,4 +266,31 @@ class MockedIntegrationsTest {
     assertThat(done.output()).isEqualTo("[1,2,2]");
     assertThat(types(sfn, arn).stream().filter("LambdaFunctionSucceeded"::equals)).hasSize(3);
   }
+
+  @Test
+  void theReadmeExampleRunsItsRetryPathOnTheStacksClock() {
+    String greeter = q("{'StartAt':'SayHello','States':{'SayHello':{"
+        + "'Type':'Task','Resource':'arn:aws:states:::lambda:invoke',"
+        + "'Parameters':{'FunctionName':'hello','Payload.$':'$'},'OutputPath':'$.Payload',"
+        + "'Retry':[{'ErrorEquals':['Lambda.TooManyRequestsException'],'IntervalSeconds':1}],'End':true}}}");
+    String mocks = q("{'StateMachines':{'Greeter':{'TestCases':{"
+        + "'HappyPath':{'SayHello':'HelloOk'},'RetryPath':{'SayHello':'HelloFlaky'}}}},"
+        + "'MockedResponses':{"
+        + "'HelloOk':{'0':{'Return':{'StatusCode':200,'Payload':{'greeting':'Hello!'}}}},"
+        + "'HelloFlaky':{"
+        + "'0':{'Throw':{'Error':'Lambda.TooManyRequestsException','Cause':'Rate exceeded'}},"
+        + "'1':{'Return':{'StatusCode':200,'Payload':{'greeting':'Hello, at last'}}}}}}");
+    try (LocalStack readme = LocalStack.builder().clock(ManualClock.create()).console(false).mockConfigJson(mocks)
+        .start(); SfnClient client = SfnFixture.client(readme)) {
+      String machine = SfnFixture.machine(client, "Greeter", greeter);
+      assertThat(machine).isEqualTo("arn:aws:states:us-east-1:123456789012:stateMachine:Greeter");
+      String happy = client.startExecution(b -> b.stateMachineArn(machine + "#HappyPath").input("{}")).executionArn();
+      String retry = client.startExecution(b -> b.stateMachineArn(machine + "#RetryPath").input("{}")).executionArn();
+      readme.awaitIdle();
+      assertThat(describe(client, happy).output()).isEqualTo("{\"greeting\":\"Hello!\"}");
+      assertThat(describe(client, retry).status()).isEqualTo(ExecutionStatus.RUNNING);
+      readme.advance(Duration.ofSeconds(1));
+      assertThat(describe(client, retry).output()).isEqualTo("{\"greeting\":\"Hello, at last\"}");
+    }
+  }
 }
