@@ -268,6 +268,16 @@ class MockedIntegrationsTest {
   }
 
   @Test
+  void aJsonataTaskStateSeesTheMockedResultInStatesResult() {
+    String machine = SfnFixture.machine(sfn, "LambdaSQSIntegration", q("{'QueryLanguage':'JSONata',"
+        + "'StartAt':'LambdaState','States':{'LambdaState':{'Type':'Task','Resource':'arn:aws:states:::lambda:invoke',"
+        + "'Arguments':{'FunctionName':'f','Payload':'{% $states.input %}'},"
+        + "'Output':'{% {\\'said\\': $states.result.Payload.body} %}','End':true}}}"));
+    String arn = run(machine, "HappyPath", "{}");
+    assertThat(describe(sfn, arn).output()).isEqualTo("{\"said\":\"Hello from Lambda!\"}");
+  }
+
+  @Test
   void theReadmeExampleRunsItsRetryPathOnTheStacksClock() {
     String greeter = q("{'StartAt':'SayHello','States':{'SayHello':{"
         + "'Type':'Task','Resource':'arn:aws:states:::lambda:invoke',"
