@@ -13,9 +13,12 @@ import io.clix.local.internal.sfn.ResourceHandler;
 import io.clix.local.internal.sfn.SfnSnapshot;
 import io.clix.local.internal.sfn.StepFunctionsService;
 import io.clix.local.internal.sfn.asl.StatesError;
+import io.clix.local.internal.sfn.mock.MockConfig;
+import io.clix.local.internal.sfn.mock.MockConfigException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -33,6 +36,9 @@ import java.util.Objects;
  * {@link #advance(Duration)}, which returns once the executions have processed what fell due.
  * Task states can use activities, {@code .waitForTaskToken}, the DynamoDB integrations, and any
  * resource ARN bound to a Java {@link TaskHandler} with {@link Builder#resource(String, TaskHandler)}.
+ * With a Step Functions Local mock configuration ({@link Builder#mockConfig(Path)}), an execution
+ * started on {@code <state machine ARN>#<test case>} answers the Task states of that test case with
+ * their mocked responses instead of calling anything.
  * In JUnit 5 tests, {@code LocalStackExtension} (clix-local-junit5) starts one per test class and injects it.
  *
  * <pre>{@code
@@ -64,7 +70,8 @@ public final class LocalStack implements AutoCloseable {
     this.dynamoDb = new DynamoDbService(clock, region, accountId);
     AwsJsonService integrations = builder.dynamoDbEndpoint == null ? dynamoDb
         : new ForwardingJsonService(builder.dynamoDbEndpoint, dynamoDb.targetPrefix(), mapper);
-    this.stepFunctions = new StepFunctionsService(clock, region, accountId, integrations, bound(builder.handlers));
+    this.stepFunctions = new StepFunctionsService(clock, region, accountId, integrations, bound(builder.handlers),
+        builder.mockConfig);
     server.register(counted(dynamoDb));
     server.register(counted(dynamoDb.streams()));
     server.register(counted(stepFunctions));
@@ -240,8 +247,49 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, TaskHandler> handlers = new LinkedHashMap<>();
     private URI dynamoDbEndpoint;
     private boolean console = true;
+    private MockConfig mockConfig;
 
     private Builder() {}
+
+    /**
+     * Loads an AWS Step Functions Local mock configuration file ({@code MockConfigFile.json}: {@code
+     * StateMachines} → state machine name → {@code TestCases} → test case → Task state name → mocked
+     * response name, and {@code MockedResponses} → name → invocation number or range such as {@code
+     * "0"} or {@code "1-2"} → {@code Return} (the service's result) or {@code Throw} ({@code Error},
+     * {@code Cause})). StartExecution on {@code <state machine ARN>#<test case>} then runs that test
+     * case: the Task states it names, activities and {@code .waitForTaskToken} tasks included, take
+     * their mocked answers with their usual events, Retry (each retry is the next invocation) and
+     * Catch; the other states run as they would without mocks. The file is read and checked now.
+     *
+     * @throws IllegalArgumentException if the file is not a mock configuration (the message names the bad field)
+     * @throws UncheckedIOException if the file cannot be read
+     */
+    public Builder mockConfig(Path file) {
+      Objects.requireNonNull(file, "file");
+      try {
+        this.mockConfig = MockConfig.read(file);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the mock configuration " + file, e);
+      } catch (MockConfigException e) {
+        throw new IllegalArgumentException("bad mock configuration " + file + ": " + e.getMessage(), e);
+      }
+      return this;
+    }
+
+    /**
+     * As {@link #mockConfig(Path)}, from the mock configuration's JSON text.
+     *
+     * @throws IllegalArgumentException if {@code json} is not a mock configuration
+     */
+    public Builder mockConfigJson(String json) {
+      Objects.requireNonNull(json, "json");
+      try {
+        this.mockConfig = MockConfig.parse(json);
+      } catch (MockConfigException e) {
+        throw new IllegalArgumentException("bad mock configuration: " + e.getMessage(), e);
+      }
+      return this;
+    }
 
     /**
      * Serves the web console at {@code /console/} on the stack's port (state machines drawn as

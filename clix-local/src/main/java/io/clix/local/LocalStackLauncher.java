@@ -7,6 +7,10 @@ import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.regex.Pattern;
 
@@ -14,13 +18,13 @@ import java.util.regex.Pattern;
  * The standalone launcher of the local stack, for other tools and languages:
  * {@code java -jar clix-local/target/clix-local.jar --port 4566}. Prints one line,
  * {@code Clix local stack listening on http://HOST:PORT}, once it serves, and serves until killed;
- * a bad option, host or port is one line on standard error and exit status 2.
+ * a bad option, host, port or mock configuration is one line on standard error and exit status 2.
  */
 public final class LocalStackLauncher {
 
   static final String HELP = String.join(System.lineSeparator(),
       "usage: java -jar clix-local.jar [--port PORT] [--host HOST] [--region REGION] [--account ID]",
-      "                                [--no-console] [--manual-clock]",
+      "                                [--no-console] [--manual-clock] [--mock-config FILE]",
       "",
       "Serves AWS Step Functions and Amazon DynamoDB on one port, over the AWS JSON 1.0 protocol",
       "(X-Amz-Target AWSStepFunctions.*, DynamoDB_20120810.* and DynamoDBStreams_20120810.*): point any",
@@ -35,9 +39,15 @@ public final class LocalStackLauncher {
       "  --account ID     12-digit account id in the ARNs (default 123456789012)",
       "  --no-console     do not serve the web console (by default at http://HOST:PORT/console/)",
       "  --manual-clock   run every timer on a manual clock that only the console's Advance moves",
+      "  --mock-config FILE",
+      "                   load an AWS Step Functions Local mock configuration (MockConfigFile.json);",
+      "                   StartExecution on <state machine ARN>#<test case> then answers the Task",
+      "                   states that test case names with their mocked responses. Default: the file",
+      "                   the SFN_MOCK_CONFIG environment variable names, if it is set.",
       "  --help, -h       print this help and exit",
       "",
-      "Exit status 2: a bad option, a bad host, or a port that is in use or cannot be bound.");
+      "Exit status 2: a bad option, a bad host, a port that is in use or cannot be bound, or a mock",
+      "configuration that is missing or invalid.");
 
   private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]+");
   private static final Pattern HOST = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?|\\[?[0-9A-Fa-f:.]+]?");
@@ -73,9 +83,16 @@ public final class LocalStackLauncher {
    * Starts the stack {@code args} describe and prints the listening line to {@code out}; prints the
    * help and returns {@code null} for {@code --help}.
    *
-   * @throws LaunchException for a bad option, host or port
+   * @throws LaunchException for a bad option, host, port or mock configuration
    */
   static LocalStack launch(String[] args, PrintStream out) throws LaunchException {
+    return launch(args, out, System.getenv());
+  }
+
+  /** As {@link #launch(String[], PrintStream)}, reading {@code SFN_MOCK_CONFIG} from {@code env}. */
+  static LocalStack launch(String[] args, PrintStream out, Map<String, String> env) throws LaunchException {
+    String mockConfig = env.get("SFN_MOCK_CONFIG");
+    String mockConfigSource = "SFN_MOCK_CONFIG";
     String port = "4566";
     String host = "127.0.0.1";
     boolean console = true;
@@ -100,6 +117,10 @@ public final class LocalStackLauncher {
         }
         case "--no-console" -> console = false;
         case "--manual-clock" -> builder.clock(ManualClock.create());
+        case "--mock-config" -> {
+          mockConfig = value(args, ++i, "--mock-config");
+          mockConfigSource = "--mock-config";
+        }
         case "--help", "-h" -> {
           out.println(HELP);
           out.flush();
@@ -107,6 +128,9 @@ public final class LocalStackLauncher {
         }
         default -> throw new LaunchException("unknown option '" + args[i] + "' (try --help)");
       }
+    }
+    if (mockConfig != null && !mockConfig.isEmpty()) {
+      mockConfig(builder, mockConfig, mockConfigSource);
     }
     builder.port(port(port)).host(checkedHost(host)).console(console);
     LocalStack stack;
@@ -125,6 +149,26 @@ public final class LocalStackLauncher {
     }
     out.flush();
     return stack;
+  }
+
+  private static void mockConfig(LocalStack.Builder builder, String file, String source) throws LaunchException {
+    Path path;
+    try {
+      path = Path.of(file);
+    } catch (InvalidPathException e) {
+      throw new LaunchException("bad " + source + " '" + file + "' (not a file path)");
+    }
+    if (!Files.isRegularFile(path)) {
+      throw new LaunchException(source + " file '" + file + "' does not exist");
+    }
+    try {
+      builder.mockConfig(path);
+    } catch (UncheckedIOException e) {
+      throw new LaunchException("cannot read " + source + " file '" + file + "': " + e.getCause().getMessage());
+    } catch (IllegalArgumentException e) {
+      throw new LaunchException("bad " + source + " file '" + file + "': "
+          + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()));
+    }
   }
 
   private static int port(String text) throws LaunchException {

@@ -18,9 +18,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.nio.file.Files;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class LocalStackLauncherTest {
 
@@ -42,7 +45,82 @@ class LocalStackLauncherTest {
     assertThat(LocalStackLauncher.launch(new String[] {"--help"}, out)).isNull();
     assertThat(printed.toString(StandardCharsets.UTF_8))
         .contains("Step Functions", "DynamoDB", "AWS JSON 1.0", "one port", "--port 0 picks a free port",
-            "--region", "us-east-1", "--account", "123456789012");
+            "--region", "us-east-1", "--account", "123456789012", "--mock-config FILE", "SFN_MOCK_CONFIG",
+            "#<test case>");
+  }
+
+  private static final String MOCKS = "{\"StateMachines\":{\"m\":{\"TestCases\":{\"Happy\":{\"L\":\"Ok\"}}}},"
+      + "\"MockedResponses\":{\"Ok\":{\"0\":{\"Return\":{\"StatusCode\":200,\"Payload\":\"hi\"}}}}}";
+
+  private static final String LAMBDA_MACHINE = "{\"name\":\"m\",\"roleArn\":\"arn:aws:iam::123456789012:role/r\","
+      + "\"definition\":\"{\\\"StartAt\\\":\\\"L\\\",\\\"States\\\":{\\\"L\\\":{\\\"Type\\\":\\\"Task\\\","
+      + "\\\"Resource\\\":\\\"arn:aws:states:::lambda:invoke\\\",\\\"OutputPath\\\":\\\"$.Payload\\\","
+      + "\\\"End\\\":true}}}\"}";
+
+  /** Runs the mocked test case "Happy" of machine "m" on {@code stack} and answers its output. */
+  private static String runHappy(LocalStack stack) throws Exception {
+    String machineArn = call(stack.endpoint(), null, "AWSStepFunctions.CreateStateMachine", LAMBDA_MACHINE)
+        .path("stateMachineArn").asText();
+    String executionArn = call(stack.endpoint(), null, "AWSStepFunctions.StartExecution",
+        "{\"stateMachineArn\":\"" + machineArn + "#Happy\"}").path("executionArn").asText();
+    stack.awaitIdle();
+    JsonNode done = call(stack.endpoint(), null, "AWSStepFunctions.DescribeExecution",
+        "{\"executionArn\":\"" + executionArn + "\"}");
+    assertThat(done.path("status").asText()).as(done.toString()).isEqualTo("SUCCEEDED");
+    return done.path("output").asText();
+  }
+
+  @Test
+  void mockConfigLoadsAStepFunctionsLocalMockFileWhoseTestCasesRunByArnSuffix(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("MockConfigFile.json"), MOCKS);
+    try (LocalStack stack = LocalStackLauncher.launch(new String[] {"--port", "0", "--mock-config", file.toString()},
+        out, Map.of())) {
+      assertThat(runHappy(stack)).isEqualTo("\"hi\"");
+    }
+  }
+
+  @Test
+  void sfnMockConfigNamesTheFileWhenTheFlagDoesNot(@TempDir Path dir) throws Exception {
+    Path file = Files.writeString(dir.resolve("EnvSpecifiedMockConfig.json"), MOCKS);
+    try (LocalStack stack = LocalStackLauncher.launch(new String[] {"--port", "0"}, out,
+        Map.of("SFN_MOCK_CONFIG", file.toString()))) {
+      assertThat(runHappy(stack)).isEqualTo("\"hi\"");
+    }
+    try (LocalStack stack = LocalStackLauncher.launch(new String[] {"--port", "0", "--mock-config", file.toString()},
+        out, Map.of("SFN_MOCK_CONFIG", dir.resolve("missing.json").toString()))) {
+      assertThat(runHappy(stack)).as("the flag wins over the variable").isEqualTo("\"hi\"");
+    }
+  }
+
+  @Test
+  void aMissingOrInvalidMockConfigIsAOneLineError(@TempDir Path dir) throws Exception {
+    Path missing = dir.resolve("missing.json");
+    assertThatThrownBy(() -> LocalStackLauncher.launch(new String[] {"--mock-config", missing.toString()}, out, Map.of()))
+        .hasMessage("--mock-config file '" + missing + "' does not exist");
+    assertThatThrownBy(() -> LocalStackLauncher.launch(new String[0], out, Map.of("SFN_MOCK_CONFIG", missing.toString())))
+        .hasMessage("SFN_MOCK_CONFIG file '" + missing + "' does not exist");
+    Path bad = Files.writeString(dir.resolve("bad.json"), "{\"MockedResponses\":{\"R\":{\"0\":{\"Return\":1,\"Throw\":{}}}}}");
+    assertThatThrownBy(() -> LocalStackLauncher.launch(new String[] {"--mock-config", bad.toString()}, out, Map.of()))
+        .hasMessage("bad --mock-config file '" + bad + "': MockedResponses.R.\"0\": expected exactly one field, "
+            + "Return or Throw");
+    Path notJson = Files.writeString(dir.resolve("not.json"), "StateMachines: {}");
+    assertThatThrownBy(() -> LocalStackLauncher.launch(new String[] {"--mock-config", notJson.toString()}, out, Map.of()))
+        .hasMessageStartingWith("bad --mock-config file '" + notJson + "': not JSON: ")
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    assertThatThrownBy(() -> LocalStackLauncher.launch(new String[] {"--mock-config"}, out, Map.of()))
+        .hasMessage("--mock-config needs a value (try --help)");
+    assertThat(printed.size()).isZero();
+  }
+
+  @Test
+  void aMissingMockConfigExitsWithStatusTwo(@TempDir Path dir) throws Exception {
+    String missing = dir.resolve("nope.json").toString();
+    Process process = java("--port", "0", "--mock-config", missing);
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).isEqualTo(2);
+    assertThat(new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).trim())
+        .isEqualTo("clix-local: --mock-config file '" + missing + "' does not exist");
+    assertThat(process.getInputStream().readAllBytes()).isEmpty();
   }
 
   @Test

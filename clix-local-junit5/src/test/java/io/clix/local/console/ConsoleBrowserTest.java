@@ -146,8 +146,10 @@ class ConsoleBrowserTest {
     HeadlessChromium.screenshot(browser, "console-execution-timed-out");
 
     open(stack, "#/execution/" + enc(played));
+    // the page of the failed execution also has a visited end node: wait for this execution's own page
+    waitForText(By.cssSelector("h2 .name"), "lobby-full");
+    waitForText(By.cssSelector("h2 .status"), "SUCCEEDED");
     waitFor(By.cssSelector("svg.graph g.node.end.visited"));
-    assertThat(browser.findElement(By.cssSelector("h2 .status")).getText()).isEqualTo("SUCCEEDED");
     for (String state : List.of("Enough players?", "Play", "Round", "Tally", "Score", "Each seat", "Award", "Done")) {
       assertThat(browser.findElements(By.cssSelector("g.node.visited[data-state='" + state + "']"))).as(state).isNotEmpty();
     }

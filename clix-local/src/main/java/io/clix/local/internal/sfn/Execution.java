@@ -43,6 +43,8 @@ final class Execution {
   String error;
   String cause;
   Frame root;
+  /** The mocked service integrations the execution runs with (a test case of the mock configuration), or null. */
+  TaskMocks mocks;
   private ObjectNode executionContext;
   private ObjectNode machineContext;
 

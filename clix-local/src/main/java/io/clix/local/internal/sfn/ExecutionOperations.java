@@ -4,6 +4,7 @@ package io.clix.local.internal.sfn;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clix.local.internal.sfn.asl.VariableReferences;
+import io.clix.local.internal.sfn.mock.MockConfig;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +19,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The execution operations: StartExecution (idempotent for a running execution with the same name
  * and input), DescribeExecution, StopExecution, ListExecutions and GetExecutionHistory.
+ * StartExecution and StartSyncExecution also take Step Functions Local's {@code <state machine
+ * ARN>#<test case>}, which runs the execution with that test case of the mock configuration.
  */
 final class ExecutionOperations {
 
@@ -29,12 +32,14 @@ final class ExecutionOperations {
   private final StateMachineOperations machines;
   private final StateMachineVersions versions;
   private final ExecutionLifecycle lifecycle;
+  private final MockConfig mockConfig;
   private final Map<String, Execution> executions = new ConcurrentHashMap<>();
   private final Map<String, List<Execution>> byMachine = new ConcurrentHashMap<>();
 
   ExecutionOperations(Arns arns, Clock clock, StateMachineOperations machines, StateMachineVersions versions,
-      ExecutionLifecycle lifecycle) {
+      ExecutionLifecycle lifecycle, MockConfig mockConfig) {
     this.arns = arns;
+    this.mockConfig = mockConfig;
     this.clock = clock;
     this.machines = machines;
     this.versions = versions;
@@ -119,8 +124,14 @@ final class ExecutionOperations {
 
   private Execution begin(JsonNode request, boolean sync) {
     String machineArn = SfnJson.requiredText(request, "stateMachineArn");
+    int hash = machineArn.indexOf('#');
+    String testCaseName = hash < 0 ? "" : machineArn.substring(hash + 1);
+    if (hash >= 0) {
+      machineArn = machineArn.substring(0, hash);
+    }
     StateMachineVersions.Resolved resolved = versions.resolve(machineArn);
     StateMachine machine = resolved.machine();
+    TaskMocks mocks = testCaseName.isEmpty() ? null : new TaskMocks(testCase(machine, testCaseName));
     if (sync && !machine.type.equals("EXPRESS")) {
       throw new io.clix.local.internal.http.ServiceError(400, "StateMachineTypeNotSupported",
           "This operation is not supported by this type of state machine");
@@ -157,12 +168,26 @@ final class ExecutionOperations {
       created = new Execution(arn, name, machine, input, inputNode, clock.instant());
       created.versionArn = resolved.versionArn();
       created.aliasArn = resolved.aliasArn();
+      created.mocks = mocks;
       executions.put(arn, created);
       byMachine.computeIfAbsent(machine.arn, k -> Collections.synchronizedList(new ArrayList<>())).add(created);
     }
     JsonNode timeout = created.definition.get("TimeoutSeconds");
     lifecycle.start(created, timeout == null ? null : Duration.ofSeconds(timeout.asLong()));
     return created;
+  }
+
+  /**
+   * The test case {@code name} of {@code machine} in the mock configuration; ValidationException
+   * if there is no mock configuration or it does not define that test case for that state machine.
+   */
+  private MockConfig.TestCase testCase(StateMachine machine, String name) {
+    if (mockConfig == null) {
+      throw SfnErrors.validation("Test case '" + name + "' cannot run: the local stack has no mock configuration "
+          + "(start it with --mock-config FILE, SFN_MOCK_CONFIG or LocalStack.builder().mockConfig(path))");
+    }
+    return mockConfig.testCase(machine.name, name).orElseThrow(() -> SfnErrors.validation("Test case '" + name
+        + "' is not defined for state machine '" + machine.name + "' in the mock configuration"));
   }
 
   private static ObjectNode started(Execution execution) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clix.local.internal.http.AwsJsonService;
 import io.clix.local.internal.http.ServiceError;
 import io.clix.core.internal.time.ClockScheduler;
+import io.clix.local.internal.sfn.mock.MockConfig;
 import java.time.Clock;
 import java.util.Map;
 
@@ -38,6 +39,19 @@ public final class StepFunctionsService implements AwsJsonService {
    */
   public StepFunctionsService(Clock clock, String region, String accountId, AwsJsonService dynamoDb,
       Map<String, ResourceHandler> handlers) {
+    this(clock, region, accountId, dynamoDb, handlers, null);
+  }
+
+  /**
+   * A service whose Task states can also call {@code handlers}, keyed by resource ARN, and whose
+   * executions started on {@code <state machine ARN>#<test case>} answer the Task states that test
+   * case of {@code mocks} names with their mocked responses.
+   *
+   * @param dynamoDb the DynamoDB the integrations call
+   * @param mocks the mock configuration, or null for none
+   */
+  public StepFunctionsService(Clock clock, String region, String accountId, AwsJsonService dynamoDb,
+      Map<String, ResourceHandler> handlers, MockConfig mocks) {
     this.pool = new WorkPool(Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors())));
     this.scheduler = new ClockScheduler(clock, "clix-local-sfn-timers", pool::awaitIdle);
     Arns arns = new Arns(region, accountId);
@@ -50,7 +64,7 @@ public final class StepFunctionsService implements AwsJsonService {
         new BranchStates(interpreter));
     this.versions = new StateMachineVersions(machines, clock);
     this.testState = new TestStateOperation(clock, arns);
-    this.executions = new ExecutionOperations(arns, clock, machines, versions, interpreter.lifecycle());
+    this.executions = new ExecutionOperations(arns, clock, machines, versions, interpreter.lifecycle(), mocks);
     this.tags = new ResourceTags(arn -> machines.machines.containsKey(arn) || activities.find(arn) != null
         || versions.exists(arn));
     this.consoleView = new ConsoleView(machines, executions, activities);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clix.local.internal.sfn.asl.JsonPaths;
 import io.clix.local.internal.sfn.asl.StatesError;
+import io.clix.local.internal.sfn.mock.MockAnswer;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -12,6 +13,10 @@ import java.util.function.Function;
  * Task states: scheduling an activity task or calling a service integration or bound handler,
  * {@code .waitForTaskToken} callbacks, TimeoutSeconds(Path) and HeartbeatSeconds(Path), and the
  * Activity*, LambdaFunction* and Task* history events AWS writes for each kind of resource.
+ *
+ * <p>A state the execution's mock test case names ({@link TaskMocks}) is dispatched to its mocked
+ * response instead of its resource: same input processing, events, timers, Retry and Catch, but
+ * nothing is called, no worker or callback is awaited, and no handler or activity need exist.
  */
 final class TaskStates {
 
@@ -33,9 +38,12 @@ final class TaskStates {
   /** Starts the current Task state of {@code frame}; its end resumes the frame from a job. */
   void start(Frame frame) {
     JsonNode state = frame.state;
+    TaskMocks mocks = frame.execution.mocks;
+    boolean mocked = mocks != null && mocks.mocks(frame.stateName);
     TaskTarget target;
     try {
-      target = resolve(state.path("Resource").asText());
+      String resource = state.path("Resource").asText();
+      target = mocked ? mockedTarget(resource) : resolve(resource);
     } catch (StatesError unbound) {
       // the state's input is evaluated before the resource is called: its failures come first
       ObjectNode context = frame.context(null);
@@ -58,10 +66,11 @@ final class TaskStates {
         : seconds(state, "TimeoutSeconds", "TimeoutSecondsPath", frame.stateInput, context);
     Long heartbeat = jsonata ? JsonataFlow.positiveInteger(frame, context, "HeartbeatSeconds")
         : seconds(state, "HeartbeatSeconds", "HeartbeatSecondsPath", frame.stateInput, context);
-    Ticket ticket = ticketed ? new Ticket(token, frame, target, heartbeat) : null;
+    Ticket ticket = ticketed && !mocked ? new Ticket(token, frame, target, heartbeat) : null;
 
-    Activity activity = target.kind() == TaskTarget.Kind.ACTIVITY ? activities.apply(target.arn()) : null;
-    if (target.kind() == TaskTarget.Kind.ACTIVITY && activity == null) {
+    boolean worked = target.kind() == TaskTarget.Kind.ACTIVITY && !mocked;
+    Activity activity = worked ? activities.apply(target.arn()) : null;
+    if (worked && activity == null) {
       failMissingActivity(frame, target);
       return;
     }
@@ -72,6 +81,9 @@ final class TaskStates {
         SfnJson.payload(details, "input", inputJson);
         putSeconds(details, timeout, heartbeat);
         runtime.event(frame, "ActivityScheduled", "activityScheduledEventDetails", details);
+        if (mocked) {
+          runtime.event(frame, "ActivityStarted", "activityStartedEventDetails", SfnJson.object());
+        }
       }
       case LAMBDA -> {
         details.put("resource", target.arn());
@@ -98,7 +110,13 @@ final class TaskStates {
     }
     if (timeout != null) {
       frame.timer = runtime.at(frame, runtime.now().plusSeconds(timeout),
-          () -> timedOut(frame, target, "States.Timeout"));
+          () -> timedOut(frame, target, "States.Timeout", null));
+    }
+    if (mocked) {
+      MockAnswer answer = mocks.next(frame.stateName);
+      long generation = frame.generation;
+      runtime.submit(() -> runtime.resume(frame, generation, () -> mockAnswered(frame, target, answer)));
+      return;
     }
     if (activity != null) {
       activity.offer(new Activity.Task(ticket, inputJson, runtime.hold()));
@@ -134,9 +152,29 @@ final class TaskStates {
         SfnJson.payload(details, "output", SfnJson.write(answer));
         runtime.event(frame, "TaskSubmitted", "taskSubmittedEventDetails", details);
       } else {
-        succeeded(frame, target, answer);
+        succeeded(frame, target, answer, false);
       }
     });
+  }
+
+  /**
+   * A mocked state's answer, as its resource would have given it: Return succeeds, Throw fails (a
+   * thrown States.Timeout or States.HeartbeatTimeout is recorded as the timeout it stands for), and
+   * an invocation the mocked response does not cover fails the state with States.Runtime.
+   */
+  private void mockAnswered(Frame frame, TaskTarget target, MockAnswer answer) {
+    if (answer instanceof MockAnswer.Returned returned) {
+      succeeded(frame, target, returned.value().deepCopy(), false);
+    } else if (answer instanceof MockAnswer.Thrown thrown) {
+      if (thrown.error().equals("States.Timeout") || thrown.error().equals("States.HeartbeatTimeout")) {
+        timedOut(frame, target, thrown.error(), thrown.cause());
+      } else {
+        failed(frame, target, thrown.error(), thrown.cause());
+      }
+    } else {
+      frame.stopWaiting();
+      runtime.proceed(frame, runtime.fail(frame, "States.Runtime", ((MockAnswer.Missing) answer).cause()));
+    }
   }
 
   /** The task's activity was deleted: ActivityScheduleFailed, then the state fails with States.Runtime. */
@@ -148,11 +186,11 @@ final class TaskStates {
     runtime.proceed(frame, runtime.fail(frame, "States.Runtime", failed.get("cause").asText()));
   }
 
-  private void succeeded(Frame frame, TaskTarget target, JsonNode result) {
+  /** The task's result arrived; {@code worked} for an activity worker's answer (its activity must still exist). */
+  private void succeeded(Frame frame, TaskTarget target, JsonNode result, boolean worked) {
     frame.stopWaiting();
     String json = SfnJson.write(result);
-    Activity activity = target.kind() == TaskTarget.Kind.ACTIVITY ? activities.apply(target.arn()) : null;
-    if (target.kind() == TaskTarget.Kind.ACTIVITY && activity == null) {
+    if (worked && activities.apply(target.arn()) == null) {
       failMissingActivity(frame, target);
       return;
     }
@@ -217,15 +255,18 @@ final class TaskStates {
     runtime.event(frame, type + what, field, details);
   }
 
-  private void timedOut(Frame frame, TaskTarget target, String error) {
+  private void timedOut(Frame frame, TaskTarget target, String error, String cause) {
     if (frame.ticket != null && !frame.ticket.isOpen()) {
       return; // an answer is on its way
     }
     frame.stopWaiting();
     ObjectNode details = targetDetails(target);
     details.put("error", error);
+    if (cause != null) {
+      details.put("cause", cause);
+    }
     targetEvent(frame, target, "TimedOut", details);
-    runtime.proceed(frame, runtime.fail(frame, error, null));
+    runtime.proceed(frame, runtime.fail(frame, error, cause));
   }
 
   private static ObjectNode serviceDetails(ObjectNode details, TaskTarget target) {
@@ -256,6 +297,27 @@ final class TaskStates {
       return value;
     }
     return null;
+  }
+
+  /**
+   * What a mocked state's {@code resource} names, by its shape alone (nothing is called, so nothing
+   * need be bound): an activity, a Lambda function ARN, a service integration, or another ARN.
+   */
+  static TaskTarget mockedTarget(String resource) {
+    if (resource.matches("arn:aws[a-z-]*:states:[^:]*:[0-9]*:activity:[^:]+")) {
+      return new TaskTarget(TaskTarget.Kind.ACTIVITY, resource, null, null, false, null);
+    }
+    boolean wait = resource.endsWith(TaskTarget.SUFFIX);
+    String base = wait ? resource.substring(0, resource.length() - TaskTarget.SUFFIX.length()) : resource;
+    if (base.startsWith("arn:aws:lambda:") && !wait) {
+      return new TaskTarget(TaskTarget.Kind.LAMBDA, resource, null, null, false, null);
+    }
+    if (base.startsWith("arn:aws:states:::")) {
+      String[] parts = TaskTarget.serviceParts(resource);
+      return new TaskTarget(TaskTarget.Kind.SERVICE, resource, parts[0], parts[1], wait, null);
+    }
+    String[] arn = base.split(":");
+    return new TaskTarget(TaskTarget.Kind.SERVICE, resource, arn.length > 2 ? arn[2] : base, base, wait, null);
   }
 
   /** What {@code resource} names, and how to call it. */
@@ -318,7 +380,7 @@ final class TaskStates {
         frame.execution.timers.remove(frame.heartbeatTimer);
       }
       frame.heartbeatTimer = runtime.at(frame, runtime.now().plusSeconds(heartbeat),
-          () -> timedOut(frame, target, "States.HeartbeatTimeout"));
+          () -> timedOut(frame, target, "States.HeartbeatTimeout", null));
     }
 
     @Override
@@ -344,7 +406,7 @@ final class TaskStates {
         throw SfnErrors.taskTimedOut();
       }
       runtime.submit(() -> runtime.resume(frame, generation,
-          () -> TaskStates.this.succeeded(frame, target, output)));
+          () -> TaskStates.this.succeeded(frame, target, output, target.kind() == TaskTarget.Kind.ACTIVITY)));
     }
 
     @Override

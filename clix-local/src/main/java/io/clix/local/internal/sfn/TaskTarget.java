@@ -6,7 +6,7 @@ import java.util.function.UnaryOperator;
 /**
  * What a Task state's Resource names, as the history shows it: an activity, a Lambda function, or
  * a service integration ({@code resourceType} and {@code resource}, e.g. {@code dynamodb} and
- * {@code putItem}), with the call that runs it (none for activities).
+ * {@code putItem}), with the call that runs it (none for activities and mocked states).
  */
 record TaskTarget(Kind kind, String arn, String resourceType, String resource, boolean waitForToken,
     UnaryOperator<JsonNode> call) {
