@@ -19,7 +19,11 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -41,9 +45,20 @@ import java.util.regex.Pattern;
  * JSON body) drive a game. A connection's events wait in a bounded queue; a client that falls 1000
  * events behind is disconnected and resumes from its last id. Answers are the event or game JSON,
  * never a task token.
+ *
+ * <p>The same server has pages (plain HTML and JavaScript from this jar's resources): {@code GET /}
+ * or {@code /play/{id}} is a game to play in a browser tab, {@code GET /clix/games} lists the games
+ * a {@link GameDirectory} names, with their views, events and links to their executions in the
+ * local stack's console ({@code GET /api/games} is that list as JSON). {@code GET /games/{id}} is
+ * the game's view.
  */
 public final class PushBackend implements AutoCloseable {
 
+  private static final Pattern PLAY = Pattern.compile("/play/[A-Za-z0-9_.-]{1,80}");
+  /** The files the pages load, with their content types. */
+  private static final Map<String, String> RESOURCES = Map.of("play.html", "text/html; charset=utf-8",
+      "games.html", "text/html; charset=utf-8", "play.js", "text/javascript; charset=utf-8",
+      "games.js", "text/javascript; charset=utf-8", "push.css", "text/css; charset=utf-8");
   private static final Pattern PATH = Pattern.compile("/games/([A-Za-z0-9_.-]{1,80})(/events|/join|/moves)?");
   /** Queued to end a connection (never written). */
   private static final GameEvent CLOSE = GameEvent.builder().gameId("-").sequence(0).type(EventType.GAME_CANCELLED)
@@ -58,19 +73,29 @@ public final class PushBackend implements AutoCloseable {
     return thread;
   });
   private final Set<BlockingQueue<GameEvent>> connections = ConcurrentHashMap.newKeySet();
+  private final GameDirectory directory;
 
-  private PushBackend(GameOrchestrator games, GameEventStream stream, int port) throws IOException {
+  private PushBackend(GameOrchestrator games, GameEventStream stream, int port, GameDirectory directory)
+      throws IOException {
     this.games = games;
     this.stream = stream;
+    this.directory = directory;
     this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
     server.setExecutor(threads);
     server.createContext("/games/", this::handle);
+    server.createContext("/", this::pages);
     server.start();
   }
 
   /** Serves {@code games} and the events {@code stream} brings on {@code port} (0 for any free port). */
   public static PushBackend start(GameOrchestrator games, GameEventStream stream, int port) throws IOException {
-    return new PushBackend(games, stream, port);
+    return start(games, stream, port, List::of);
+  }
+
+  /** The same, with a games view of the games {@code directory} names. */
+  public static PushBackend start(GameOrchestrator games, GameEventStream stream, int port, GameDirectory directory)
+      throws IOException {
+    return new PushBackend(games, stream, port, directory);
   }
 
   /** The base address, e.g. {@code http://127.0.0.1:8081}. */
@@ -100,10 +125,19 @@ public final class PushBackend implements AutoCloseable {
       try {
         if (method.equals("GET") && action.equals("/events")) {
           events(exchange, game);
+        } else if (method.equals("GET") && action.isEmpty()) {
+          send(exchange, 200, json(games.describe(game)));
         } else if (method.equals("POST") && action.isEmpty()) {
-          GameSpec spec = GameSpec.builder().gameId(game).capacity(Integer.parseInt(query.getOrDefault("capacity", "2")))
-              .rounds(Integer.parseInt(query.getOrDefault("rounds", "1"))).build();
-          send(exchange, 200, json(games.createGame(spec)));
+          GameSpec.Builder spec = GameSpec.builder().gameId(game)
+              .capacity(Integer.parseInt(query.getOrDefault("capacity", "2")))
+              .rounds(Integer.parseInt(query.getOrDefault("rounds", "1")));
+          if (query.containsKey("roundSeconds")) {
+            spec.roundTimeout(Duration.ofSeconds(Long.parseLong(query.get("roundSeconds"))));
+          }
+          if (query.containsKey("lobbySeconds")) {
+            spec.lobbyTimeout(Duration.ofSeconds(Long.parseLong(query.get("lobbySeconds"))));
+          }
+          send(exchange, 200, json(games.createGame(spec.build())));
         } else if (method.equals("POST") && action.equals("/join")) {
           send(exchange, 200, json(games.join(game, query.get("player")).game()));
         } else if (method.equals("POST") && action.equals("/moves")) {
@@ -118,6 +152,59 @@ public final class PushBackend implements AutoCloseable {
       } catch (ClixException | IllegalArgumentException | NullPointerException e) {
         send(exchange, 400, errorJson(e));
       }
+    }
+  }
+
+  /** The pages, their scripts and the games view's JSON. */
+  private void pages(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String path = exchange.getRequestURI().getPath();
+      if (!exchange.getRequestMethod().equals("GET")) {
+        send(exchange, 405, "{\"error\":\"method not allowed\"}");
+      } else if (path.equals("/") || PLAY.matcher(path).matches()) {
+        resource(exchange, "play.html");
+      } else if (path.equals("/clix/games")) {
+        resource(exchange, "games.html");
+      } else if (path.equals("/api/games")) {
+        send(exchange, 200, json(gamesView()));
+      } else if (path.startsWith("/static/") && RESOURCES.containsKey(path.substring(8))) {
+        resource(exchange, path.substring(8));
+      } else {
+        send(exchange, 404, "{\"error\":\"not found\"}");
+      }
+    }
+  }
+
+  /** Each game the directory names: its view (or the error describing it), its events and its console page. */
+  private List<Map<String, Object>> gamesView() {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (GameDirectory.Entry entry : directory.games()) {
+      Map<String, Object> game = new LinkedHashMap<>();
+      game.put("gameId", entry.gameId());
+      game.put("executionArn", entry.executionArn());
+      game.put("consolePage", entry.consolePage().toString());
+      try {
+        game.put("view", games.describe(entry.gameId()));
+        game.put("events", games.events(entry.gameId(), 0));
+      } catch (ClixException e) {
+        game.put("error", e.getClass().getSimpleName());
+      }
+      out.add(game);
+    }
+    return out;
+  }
+
+  private static void resource(HttpExchange exchange, String name) throws IOException {
+    try (InputStream in = PushBackend.class.getResourceAsStream(name)) {
+      if (in == null) {
+        send(exchange, 404, "{\"error\":\"not found\"}");
+        return;
+      }
+      byte[] bytes = in.readAllBytes();
+      exchange.getResponseHeaders().set("Content-Type", RESOURCES.get(name));
+      exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+      exchange.sendResponseHeaders(200, bytes.length);
+      exchange.getResponseBody().write(bytes);
     }
   }
 

@@ -6,11 +6,14 @@ import io.clix.local.junit5.ClixLocalEnvironment;
 import io.clix.local.junit5.LocalStackClients;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -23,7 +26,9 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * with its own orchestrator and {@link GameEventStream}, so a browser connected to either instance
  * sees every event of its game whichever instance the players' calls reached. {@code main} plays
  * one game through instance A while printing the Server-Sent Events instance B pushes;
- * {@code serve} keeps both running for your own {@code curl -N} or browser {@code EventSource}.
+ * {@code serve} keeps both running for your own {@code curl -N} or browser {@code EventSource};
+ * {@code play} only serves: open the printed play page in two or more tabs (on either instance) to
+ * play a game, and the games view to see the table's games with links to the console.
  */
 public final class PushExample implements AutoCloseable {
 
@@ -69,15 +74,37 @@ public final class PushExample implements AutoCloseable {
     GameEventStream stream = aws.closeWith(GameEventStream.builder().orchestrator(games).dynamoDb(aws.dynamoDb())
         .streams(streams).tableName(aws.deployment().tableName()).clock(aws.clock()).build());
     stream.start(POLL);
-    return PushBackend.start(games, stream, 0);
+    return PushBackend.start(games, stream, 0, this::games);
+  }
+
+  /** The games of the deployment, newest first: the executions of its state machine, each named after its game. */
+  List<GameDirectory.Entry> games() {
+    List<GameDirectory.Entry> out = new ArrayList<>();
+    aws.sfn().listExecutionsPaginator(b -> b.stateMachineArn(aws.deployment().stateMachineArn())).executions()
+        .forEach(e -> out.add(new GameDirectory.Entry(e.name(), e.executionArn(), consolePage(e.executionArn()))));
+    return out;
+  }
+
+  /** The page of an execution in the local stack's console. */
+  public URI consolePage(String executionArn) {
+    return URI.create(aws.stack().endpoint().resolve("/console/") + "#/execution/"
+        + URLEncoder.encode(executionArn, StandardCharsets.UTF_8).replace("+", "%20"));
   }
 
   public static void main(String[] args) throws Exception {
     boolean serve = Arrays.asList(args).contains("serve") || Arrays.asList(args).contains("--serve");
+    boolean play = Arrays.asList(args).contains("play") || Arrays.asList(args).contains("--play");
     try (PushExample example = start()) {
       URI a = example.instanceA().uri();
       URI b = example.instanceB().uri();
       System.out.println("instance A: " + a + "   instance B: " + b);
+      if (play) {
+        System.out.println("play:       " + a.resolve("/play/table-1") + "  (and " + b.resolve("/play/table-1")
+            + " in another tab)");
+        System.out.println("games view: " + a.resolve("/clix/games"));
+        System.out.println("console:    " + example.aws.stack().endpoint().resolve("/console/") + "   (Ctrl-C to stop)");
+        Thread.currentThread().join();
+      }
       HttpClient http = HttpClient.newHttpClient();
       String game = "push-demo";
       post(http, a.resolve("/games/" + game + "?capacity=2&rounds=1"), "");
