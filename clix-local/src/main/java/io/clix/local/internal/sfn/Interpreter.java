@@ -194,17 +194,8 @@ final class Interpreter implements StateRuntime {
         }
         case "Fail":
           return failState(frame);
-        case "Task":
-          tasks.start(frame);
-          return null;
-        case "Parallel":
-          branches.startParallel(frame);
-          return null;
-        case "Map":
-          branches.startMap(frame);
-          return null;
         default:
-          throw new StatesError("States.Runtime", "Unsupported state type " + state.path("Type").asText());
+          return startWork(frame, state);
       }
     } catch (StatesError e) {
       return fail(frame, e);
@@ -308,17 +299,8 @@ final class Interpreter implements StateRuntime {
         frame.listener.failed(frame, error == null ? null : error.asText(), cause == null ? null : cause.asText());
         return null;
       }
-      case "Task":
-        tasks.start(frame);
-        return null;
-      case "Parallel":
-        branches.startParallel(frame);
-        return null;
-      case "Map":
-        branches.startMap(frame);
-        return null;
       default:
-        throw new StatesError("States.Runtime", "Unsupported state type " + state.path("Type").asText());
+        return startWork(frame, state);
     }
   }
 
@@ -502,4 +484,15 @@ final class Interpreter implements StateRuntime {
     return frame.lastEventId;
   }
 
+
+  /** Task, Parallel and Map states in either query language: they start work that ends later. */
+  private Transition startWork(Frame frame, JsonNode state) {
+    switch (state.path("Type").asText()) {
+      case "Task" -> tasks.start(frame);
+      case "Parallel" -> branches.startParallel(frame);
+      case "Map" -> branches.startMap(frame);
+      default -> throw new StatesError("States.Runtime", "Unsupported state type " + state.path("Type").asText());
+    }
+    return null;
+  }
 }
