@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.sfn.model.DescribeExecutionResponse;
 import software.amazon.awssdk.services.sfn.model.ExecutionListItem;
 import software.amazon.awssdk.services.sfn.model.ExecutionStatus;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
+import software.amazon.awssdk.services.sfn.model.StateMachineType;
 
 /**
  * Step Functions' own integrations, as the developer guide documents them ("Start a new AWS Step
@@ -242,5 +243,25 @@ class NestedExecutionsTest {
     assertThat(output.path("Output").asText()).isEqualTo("{\"k\":1}");
     assertThat(output.path("InputDetails").path("Included").asBoolean()).isTrue();
     assertThat(output.path("StartDate").asText()).isEqualTo(describe(sfn, target).startDate().toString());
+  }
+
+  @Test
+  void sdkStartSyncExecutionAnswersWhenTheExpressChildEndsOnTheStacksClock() {
+    String express = sfn.createStateMachine(b -> b.name("express" + NAMES.incrementAndGet()).roleArn(SfnFixture.ROLE)
+        .type(StateMachineType.EXPRESS).definition(SLOW_CHILD)).stateMachineArn();
+    String run = SfnFixture.start(sfn, machine("parent", q("{'StartAt':'S','States':{'S':{'Type':'Task',"
+        + "'Resource':'arn:aws:states:::aws-sdk:sfn:startSyncExecution','Parameters':{'StateMachineArn':'"
+        + express + "','Input':'{\\'n\\':6}'},'End':true}}}")), "{}");
+    stack.awaitIdle();
+    assertThat(describe(sfn, run).status()).isEqualTo(ExecutionStatus.RUNNING);
+
+    stack.advance(Duration.ofSeconds(60));
+    JsonNode output = json(describe(sfn, run).output());
+    assertThat(output.path("Status").asText()).isEqualTo("SUCCEEDED");
+    assertThat(json(output.path("Output").asText())).isEqualTo(json("{\"doubled\":12}"));
+    assertThat(output.path("ExecutionArn").asText()).contains(":express:");
+    assertThat(output.path("BillingDetails").has("BilledDurationInMilliseconds")).isTrue();
+    assertThat(types(sfn, run)).as("a request-response call: no TaskSubmitted").containsExactly("ExecutionStarted",
+        "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSucceeded", "TaskStateExited", "ExecutionSucceeded");
   }
 }

@@ -61,7 +61,7 @@ public final class StepFunctionsService implements AwsJsonService {
     this.activities = new ActivityOperations(arns, scheduler, tokens);
     interpreter.handlers(
         new TaskStates(interpreter, tokens, activities::find, Map.copyOf(handlers), new DynamoDbTasks(dynamoDb),
-            new StepFunctionsTasks(this, this::execution, pool::submit)),
+            new StepFunctionsTasks(this, this::executionOperations, pool::submit)),
         new BranchStates(interpreter));
     this.versions = new StateMachineVersions(machines, clock);
     this.testState = new TestStateOperation(clock, arns);
@@ -124,8 +124,8 @@ public final class StepFunctionsService implements AwsJsonService {
     }
   }
 
-  private Execution execution(String arn) {
-    return executions.existing(arn);
+  private ExecutionOperations executionOperations() {
+    return executions;
   }
 
   private JsonNode describeMachine(JsonNode request) {

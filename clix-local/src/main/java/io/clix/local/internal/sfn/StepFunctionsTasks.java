@@ -13,12 +13,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
-import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Step Functions' own integrations, run against the stack's own Step Functions on the same clock.
  * The optimized {@code arn:aws:states:::states:startExecution} in its four patterns: request and
- * response ({@code ExecutionArn}, {@code StartDate}), {@code .sync} (the child's DescribeExecution
+ * response ({@code ExecutionArn}, {@code StartDate}; StartExecution's errors as
+ * {@code StepFunctions.<Name>Exception}), {@code .sync} (the child's DescribeExecution
  * once it ends, {@code Output} as a JSON string), {@code .sync:2} (the same with {@code Input} and
  * {@code Output} parsed) and {@code .waitForTaskToken}; a child that fails, times out or is aborted
  * fails the task with {@code States.TaskFailed} and its DescribeExecution as the cause, and a
@@ -37,15 +38,15 @@ final class StepFunctionsTasks {
   private static final Set<String> MAPS = Set.of("variableReferences");
 
   private final AwsJsonService stepFunctions;
-  private final Function<String, Execution> executions;
+  private final Supplier<ExecutionOperations> executions;
   private final Consumer<Runnable> submit;
 
   /**
    * @param stepFunctions the stack's Step Functions API (called on the worker pool)
-   * @param executions finds an execution by ARN, or throws ExecutionDoesNotExist
+   * @param executions the service's executions (built after its task states)
    * @param submit runs a job on the worker pool
    */
-  StepFunctionsTasks(AwsJsonService stepFunctions, Function<String, Execution> executions, Consumer<Runnable> submit) {
+  StepFunctionsTasks(AwsJsonService stepFunctions, Supplier<ExecutionOperations> executions, Consumer<Runnable> submit) {
     this.stepFunctions = stepFunctions;
     this.executions = executions;
     this.submit = submit;
@@ -72,6 +73,10 @@ final class StepFunctionsTasks {
       if (!name.matches("[a-z][A-Za-z]*")) {
         throw new StatesError("States.Runtime", "The resource '" + resource
             + "' is not supported: the AWS SDK integration supports request-response and .waitForTaskToken.");
+      }
+      if (name.equals("startSyncExecution") && !wait) {
+        return new TaskTarget(TaskTarget.Kind.SERVICE, resource, "aws-sdk:sfn", action, false,
+            input -> sdkErrors(() -> startSync(input)), expressEnd());
       }
       return new TaskTarget(TaskTarget.Kind.SERVICE, resource, "aws-sdk:sfn", action, wait, input -> sdk(name, input));
     }
@@ -100,7 +105,7 @@ final class StepFunctionsTasks {
     try {
       started = stepFunctions.handle("StartExecution", request);
     } catch (ServiceError e) {
-      throw new StatesError("StepFunctions." + exceptionName(e.code()), message(e)
+      throw new StatesError(AwsSdkErrors.name("StepFunctions", e.code()), message(e)
           + " (Service: AWSStepFunctions; Status Code: " + e.status() + "; Error Code: " + e.code()
           + "; Request ID: " + UUID.randomUUID() + "; Proxy: null)");
     }
@@ -113,15 +118,8 @@ final class StepFunctionsTasks {
   /** A {@code .sync} wait: the child's DescribeExecution once it ends ({@code parsed} for .sync:2). */
   private TaskTarget.Job childEnd(boolean parsed) {
     return (submitted, outcome) -> {
-      Execution child = executions.apply(submitted.path("ExecutionArn").asText());
-      Runnable report = () -> submit.accept(() -> ended(child, parsed, outcome));
-      synchronized (child) {
-        if (child.running()) {
-          child.whenEnded.add(report);
-        } else {
-          report.run();
-        }
-      }
+      Execution child = executions.get().find(submitted.path("ExecutionArn").asText());
+      Runnable report = whenEnded(child, () -> ended(child, parsed, outcome));
       return () -> submit.accept(() -> {
         synchronized (child) {
           child.whenEnded.remove(report);
@@ -133,6 +131,19 @@ final class StepFunctionsTasks {
         }
       });
     };
+  }
+
+  /** Runs {@code job} on the pool once {@code execution} has ended; returns the registered listener. */
+  private Runnable whenEnded(Execution execution, Runnable job) {
+    Runnable report = () -> submit.accept(job);
+    synchronized (execution) {
+      if (execution.running()) {
+        execution.whenEnded.add(report);
+      } else {
+        report.run();
+      }
+    }
+    return report;
   }
 
   private void ended(Execution child, boolean parsed, TaskTarget.Outcome outcome) {
@@ -158,26 +169,52 @@ final class StepFunctionsTasks {
   private JsonNode sdk(String action, JsonNode parameters) {
     String operation = action.substring(0, 1).toUpperCase(Locale.ROOT) + action.substring(1);
     JsonNode request = parameters != null && parameters.isObject() ? camel(parameters) : SfnJson.object();
-    JsonNode response;
-    try {
-      response = stepFunctions.handle(operation, request);
-    } catch (ServiceError e) {
-      throw new StatesError("Sfn." + exceptionName(e.code()), message(e) + " (Service: Sfn, Status Code: "
-          + e.status() + ", Request ID: " + UUID.randomUUID() + ") (SDK Attempt Count: 1)");
-    }
+    JsonNode response = sdkErrors(() -> stepFunctions.handle(operation, request));
     return response != null && response.isObject() ? pascal((ObjectNode) response, false) : SfnJson.object();
   }
 
-  // ------------------------------------------------------------------------- names and values
+  /** Runs a call of the SDK integration; a service error becomes {@code Sfn.<Name>Exception} with the SDK's message. */
+  private static JsonNode sdkErrors(Supplier<JsonNode> call) {
+    try {
+      return call.get();
+    } catch (ServiceError e) {
+      throw new StatesError(AwsSdkErrors.name("Sfn", e.code()), message(e) + " (Service: Sfn, Status Code: "
+          + e.status() + ", Request ID: " + UUID.randomUUID() + ") (SDK Attempt Count: 1)");
+    }
+  }
 
   /**
-   * The name the AWS SDK gives a service error: its code with the {@code Exception} suffix, which
-   * Step Functions adds to every AWS SDK integration error even where the service's own code has none.
+   * StartSyncExecution through the SDK integration: a request-response call whose answer comes when
+   * the EXPRESS execution ends, on the stack's clock, without holding a worker thread meanwhile.
    */
-  static String exceptionName(String code) {
-    String name = code.substring(code.lastIndexOf('#') + 1);
-    return name.endsWith("Exception") ? name : name + "Exception";
+  private JsonNode startSync(JsonNode parameters) {
+    JsonNode request = parameters != null && parameters.isObject() ? camel(parameters) : SfnJson.object();
+    return SfnJson.object().put("executionArn", executions.get().beginSync(request).arn);
   }
+
+  private TaskTarget.Job expressEnd() {
+    return new TaskTarget.Job() {
+      @Override
+      public Runnable await(JsonNode submitted, TaskTarget.Outcome outcome) {
+        ExecutionOperations operations = executions.get();
+        Execution execution = operations.find(submitted.path("executionArn").asText());
+        Runnable report = whenEnded(execution,
+            () -> outcome.succeeded(pascal(operations.syncAnswer(execution), false)));
+        return () -> {
+          synchronized (execution) {
+            execution.whenEnded.remove(report);
+          }
+        };
+      }
+
+      @Override
+      public boolean submits() {
+        return false;
+      }
+    };
+  }
+
+  // ------------------------------------------------------------------------- names and values
 
   private static String message(ServiceError e) {
     JsonNode body = e.body();

@@ -150,9 +150,11 @@ final class TaskStates {
       if (failure != null) {
         failed(frame, target, failure.error(), failure.cause());
       } else if (target.waitForToken() || target.job() != null) {
-        ObjectNode details = serviceDetails(SfnJson.object(), target);
-        SfnJson.payload(details, "output", SfnJson.write(answer));
-        runtime.event(frame, "TaskSubmitted", "taskSubmittedEventDetails", details);
+        if (target.job() == null || target.job().submits()) {
+          ObjectNode details = serviceDetails(SfnJson.object(), target);
+          SfnJson.payload(details, "output", SfnJson.write(answer));
+          runtime.event(frame, "TaskSubmitted", "taskSubmittedEventDetails", details);
+        }
         if (target.job() != null) {
           awaitJob(frame, target, answer);
         }

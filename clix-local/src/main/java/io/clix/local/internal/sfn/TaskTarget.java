@@ -37,6 +37,11 @@ record TaskTarget(Kind kind, String arn, String resourceType, String resource, b
    */
   interface Job {
     Runnable await(JsonNode submitted, Outcome outcome);
+
+    /** Whether the history shows the call's answer as TaskSubmitted (not for a call that only looks synchronous). */
+    default boolean submits() {
+      return true;
+    }
   }
 
   /** Splits a service integration ARN ({@code arn:aws:states:::type:resource}) into its two parts. */
