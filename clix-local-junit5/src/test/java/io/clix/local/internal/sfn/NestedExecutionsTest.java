@@ -218,7 +218,8 @@ class NestedExecutionsTest {
     assertThat(caught.status()).isEqualTo(ExecutionStatus.SUCCEEDED);
     JsonNode error = json(caught.output()).path("caught");
     assertThat(error.path("Error").asText()).isEqualTo("Sfn.InvalidTokenException");
-    assertThat(error.path("Cause").asText()).startsWith("Invalid Token: 'Invalid token' (Service: Sfn, Status Code: 400,");
+    assertThat(error.path("Cause").asText())
+        .startsWith("Invalid Token: 'Invalid token' (Service: Sfn, Status Code: 400,");
 
     String missing = SfnFixture.start(sfn, machine("describer", q("{'StartAt':'D','States':{'D':{'Type':'Task',"
         + "'Resource':'arn:aws:states:::aws-sdk:sfn:describeExecution','Parameters':{'ExecutionArn.$':'$.arn'},"
@@ -243,6 +244,30 @@ class NestedExecutionsTest {
     assertThat(output.path("Output").asText()).isEqualTo("{\"k\":1}");
     assertThat(output.path("InputDetails").path("Included").asBoolean()).isTrue();
     assertThat(output.path("StartDate").asText()).isEqualTo(describe(sfn, target).startDate().toString());
+
+    String tagged = machine("tagged", q("{'StartAt':'P','States':{'P':{'Type':'Pass','End':true}}}"));
+    String tagger = SfnFixture.start(sfn, machine("tagger", q("{'StartAt':'Tag','States':{'Tag':{'Type':'Task',"
+        + "'Resource':'arn:aws:states:::aws-sdk:sfn:tagResource','Parameters':{'ResourceArn':'" + tagged + "',"
+        + "'Tags':[{'Key':'team','Value':'lobby'}]},'Next':'List'},"
+        + "'List':{'Type':'Task','Resource':'arn:aws:states:::aws-sdk:sfn:listTagsForResource',"
+        + "'Parameters':{'ResourceArn':'" + tagged + "'},'End':true}}}")), "{}");
+    stack.awaitIdle();
+    assertThat(json(describe(sfn, tagger).output()))
+        .isEqualTo(json(q("{'Tags':[{'Key':'team','Value':'lobby'}]}")));
+    assertThat(sfn.listTagsForResource(b -> b.resourceArn(tagged)).tags())
+        .singleElement().satisfies(tag -> assertThat(tag.value()).isEqualTo("lobby"));
+  }
+
+  @Test
+  void aSyncTaskThatTimesOutStopsItsChild() {
+    String child = machine("child", SLOW_CHILD);
+    String run = SfnFixture.start(sfn, machine("parent", parent("startExecution.sync", child, ",'TimeoutSeconds':10")),
+        "{\"n\":3}");
+    stack.advance(Duration.ofSeconds(10));
+    assertThat(describe(sfn, run).error()).isEqualTo("States.Timeout");
+    String childRun = json(history(sfn, run).get(4).taskSubmittedEventDetails().output()).path("ExecutionArn").asText();
+    assertThat(describe(sfn, childRun).status()).isEqualTo(ExecutionStatus.ABORTED);
+    assertThat(types(sfn, run)).containsSubsequence("TaskSubmitted", "TaskTimedOut", "ExecutionFailed");
   }
 
   @Test

@@ -26,7 +26,8 @@ import java.util.function.Supplier;
  * parent that stops waiting (stopped, timed out) stops its {@code .sync} child, as the
  * integration's IAM policy (StopExecution) implies. And the SDK integration
  * {@code arn:aws:states:::aws-sdk:sfn:<action>} for every API action: PascalCase parameters in,
- * PascalCase members out, service errors as {@code Sfn.<Name>Exception} with the SDK's message.
+ * PascalCase members out, service errors as {@code Sfn.<Name>Exception} with the SDK's message;
+ * {@code startSyncExecution} answers once its EXPRESS execution ends, without holding a worker.
  */
 final class StepFunctionsTasks {
 
@@ -46,7 +47,8 @@ final class StepFunctionsTasks {
    * @param executions the service's executions (built after its task states)
    * @param submit runs a job on the worker pool
    */
-  StepFunctionsTasks(AwsJsonService stepFunctions, Supplier<ExecutionOperations> executions, Consumer<Runnable> submit) {
+  StepFunctionsTasks(AwsJsonService stepFunctions, Supplier<ExecutionOperations> executions,
+      Consumer<Runnable> submit) {
     this.stepFunctions = stepFunctions;
     this.executions = executions;
     this.submit = submit;
