@@ -155,6 +155,9 @@ final class TaskStates {
           SfnJson.payload(details, "output", SfnJson.write(answer));
           runtime.event(frame, "TaskSubmitted", "taskSubmittedEventDetails", details);
         }
+        if (frame.ticket instanceof Ticket callback) {
+          callback.submitted();
+        }
         if (target.job() != null) {
           awaitJob(frame, target, answer);
         }
@@ -377,6 +380,9 @@ final class TaskStates {
     private final TaskTarget target;
     private final Long heartbeat;
     private final long generation;
+    /** Whether the call's answer is recorded; a callback's answer waits for it (TaskSubmitted first, as AWS shows). */
+    private boolean submitted;
+    private Runnable early;
 
     Ticket(String token, Frame frame, TaskTarget target, Long heartbeat) {
       super(token);
@@ -384,6 +390,25 @@ final class TaskStates {
       this.target = target;
       this.heartbeat = heartbeat;
       this.generation = frame.generation;
+    }
+
+    /** Runs an answer (holding the monitor), or keeps it until the call's own answer is recorded. */
+    private void answer(Runnable body) {
+      if (submitted || target.kind() == TaskTarget.Kind.ACTIVITY) {
+        body.run();
+      } else {
+        early = body;
+      }
+    }
+
+    /** The call's answer is recorded: an answer that came first is processed now. */
+    void submitted() {
+      submitted = true;
+      if (early != null) {
+        Runnable body = early;
+        early = null;
+        body.run();
+      }
     }
 
     private boolean current() {
@@ -425,7 +450,8 @@ final class TaskStates {
         throw SfnErrors.taskTimedOut();
       }
       runtime.submit(() -> runtime.resume(frame, generation,
-          () -> TaskStates.this.succeeded(frame, target, output, target.kind() == TaskTarget.Kind.ACTIVITY)));
+          () -> answer(() -> TaskStates.this.succeeded(frame, target, output,
+              target.kind() == TaskTarget.Kind.ACTIVITY))));
     }
 
     @Override
@@ -434,7 +460,7 @@ final class TaskStates {
         throw SfnErrors.taskTimedOut();
       }
       runtime.submit(() -> runtime.resume(frame, generation,
-          () -> TaskStates.this.failed(frame, target, error, cause)));
+          () -> answer(() -> TaskStates.this.failed(frame, target, error, cause))));
     }
 
     @Override
