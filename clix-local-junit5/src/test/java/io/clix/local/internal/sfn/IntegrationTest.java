@@ -39,6 +39,7 @@ class IntegrationTest {
 
   private static final String LAMBDA = "arn:aws:lambda:us-east-1:123456789012:function:score";
   private static final String INVOKE = "arn:aws:states:::lambda:invoke";
+  private static final String PUBLISH = "arn:aws:states:::sns:publish";
 
   /** A DynamoDB that records calls and fails a conditional put on demand. */
   static final class RecordingDynamoDb implements AwsJsonService {
@@ -86,8 +87,14 @@ class IntegrationTest {
       callbackToken.set(input.path("token").asText());
       return new ObjectMapper().createObjectNode().put("StatusCode", 200);
     };
+    ResourceHandler answersAtOnce = input -> {
+      ObjectNode success = new ObjectMapper().createObjectNode().put("taskToken", input.path("token").asText())
+          .put("output", "{\"early\":true}");
+      service.handle("SendTaskSuccess", success); // the callback comes before the call's own answer
+      return new ObjectMapper().createObjectNode().put("MessageId", "m-1");
+    };
     service = new StepFunctionsService(clock, "us-east-1", "123456789012", dynamoDb,
-        Map.of(LAMBDA, score, INVOKE, invoke));
+        Map.of(LAMBDA, score, INVOKE, invoke, PUBLISH, answersAtOnce));
     server = new AwsJsonServer("127.0.0.1", 0, new ObjectMapper());
     server.register(service);
     server.start();
@@ -221,6 +228,18 @@ class IntegrationTest {
         "LambdaFunctionScheduled", "LambdaFunctionStarted", "LambdaFunctionFailed",
         "LambdaFunctionScheduled", "LambdaFunctionStarted", "LambdaFunctionSucceeded",
         "TaskStateExited", "ExecutionSucceeded");
+  }
+
+  @Test
+  void aCallbackThatComesBeforeTheCallsAnswerIsRecordedAfterTaskSubmitted() {
+    String arn = run("early", "{'StartAt':'Ask','States':{'Ask':{'Type':'Task','Resource':'" + PUBLISH
+        + ".waitForTaskToken','Parameters':{'token.$':'$$.Task.Token'},'End':true}}}", "{}");
+    assertThat(describe(sfn, arn).output()).isEqualTo("{\"early\":true}");
+    List<HistoryEvent> events = history(sfn, arn);
+    assertThat(events).extracting(HistoryEvent::typeAsString).containsExactly("ExecutionStarted",
+        "TaskStateEntered", "TaskScheduled", "TaskStarted", "TaskSubmitted", "TaskSucceeded", "TaskStateExited",
+        "ExecutionSucceeded");
+    assertThat(events.get(4).taskSubmittedEventDetails().output()).isEqualTo("{\"MessageId\":\"m-1\"}");
   }
 
   @Test

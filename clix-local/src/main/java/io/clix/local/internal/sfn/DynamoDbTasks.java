@@ -14,7 +14,7 @@ import java.util.UUID;
  * updateItem|deleteItem} and the SDK {@code arn:aws:states:::aws-sdk:dynamodb:<action>}. Both call
  * the DynamoDB service with the PascalCase API parameters; their errors reach the state machine
  * as AWS names them: {@code DynamoDB.<Code>} for the optimized integration, {@code DynamoDb.<Code>}
- * for the SDK one.
+ * for the SDK one (see {@link AwsSdkErrors}).
  */
 final class DynamoDbTasks {
 
@@ -41,8 +41,8 @@ final class DynamoDbTasks {
       String message = e.body().has("message") ? e.body().get("message").asText()
           : e.body().path("Message").asText("");
       if (sdk) {
-        throw new StatesError("DynamoDb." + e.code(), message + " (Service: DynamoDb, Status Code: "
-            + e.status() + ", Request ID: " + requestId + ")");
+        throw new StatesError(AwsSdkErrors.name("DynamoDb", e.code()), message
+            + " (Service: DynamoDb, Status Code: " + e.status() + ", Request ID: " + requestId + ")");
       }
       throw new StatesError("DynamoDB." + e.code(), message + " (Service: AmazonDynamoDBv2; Status Code: "
           + e.status() + "; Error Code: " + e.code() + "; Request ID: " + requestId + "; Proxy: null)");

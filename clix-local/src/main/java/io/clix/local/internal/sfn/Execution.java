@@ -6,7 +6,9 @@ import io.clix.core.internal.time.ClockScheduler;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -36,6 +38,8 @@ final class Execution {
   /** Timers and tickets that die with the execution. */
   final Set<ClockScheduler.Timer> timers = new HashSet<>();
   final Set<TaskTicket> tickets = new HashSet<>();
+  /** Run once, holding the monitor, when the execution ends (a parent's {@code .sync} task waiting on it). */
+  final List<Runnable> whenEnded = new ArrayList<>();
 
   volatile String status = "RUNNING";
   Instant stopDate;

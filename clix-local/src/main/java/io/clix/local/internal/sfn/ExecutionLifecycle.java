@@ -120,6 +120,10 @@ final class ExecutionLifecycle {
     execution.history.addFinal(runtime.now(), type, previous, field, details);
     execution.status = status;
     execution.stopDate = runtime.now();
+    for (Runnable listener : execution.whenEnded) {
+      listener.run();
+    }
+    execution.whenEnded.clear();
     synchronized (execution) {
       execution.notifyAll(); // StartSyncExecution waits on the execution's monitor
     }

@@ -84,12 +84,22 @@ final class ExecutionOperations {
    * StateMachineTypeNotSupported, as AWS does.
    */
   JsonNode startSync(JsonNode request) throws InterruptedException {
-    Execution execution = begin(request, true);
+    Execution execution = beginSync(request);
     synchronized (execution) {
       while (execution.running()) {
         execution.wait();
       }
     }
+    return syncAnswer(execution);
+  }
+
+  /** Starts what StartSyncExecution runs, without waiting for it. */
+  Execution beginSync(JsonNode request) {
+    return begin(request, true);
+  }
+
+  /** StartSyncExecution's answer for an execution that ended. */
+  ObjectNode syncAnswer(Execution execution) {
     ObjectNode out = execution.describe();
     out.remove(java.util.List.of("redriveCount", "redriveStatus", "redriveStatusReason"));
     if (!out.has("outputDetails")) {
@@ -195,6 +205,11 @@ final class ExecutionOperations {
     out.put("executionArn", execution.arn);
     out.set("startDate", SfnJson.timestamp(execution.startDate));
     return out;
+  }
+
+  /** The execution of {@code arn} (any kind, unchecked), or null. */
+  Execution find(String arn) {
+    return executions.get(arn);
   }
 
   Execution existing(String arn) {

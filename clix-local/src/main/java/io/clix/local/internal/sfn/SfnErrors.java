@@ -60,8 +60,8 @@ final class SfnErrors {
     return new ServiceError(400, "InvalidOutput", message);
   }
 
-  static ServiceError invalidToken(String message) {
-    return new ServiceError(400, "InvalidToken", message);
+  static ServiceError invalidToken(String reason) {
+    return new ServiceError(400, "InvalidToken", "Invalid Token: '" + reason + "'");
   }
 
   static ServiceError taskDoesNotExist() {

@@ -60,7 +60,8 @@ public final class StepFunctionsService implements AwsJsonService {
     this.machines = new StateMachineOperations(arns, clock);
     this.activities = new ActivityOperations(arns, scheduler, tokens);
     interpreter.handlers(
-        new TaskStates(interpreter, tokens, activities::find, Map.copyOf(handlers), new DynamoDbTasks(dynamoDb)),
+        new TaskStates(interpreter, tokens, activities::find, Map.copyOf(handlers), new DynamoDbTasks(dynamoDb),
+            new StepFunctionsTasks(this, this::executionOperations, pool::submit)),
         new BranchStates(interpreter));
     this.versions = new StateMachineVersions(machines, clock);
     this.testState = new TestStateOperation(clock, arns);
@@ -121,6 +122,10 @@ public final class StepFunctionsService implements AwsJsonService {
       case "SendTaskHeartbeat": return activities.sendHeartbeat(request);
       default: throw SfnErrors.unknownOperation();
     }
+  }
+
+  private ExecutionOperations executionOperations() {
+    return executions;
   }
 
   private JsonNode describeMachine(JsonNode request) {

@@ -25,14 +25,16 @@ final class TaskStates {
   private final Function<String, Activity> activities;
   private final Map<String, ResourceHandler> handlers;
   private final DynamoDbTasks dynamoDb;
+  private final StepFunctionsTasks stepFunctions;
 
   TaskStates(StateRuntime runtime, TaskTokens tokens, Function<String, Activity> activities,
-      Map<String, ResourceHandler> handlers, DynamoDbTasks dynamoDb) {
+      Map<String, ResourceHandler> handlers, DynamoDbTasks dynamoDb, StepFunctionsTasks stepFunctions) {
     this.runtime = runtime;
     this.tokens = tokens;
     this.activities = activities;
     this.handlers = handlers;
     this.dynamoDb = dynamoDb;
+    this.stepFunctions = stepFunctions;
   }
 
   /** Starts the current Task state of {@code frame}; its end resumes the frame from a job. */
@@ -147,10 +149,18 @@ final class TaskStates {
     runtime.resume(frame, generation, () -> {
       if (failure != null) {
         failed(frame, target, failure.error(), failure.cause());
-      } else if (target.waitForToken()) {
-        ObjectNode details = serviceDetails(SfnJson.object(), target);
-        SfnJson.payload(details, "output", SfnJson.write(answer));
-        runtime.event(frame, "TaskSubmitted", "taskSubmittedEventDetails", details);
+      } else if (target.waitForToken() || target.job() != null) {
+        if (target.job() == null || target.job().submits()) {
+          ObjectNode details = serviceDetails(SfnJson.object(), target);
+          SfnJson.payload(details, "output", SfnJson.write(answer));
+          runtime.event(frame, "TaskSubmitted", "taskSubmittedEventDetails", details);
+        }
+        if (frame.ticket instanceof Ticket callback) {
+          callback.submitted();
+        }
+        if (target.job() != null) {
+          awaitJob(frame, target, answer);
+        }
       } else {
         succeeded(frame, target, answer, false);
       }
@@ -175,6 +185,14 @@ final class TaskStates {
       frame.stopWaiting();
       runtime.proceed(frame, runtime.fail(frame, "States.Runtime", ((MockAnswer.Missing) answer).cause()));
     }
+  }
+
+  /** Waits for the job a {@code .sync} call started; abandoning the task stops the job. */
+  private void awaitJob(Frame frame, TaskTarget target, JsonNode submitted) {
+    JobWait wait = new JobWait(frame, target);
+    frame.ticket = wait;
+    frame.execution.tickets.add(wait);
+    wait.stop = target.job().await(submitted, wait);
   }
 
   /** The task's activity was deleted: ActivityScheduleFailed, then the state fails with States.Runtime. */
@@ -337,6 +355,10 @@ final class TaskStates {
       if (handler != null) {
         return new TaskTarget(TaskTarget.Kind.SERVICE, resource, parts[0], parts[1], wait, handler::handle);
       }
+      TaskTarget own = stepFunctions.target(resource);
+      if (own != null) {
+        return own;
+      }
       if (baseParts[0].equals("dynamodb") || baseParts[0].equals("aws-sdk:dynamodb")) {
         boolean sdk = baseParts[0].startsWith("aws-sdk");
         String action = baseParts[1];
@@ -358,6 +380,9 @@ final class TaskStates {
     private final TaskTarget target;
     private final Long heartbeat;
     private final long generation;
+    /** Whether the call's answer is recorded; a callback's answer waits for it (TaskSubmitted first, as AWS shows). */
+    private boolean submitted;
+    private Runnable early;
 
     Ticket(String token, Frame frame, TaskTarget target, Long heartbeat) {
       super(token);
@@ -365,6 +390,25 @@ final class TaskStates {
       this.target = target;
       this.heartbeat = heartbeat;
       this.generation = frame.generation;
+    }
+
+    /** Runs an answer (holding the monitor), or keeps it until the call's own answer is recorded. */
+    private void answer(Runnable body) {
+      if (submitted || target.kind() == TaskTarget.Kind.ACTIVITY) {
+        body.run();
+      } else {
+        early = body;
+      }
+    }
+
+    /** The call's answer is recorded: an answer that came first is processed now. */
+    void submitted() {
+      submitted = true;
+      if (early != null) {
+        Runnable body = early;
+        early = null;
+        body.run();
+      }
     }
 
     private boolean current() {
@@ -406,7 +450,8 @@ final class TaskStates {
         throw SfnErrors.taskTimedOut();
       }
       runtime.submit(() -> runtime.resume(frame, generation,
-          () -> TaskStates.this.succeeded(frame, target, output, target.kind() == TaskTarget.Kind.ACTIVITY)));
+          () -> answer(() -> TaskStates.this.succeeded(frame, target, output,
+              target.kind() == TaskTarget.Kind.ACTIVITY))));
     }
 
     @Override
@@ -415,7 +460,7 @@ final class TaskStates {
         throw SfnErrors.taskTimedOut();
       }
       runtime.submit(() -> runtime.resume(frame, generation,
-          () -> TaskStates.this.failed(frame, target, error, cause)));
+          () -> answer(() -> TaskStates.this.failed(frame, target, error, cause))));
     }
 
     @Override
@@ -427,5 +472,62 @@ final class TaskStates {
         armHeartbeat();
       }
     }
+  }
+
+  /**
+   * The wait of a {@code .sync} task: its job's outcome resumes the frame; closed by anything else
+   * (the execution stopped, the state timed out), it stops the job. It has no token.
+   */
+  private final class JobWait extends TaskTicket implements TaskTarget.Outcome {
+    private final Frame frame;
+    private final TaskTarget target;
+    private final long generation;
+    private boolean ending;
+    Runnable stop;
+
+    JobWait(Frame frame, TaskTarget target) {
+      super(null);
+      this.frame = frame;
+      this.target = target;
+      this.generation = frame.generation;
+    }
+
+    @Override
+    synchronized boolean close() {
+      if (!super.close()) {
+        return false;
+      }
+      if (!ending && stop != null) {
+        stop.run();
+      }
+      return true;
+    }
+
+    private synchronized boolean end() {
+      ending = true;
+      return close();
+    }
+
+    @Override
+    public void succeeded(JsonNode output) {
+      if (end()) {
+        runtime.submit(() -> runtime.resume(frame, generation,
+            () -> TaskStates.this.succeeded(frame, target, output, false)));
+      }
+    }
+
+    @Override
+    public void failed(String error, String cause) {
+      if (end()) {
+        runtime.submit(() -> runtime.resume(frame, generation,
+            () -> TaskStates.this.failed(frame, target, error, cause)));
+      }
+    }
+
+    @Override
+    void started(String workerName) {}
+
+    @Override
+    void heartbeat() {}
   }
 }
