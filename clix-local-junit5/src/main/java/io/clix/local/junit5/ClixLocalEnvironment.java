@@ -301,7 +301,9 @@ public final class ClixLocalEnvironment implements AutoCloseable {
    * first use, {@link #advance} and {@link #settle}; closing it closes this environment.
    */
   public ContractEnvironment contractEnvironment() {
-    return new ContractView(this);
+    // Through a factory typed ContractEnvironment: verifying this class then loads nothing of clix-testkit, so an
+    // application that uses the environment without the contract suite (a demo, a benchmark) runs without it.
+    return ContractView.of(this);
   }
 
   /** Closes {@code resource} (clients of a test's own, a proxy) with the environment, after the orchestrators. */

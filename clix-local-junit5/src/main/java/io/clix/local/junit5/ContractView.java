@@ -10,8 +10,12 @@ final class ContractView implements ContractEnvironment {
   private final ClixLocalEnvironment env;
   private volatile GameOrchestrator orchestrator;
 
-  ContractView(ClixLocalEnvironment env) {
+  private ContractView(ClixLocalEnvironment env) {
     this.env = env;
+  }
+
+  static ContractEnvironment of(ClixLocalEnvironment env) {
+    return new ContractView(env);
   }
 
   @Override
