@@ -172,11 +172,11 @@ class ConsoleBrowserTest {
     waitFor(By.linkText("second"));
     stack.advance(Duration.ofSeconds(61));
     waitFor(By.cssSelector("tr.execution[data-status='FAILED']"));
-    new Select(browser.findElement(By.id("status-filter"))).selectByValue("FAILED");
+    choose("status-filter", "FAILED");
     new WebDriverWait(browser, Duration.ofSeconds(20)).until(d ->
         d.findElements(By.cssSelector("tr.execution")).size() == 2
             && d.findElements(By.cssSelector("tr.execution[data-status='FAILED']")).size() == 2);
-    new Select(browser.findElement(By.id("status-filter"))).selectByValue("RUNNING");
+    choose("status-filter", "RUNNING");
     new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> d.findElements(By.cssSelector("tr.execution")).isEmpty());
     HeadlessChromium.screenshot(browser, "console-executions");
 
@@ -234,5 +234,13 @@ class ConsoleBrowserTest {
 
   private static String enc(String value) {
     return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  /** Picks {@code value} in the select {@code id}, again if a live update re-rendered the select meanwhile. */
+  private void choose(String id, String value) {
+    new WebDriverWait(browser, Duration.ofSeconds(20)).ignoring(StaleElementReferenceException.class).until(d -> {
+      new Select(d.findElement(By.id(id))).selectByValue(value);
+      return true;
+    });
   }
 }
