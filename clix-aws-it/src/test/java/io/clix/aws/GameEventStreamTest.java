@@ -8,8 +8,11 @@ import io.clix.core.GameSpec;
 import io.clix.core.Subscription;
 import io.clix.local.junit5.ClixLocalEnvironment;
 import io.clix.local.junit5.LocalStackClients;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -117,6 +120,31 @@ class GameEventStreamTest {
         assertThat(late).containsExactlyElementsOf(a.events("game-c", 0)).hasSize(3);
         assertThat(sequences(everything, "game-a")).isEqualTo(sequences(a.events("game-a", 0), "game-a"));
         assertThat(onGameB).extracting(GameEvent::gameId).containsOnly("game-b");
+      }
+    }
+  }
+
+  @Test
+  void withARegistryEachDeliveredEventsLagFromCommitIsTimed() {
+    try (ClixLocalEnvironment aws = ClixLocalEnvironment.builder().start();
+        DynamoDbStreamsClient streams = LocalStackClients.dynamoDbStreams(aws.stack())) {
+      AwsGameOrchestrator a = aws.orchestrator("a");
+      AwsGameOrchestrator b = aws.orchestrator("b");
+      SimpleMeterRegistry registry = new SimpleMeterRegistry();
+      try (GameEventStream onB = GameEventStream.builder().orchestrator(b).dynamoDb(aws.dynamoDb()).streams(streams)
+          .tableName(aws.deployment().tableName()).clock(aws.clock()).meterRegistry(registry).build()) {
+        List<GameEvent> seen = new CopyOnWriteArrayList<>();
+        onB.subscribeAll(seen::add);
+        a.createGame(GameSpec.builder().gameId("lag-1").capacity(3).lobbyTimeout(Duration.ofMinutes(10)).build());
+        a.join("lag-1", "p1", JsonNodeFactory.instance.objectNode());
+        aws.settle();
+        aws.advance(Duration.ofSeconds(3)); // committed, not yet delivered: B polls 3 s later
+        onB.poll();
+
+        Timer lag = registry.find("clix.events.lag").timer();
+        assertThat(seen).hasSize(a.events("lag-1", 0).size()).isNotEmpty();
+        assertThat(lag.count()).isEqualTo(seen.size());
+        assertThat(lag.max(TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(3000);
       }
     }
   }

@@ -1,5 +1,7 @@
 package io.clix.aws;
 
+import io.clix.aws.internal.observe.ClixMetrics;
+import io.clix.aws.internal.observe.MicrometerMetrics;
 import io.clix.aws.internal.store.EventLog;
 import io.clix.aws.internal.stream.GameCursors;
 import io.clix.aws.internal.stream.ShardFollower;
@@ -9,6 +11,7 @@ import io.clix.core.GameNotFoundException;
 import io.clix.core.GameOrchestrator;
 import io.clix.core.Subscription;
 import io.clix.core.internal.time.ClockScheduler;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,7 +44,8 @@ import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
  * {@link #subscribe(String, long, GameEventListener)} catches a game up from the log: a restarted
  * instance resubscribes each game with the last sequence its client saw. Listeners
  * subscribe to all games ({@link #subscribeAll}) or to one game ({@link #subscribe}, which never
- * delivers another game's events); each {@link Subscription} unsubscribes when closed.
+ * delivers another game's events); each {@link Subscription} unsubscribes when closed. Given a
+ * Micrometer registry ({@link Builder#meterRegistry}), it times each event from commit to delivery.
  *
  * <pre>{@code
  * GameEventStream stream = GameEventStream.builder().orchestrator(orchestrator).dynamoDb(dynamoDb)
@@ -58,6 +62,7 @@ public final class GameEventStream implements AutoCloseable {
   private final ShardFollower follower;
   private final GameCursors cursors;
   private final Clock clock;
+  private final ClixMetrics metrics;
   private final List<GameEventListener> all = new CopyOnWriteArrayList<>();
   private final Map<String, List<GameEventListener>> byGame = new ConcurrentHashMap<>();
   private final Subscription own;
@@ -71,6 +76,7 @@ public final class GameEventStream implements AutoCloseable {
     Objects.requireNonNull(builder.streams, "streams");
     Objects.requireNonNull(builder.tableName, "tableName");
     this.clock = builder.clock;
+    this.metrics = builder.metrics;
     String arn = builder.dynamoDb.describeTable(b -> b.tableName(builder.tableName)).table().latestStreamArn();
     if (arn == null) {
       throw new IllegalStateException("table " + builder.tableName + " has no stream; provision it with ClixProvisioner");
@@ -242,6 +248,9 @@ public final class GameEventStream implements AutoCloseable {
   }
 
   private void deliver(GameEvent event) {
+    if (metrics != ClixMetrics.NONE && event.time() != null) {
+      metrics.eventDelivered(Math.max(0, Duration.between(event.time(), clock.instant()).toNanos()));
+    }
     for (GameEventListener listener : all) {
       deliverTo(listener, event);
     }
@@ -266,6 +275,7 @@ public final class GameEventStream implements AutoCloseable {
     private String tableName;
     private Clock clock = Clock.systemUTC();
     private int maxHeldPerGame = 1000;
+    private ClixMetrics metrics = ClixMetrics.NONE;
 
     private Builder() {}
 
@@ -305,6 +315,16 @@ public final class GameEventStream implements AutoCloseable {
         throw new IllegalArgumentException("maxHeldPerGame must be at least 1");
       }
       this.maxHeldPerGame = max;
+      return this;
+    }
+
+    /**
+     * Records each delivered event's lag, from its commit to its delivery by the stream's clock, as
+     * the Micrometer timer {@code clix.events.lag} in {@code registry}. Optional: without a registry
+     * nothing is recorded and Micrometer need not be on the class path.
+     */
+    public Builder meterRegistry(MeterRegistry registry) {
+      this.metrics = new MicrometerMetrics(Objects.requireNonNull(registry, "registry"));
       return this;
     }
 

@@ -27,14 +27,16 @@ import software.amazon.awssdk.services.sfn.SfnClient;
 /**
  * Spring Boot auto-configuration of a Clix {@link GameOrchestrator} bean (unless the application
  * defines one): with {@code clix.mode=aws} (the default) an {@link AwsGameOrchestrator} on the
- * application's own {@link SfnClient}/{@link DynamoDbClient} beans and/or their async twins, from
+ * application's own {@link SfnClient}/{@link DynamoDbClient} beans and/or their async twins (or,
+ * when it has neither of a service, a sync client built from the Spring Cloud AWS-style
+ * {@code spring.cloud.aws.*} properties by {@link ClixAwsClientsAutoConfiguration}), from
  * the {@code clix.aws.*} properties ({@link ClixProperties}), optionally provisioning its table and
  * state machine on start; with {@code clix.mode=memory} an {@code InMemoryGameOrchestrator}
  * (clix-testkit on the class path). The orchestrator closes with the context, stopping its task
  * router. When the application has them, Clix records to its Micrometer {@code MeterRegistry},
  * traces through its {@code OpenTelemetry}, and reports a {@code clix} health indicator.
  */
-@AutoConfiguration
+@AutoConfiguration(after = ClixAwsClientsAutoConfiguration.class)
 @ConditionalOnClass(GameOrchestrator.class)
 @EnableConfigurationProperties(ClixProperties.class)
 public class ClixAutoConfiguration {

@@ -22,5 +22,9 @@ class ConfigurationMetadataTest {
         "\"clix.aws.provision.on-start\"", "\"clix.aws.provision.role-arn\"", "\"clix.metrics-enabled\"",
         "\"clix.tracing-enabled\"");
     assertThat(json).contains("The game table.");
+    assertThat(json).contains("\"spring.cloud.aws.region.static\"", "\"spring.cloud.aws.endpoint\"",
+        "\"spring.cloud.aws.dynamodb.endpoint\"", "\"spring.cloud.aws.sfn.endpoint\"",
+        "\"spring.cloud.aws.credentials.access-key\"", "\"spring.cloud.aws.credentials.secret-key\"",
+        "default region provider chain");
   }
 }

@@ -3,7 +3,7 @@ package io.clix.aws.internal.observe;
 /**
  * What the AWS orchestrator counts, in one place: every AWS call ({@code AwsCalls}), the
  * optimistic-write loop and timer folds ({@code GameStore}), the task router and task-token
- * completions. {@link #NONE} counts nothing; {@link MicrometerMetrics} records to a registry.
+ * completions, and the event stream's delivery lag. {@link #NONE} counts nothing; {@link MicrometerMetrics} records to a registry.
  * Implementations must be cheap and never throw. No argument ever holds a task token.
  */
 public interface ClixMetrics {
@@ -37,4 +37,7 @@ public interface ClixMetrics {
 
   /** A task-token completion found its task already closed (another backend or a timeout won the race). */
   default void tokenCompletionLost() {}
+
+  /** {@code GameEventStream} delivered an event {@code lagNanos} after it was committed (by the stream's clock). */
+  default void eventDelivered(long lagNanos) {}
 }

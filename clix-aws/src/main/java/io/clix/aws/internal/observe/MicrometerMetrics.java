@@ -80,4 +80,12 @@ public final class MicrometerMetrics implements ClixMetrics {
         .description("Task-token completions whose task had already closed (a lost race)")
         .register(registry).increment();
   }
+
+  @Override
+  public void eventDelivered(long lagNanos) {
+    Timer.builder("clix.events.lag")
+        .description("Time from an event's commit to its delivery to GameEventStream's listeners")
+        .publishPercentileHistogram()
+        .register(registry).record(lagNanos, TimeUnit.NANOSECONDS);
+  }
 }
