@@ -4,13 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clix.local.internal.sfn.asl.ChoiceRules;
 import io.clix.local.internal.sfn.asl.ErrorMatching;
-import io.clix.local.internal.sfn.asl.JsonataExpressions;
 import io.clix.local.internal.sfn.asl.StatesError;
 import io.clix.core.internal.time.ClockScheduler;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.Map;
 import java.util.Random;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +28,7 @@ final class Interpreter implements StateRuntime {
   private final WorkPool pool;
   private final Random random = new Random();
   private final ExecutionLifecycle lifecycle = new ExecutionLifecycle(this);
+  private final JsonataStates jsonata = new JsonataStates(this);
   private TaskStates tasks;
   private BranchStates branches;
 
@@ -156,7 +154,7 @@ final class Interpreter implements StateRuntime {
     JsonNode raw = frame.stateInput;
     try {
       if (frame.jsonata()) {
-        return executeJsonata(frame);
+        return jsonata.execute(frame);
       }
       switch (state.path("Type").asText()) {
         case "Pass": {
@@ -231,91 +229,6 @@ final class Interpreter implements StateRuntime {
     return fail(frame, e.error(), cause);
   }
 
-  /** Runs the current state of {@code frame} in the JSONata query language. */
-  private Transition executeJsonata(Frame frame) {
-    JsonNode state = frame.state;
-    switch (state.path("Type").asText()) {
-      case "Pass":
-        return exit(frame, JsonataFlow.leave(frame, state, null, null));
-      case "Choice": {
-        ObjectNode context = frame.context(null);
-        Map<String, JsonNode> bindings = JsonataFlow.bindings(frame, context, null, null);
-        JsonNode choices = state.path("Choices");
-        for (int i = 0; i < choices.size(); i++) {
-          JsonNode rule = choices.get(i);
-          JsonNode condition = rule.get("Condition");
-          JsonNode holds = condition == null ? null
-              : JsonataExpressions.resolve(condition, bindings,
-                  "Choices/" + i + "/Condition");
-          if (holds != null && !holds.isBoolean()) {
-            throw JsonataExpressions.failure("Choices/" + i + "/Condition",
-                "The JSONata expression '" + condition.asText() + "' specified for the field 'Condition' "
-                    + "returned a non-boolean result type.");
-          }
-          if (holds != null && holds.booleanValue()) {
-            return exitTo(frame, JsonataFlow.leave(frame, rule, null, null), rule.path("Next").asText());
-          }
-        }
-        if (!state.has("Default")) {
-          throw new StatesError(StatesError.RUNTIME, ChoiceRules.NO_NEXT_STATE);
-        }
-        return exitTo(frame, JsonataFlow.leave(frame, state, null, null), state.path("Default").asText());
-      }
-      case "Wait": {
-        ObjectNode context = frame.context(null);
-        ObjectNode resolved = state.deepCopy();
-        for (String field : new String[] {"Seconds", "Timestamp"}) {
-          if (JsonataFlow.field(frame, context, field) != null) {
-            JsonNode value = JsonataFlow.field(frame, context, field);
-            if (field.equals("Seconds") && !(value.isIntegralNumber() && value.asLong() >= 0)) {
-              throw JsonataExpressions.failure(field, "The JSONata expression '"
-                  + state.get(field).asText() + "' specified for the field 'Seconds' returned an unexpected "
-                  + "result: expected a non-negative integer, got " + SfnJson.write(value));
-            }
-            if (field.equals("Timestamp") && !isTimestamp(value)) {
-              throw JsonataExpressions.failure(field, "The Timestamp field cannot be parsed as an ISO-8601 "
-                  + "extended offset date-time format string: " + (value.isTextual() ? value.asText() : SfnJson.write(value)));
-            }
-            resolved.set(field, value);
-          }
-        }
-        Instant due = WaitTimes.due(resolved, frame.stateInput, context, frame.enteredTime);
-        JsonNode output = JsonataFlow.leave(frame, state, null, null);
-        waitUntil(frame, due, output);
-        return null;
-      }
-      case "Succeed": {
-        JsonNode output = JsonataFlow.leave(frame, state, null, null);
-        exited(frame, output);
-        frame.finished = true;
-        frame.listener.succeeded(frame, output);
-        return null;
-      }
-      case "Fail": {
-        ObjectNode context = frame.context(null);
-        JsonNode error = JsonataFlow.field(frame, context, "Error");
-        JsonNode cause = JsonataFlow.field(frame, context, "Cause");
-        frame.finished = true;
-        frame.listener.failed(frame, error == null ? null : error.asText(), cause == null ? null : cause.asText());
-        return null;
-      }
-      default:
-        return startWork(frame, state);
-    }
-  }
-
-  private static boolean isTimestamp(JsonNode value) {
-    if (!value.isTextual()) {
-      return false;
-    }
-    try {
-      WaitTimes.parse(value.asText());
-      return true;
-    } catch (DateTimeParseException e) {
-      return false;
-    }
-  }
-
   private Transition waitState(Frame frame) {
     JsonNode state = frame.state;
     ObjectNode context = frame.context(null);
@@ -328,7 +241,7 @@ final class Interpreter implements StateRuntime {
   }
 
   /** A Wait state of either query language: leaves with {@code output} once the clock reaches {@code due}. */
-  private void waitUntil(Frame frame, Instant due, JsonNode output) {
+  void waitUntil(Frame frame, Instant due, JsonNode output) {
     frame.timer = at(frame, due, () -> {
       frame.timer = null;
       frame.generation++;
@@ -365,12 +278,12 @@ final class Interpreter implements StateRuntime {
     return exitTo(frame, output, state.path("Next").asText());
   }
 
-  private Transition exitTo(Frame frame, JsonNode output, String next) {
+  Transition exitTo(Frame frame, JsonNode output, String next) {
     exited(frame, output);
     return new Transition(next, output);
   }
 
-  private String exited(Frame frame, JsonNode output) {
+  String exited(Frame frame, JsonNode output) {
     String json = SfnJson.write(output);
     DataFlow.checkSize(json, "state/task '" + frame.stateName + "' returned a result with a size exceeding the maximum number of bytes service limit. The result");
     ObjectNode details = SfnJson.object();
@@ -486,7 +399,7 @@ final class Interpreter implements StateRuntime {
 
 
   /** Task, Parallel and Map states in either query language: they start work that ends later. */
-  private Transition startWork(Frame frame, JsonNode state) {
+  Transition startWork(Frame frame, JsonNode state) {
     switch (state.path("Type").asText()) {
       case "Task" -> tasks.start(frame);
       case "Parallel" -> branches.startParallel(frame);
