@@ -18,11 +18,11 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /** A local stack on a manual clock and a real DynamoDbClient pointed at it, for one test class. */
-final class LocalDynamo implements AutoCloseable {
+public final class LocalDynamo implements AutoCloseable {
 
   final ManualClock clock = ManualClock.create();
   final LocalStack stack = LocalStack.builder().clock(clock).start();
-  final DynamoDbClient client = client(stack);
+  public final DynamoDbClient client = client(stack);
 
   static DynamoDbClient client(LocalStack stack) {
     return DynamoDbClient.builder()

@@ -3,12 +3,10 @@ package io.clix.local.internal.dynamodb.partiql;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
-import io.clix.local.LocalStack;
-import io.clix.core.time.ManualClock;
+import io.clix.local.internal.dynamodb.LocalDynamo;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -28,20 +26,12 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  */
 class PartiqlBatchAndTransactionTest {
 
-  private static final ManualClock CLOCK = ManualClock.create();
-  private static LocalStack stack;
-  private static DynamoDbClient dynamo;
-
-  @BeforeAll
-  static void start() {
-    stack = LocalStack.builder().clock(CLOCK).start();
-    dynamo = PartiqlTables.client(stack);
-  }
+  private static final LocalDynamo LOCAL = new LocalDynamo();
+  private static final DynamoDbClient dynamo = LOCAL.client;
 
   @AfterAll
   static void stop() {
-    dynamo.close();
-    stack.close();
+    LOCAL.close();
   }
 
   @BeforeEach

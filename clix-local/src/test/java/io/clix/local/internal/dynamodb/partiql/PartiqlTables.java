@@ -1,11 +1,5 @@
 package io.clix.local.internal.dynamodb.partiql;
 
-import io.clix.local.LocalStack;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.core.retry.RetryPolicy;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
@@ -20,16 +14,6 @@ import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 final class PartiqlTables {
 
   private PartiqlTables() {}
-
-  static DynamoDbClient client(LocalStack stack) {
-    return DynamoDbClient.builder()
-        .endpointOverride(stack.endpoint())
-        .region(Region.US_EAST_1)
-        .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-        .httpClient(UrlConnectionHttpClient.create())
-        .overrideConfiguration(c -> c.retryPolicy(RetryPolicy.none()))
-        .build();
-  }
 
   /** Drops and recreates the tables, empty. */
   static void reset(DynamoDbClient dynamo) {
