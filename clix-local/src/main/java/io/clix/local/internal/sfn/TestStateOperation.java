@@ -280,9 +280,14 @@ final class TestStateOperation {
     out.put("status", "FAILED");
   }
 
-  /** The whole seconds before retry number {@code attempt}, without jitter. */
+  /** The whole seconds before retry number {@code attempt}, without jitter (the ceiling a jittered retry draws under). */
   private static long backoffSeconds(JsonNode retrier, int attempt) {
-    return Math.round(ErrorMatching.retryDelay(retrier, attempt, new java.util.Random(0)).toMillis() / 1000.0);
+    JsonNode unjittered = retrier;
+    if (retrier.has("JitterStrategy")) {
+      unjittered = retrier.deepCopy();
+      ((ObjectNode) unjittered).remove("JitterStrategy");
+    }
+    return Math.round(ErrorMatching.retryDelay(unjittered, attempt, null).toMillis() / 1000.0);
   }
 
   static void putError(ObjectNode out, String error, String cause) {
