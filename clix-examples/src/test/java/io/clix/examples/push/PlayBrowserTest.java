@@ -2,12 +2,9 @@ package io.clix.examples.push;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
-import java.io.IOException;
+import io.clix.local.console.HeadlessChromium;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -16,13 +13,8 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -34,8 +26,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 class PlayBrowserTest {
 
-  static final String MISSING = "no chromium and chromedriver found (on Debian: apt-get install -y chromium "
-      + "chromium-driver); the play page's browser test is SKIPPED";
   /** The shape of a Step Functions task token (the local stack's, like AWS's). */
   private static final String TOKEN = "AQ[A-Za-z0-9_-]{86}";
   private static final Duration WAIT = Duration.ofSeconds(30);
@@ -46,14 +36,14 @@ class PlayBrowserTest {
 
   @BeforeAll
   static void findBrowser() {
-    chromium = find();
+    chromium = HeadlessChromium.find();
     if (chromium.isEmpty()) {
-      System.err.println("PlayBrowserTest: " + MISSING);
+      System.err.println("PlayBrowserTest: " + HeadlessChromium.MISSING);
     }
   }
 
   @AfterEach
-  void stopBrowsers() throws IOException {
+  void stopBrowsers() {
     for (WebDriver driver : new WebDriver[] {alice, bob}) {
       if (driver != null) {
         screenshot(driver, "play-last-" + (driver == alice ? "alice" : "bob"));
@@ -65,10 +55,10 @@ class PlayBrowserTest {
   @Test
   void twoTabsPlayAGameToItsEndSeeingEachOthersMovesOnlyWhenTheRoundClosesAndTheGamesViewLinksItsExecution()
       throws Exception {
-    Assumptions.assumeTrue(chromium.isPresent(), MISSING);
+    Assumptions.assumeTrue(chromium.isPresent(), HeadlessChromium.MISSING);
     try (PushExample example = PushExample.start()) {
-      alice = start(chromium.get());
-      bob = start(chromium.get());
+      alice = HeadlessChromium.start(chromium.get());
+      bob = HeadlessChromium.start(chromium.get());
       join(alice, example.instanceA().uri(), "alice");
       join(bob, example.instanceB().uri(), "bob");
       for (WebDriver page : List.of(alice, bob)) {
@@ -167,44 +157,8 @@ class PlayBrowserTest {
         });
   }
 
-  /** The browser and the driver, if both are installed. */
-  private static Optional<Path[]> find() {
-    Optional<Path> browser = onPath(List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"));
-    Optional<Path> driver = onPath(List.of("chromedriver"));
-    if (browser.isEmpty() || driver.isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(new Path[] {browser.get(), driver.get()});
-  }
-
-  private static WebDriver start(Path[] found) {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(found[0].toFile());
-    options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-        "--window-size=1280,900", "--force-device-scale-factor=1");
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(found[1].toFile())
-        .usingAnyFreePort().withTimeout(Duration.ofSeconds(60)).build();
-    return new ChromeDriver(service, options);
-  }
-
   /** Saves a screenshot as build output: {@code target/play-screenshots/<name>.png}. */
-  private static void screenshot(WebDriver page, String name) throws IOException {
-    File shot = ((TakesScreenshot) page).getScreenshotAs(OutputType.FILE);
-    Path dir = Path.of("target", "play-screenshots");
-    Files.createDirectories(dir);
-    Files.copy(shot.toPath(), dir.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-  }
-
-  private static Optional<Path> onPath(List<String> names) {
-    String path = System.getenv().getOrDefault("PATH", "");
-    for (String name : names) {
-      for (String dir : path.split(File.pathSeparator)) {
-        Path candidate = Path.of(dir, name);
-        if (Files.isExecutable(candidate)) {
-          return Optional.of(candidate);
-        }
-      }
-    }
-    return Optional.empty();
+  private static void screenshot(WebDriver page, String name) {
+    HeadlessChromium.screenshot(page, "play-screenshots", name);
   }
 }

@@ -21,15 +21,15 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Finds Debian's {@code chromium} and {@code chromium-driver} (or a Chrome and chromedriver on the
  * PATH) and starts a headless browser with them; never downloads a browser or a driver.
  */
-final class HeadlessChromium {
+public final class HeadlessChromium {
 
-  static final String MISSING = "no chromium and chromedriver found (on Debian: apt-get install -y chromium "
-      + "chromium-driver); the console's browser tests are SKIPPED";
+  public static final String MISSING = "no chromium and chromedriver found (on Debian: apt-get install -y chromium "
+      + "chromium-driver); the browser tests are SKIPPED";
 
   private HeadlessChromium() {}
 
   /** The browser and the driver, if both are installed. */
-  static Optional<Path[]> find() {
+  public static Optional<Path[]> find() {
     Optional<Path> browser = onPath(List.of("chromium", "chromium-browser", "google-chrome", "google-chrome-stable"));
     Optional<Path> driver = onPath(List.of("chromedriver"));
     if (browser.isEmpty() || driver.isEmpty()) {
@@ -38,7 +38,7 @@ final class HeadlessChromium {
     return Optional.of(new Path[] {browser.get(), driver.get()});
   }
 
-  static WebDriver start(Path[] found) {
+  public static WebDriver start(Path[] found) {
     ChromeOptions options = new ChromeOptions();
     options.setBinary(found[0].toFile());
     options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
@@ -53,10 +53,15 @@ final class HeadlessChromium {
 
   /** Saves a screenshot as build output ({@code target/console-screenshots/}) and in /tmp. */
   static Path screenshot(WebDriver driver, String name) {
+    return screenshot(driver, "console-screenshots", name);
+  }
+
+  /** Saves a screenshot as build output ({@code target/<folder>/<name>.png}) and in /tmp. */
+  public static Path screenshot(WebDriver driver, String folder, String name) {
     try {
       ((JavascriptExecutor) driver).executeScript("window.scrollTo(0, 0)");
       File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-      Path dir = Path.of("target", "console-screenshots");
+      Path dir = Path.of("target", folder);
       Files.createDirectories(dir);
       Path kept = dir.resolve(name + ".png");
       Files.copy(shot.toPath(), kept, StandardCopyOption.REPLACE_EXISTING);
