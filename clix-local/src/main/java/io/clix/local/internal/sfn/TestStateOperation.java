@@ -18,7 +18,9 @@ import java.util.UUID;
  * definition, run once on the given input (and context object) with the data-flow steps reported
  * at the DEBUG and TRACE inspection levels. A Task state runs against its {@code mock} (a result,
  * or an error and cause that Retry and Catch then handle); the local stack calls no real service, so
- * a Task, Map or Parallel state needs a mock. Wait states do not wait.
+ * a Task, Map or Parallel state needs a mock. A Task state's mocked result is checked against the
+ * output of the API its integration calls, as the mock's {@code fieldValidationMode} asks
+ * ({@link MockResultValidation}). Wait states do not wait.
  */
 final class TestStateOperation {
 
@@ -88,6 +90,16 @@ final class TestStateOperation {
       JsonNode result = SfnJson.parseOrNull(mock.path("result").asText());
       if (result == null || !result.isArray()) {
         throw SfnErrors.validation("Mocked result must be an array.");
+      }
+    }
+    if (mocked) {
+      String mode = MockResultValidation.mode(mock);
+      if (mock.has("result") && type.equals("Task")) {
+        JsonNode result = SfnJson.parseOrNull(mock.path("result").asText());
+        if (result == null) {
+          throw SfnErrors.validation("Mocked result must be valid JSON");
+        }
+        MockResultValidation.check(state, mode, result);
       }
     }
     String inputText = SfnJson.optionalText(request, "input");
