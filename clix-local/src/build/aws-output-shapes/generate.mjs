@@ -19,6 +19,7 @@ const SERVICES = {
   dynamodb: 'dynamodb-2012-08-10',
   events: 'events-2015-10-07',
   lambda: 'lambda-2015-03-31',
+  s3: 's3-2006-03-01',
   sns: 'sns-2010-03-31',
   sqs: 'sqs-2012-11-05',
   states: 'states-2016-11-23',

@@ -39,7 +39,8 @@ class TestStateFieldValidationTest {
   }
 
   private TestStateResponse mocked(String definition, String result, MockResponseValidationMode mode) {
-    return sfn.testState(b -> b.definition(definition).input("{}").mock(m -> m.result(q(result)).fieldValidationMode(mode)));
+    return sfn.testState(b -> b.definition(definition).input("{}")
+        .mock(m -> m.result(q(result)).fieldValidationMode(mode)));
   }
 
   private AbstractThrowableAssert<?, ? extends Throwable> refused(String definition, String result,
@@ -125,8 +126,8 @@ class TestStateFieldValidationTest {
 
   @Test
   void lambdaInvokeTakesAnyPayloadButChecksItsOtherMembers() {
-    TestStateResponse invoked = mocked(INVOKE, "{'StatusCode':200,'Payload':{'greeting':'hi'},'ExecutedVersion':'$LATEST'}",
-        null);
+    TestStateResponse invoked = mocked(INVOKE,
+        "{'StatusCode':200,'Payload':{'greeting':'hi'},'ExecutedVersion':'$LATEST'}", null);
     assertThat(json(invoked.output()).path("Payload").path("greeting").asText()).isEqualTo("hi");
     assertThat(mocked(INVOKE, "{'Payload':[1,2,3]}", null).status()).isEqualTo(TestExecutionStatus.SUCCEEDED);
     refused(INVOKE, "{'StatusCode':'200'}", null)
@@ -158,6 +159,9 @@ class TestStateFieldValidationTest {
         .hasMessageStartingWith("Mock result schema validation error: Field 'Count' must be a number");
     refused(task("arn:aws:states:::aws-sdk:eventbridge:putEvents"), "{'Entries':true}", null)
         .hasMessageStartingWith("Mock result schema validation error: Field 'Entries' must be an array");
+    refused(task("arn:aws:states:::aws-sdk:s3:listObjectsV2"), "{'KeyCount':1,'Contents':[{'Key':'a'},{'Key':2}]}",
+        null)
+        .hasMessageStartingWith("Mock result schema validation error: Field 'Key' must be a string");
     // a service or an action without a bundled model is not checked
     assertThat(mocked(task("arn:aws:states:::aws-sdk:rekognition:detectLabels"), "{'Labels':1}", null).status())
         .isEqualTo(TestExecutionStatus.SUCCEEDED);
