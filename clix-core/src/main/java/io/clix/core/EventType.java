@@ -10,11 +10,28 @@ public enum EventType {
   PLAYER_LEFT,
   /** The game started; data: {@code {"players": [...], "trigger": "full"|"startNow"|"lobbyTimeout"}}. */
   GAME_STARTED,
-  /** A round opened; data: {@code {"deadline": "..."}}. */
+  /**
+   * A round opened; data: {@code {"deadline": "..."}} ({@code {}} in a {@link PlayMode#TURNS} game, whose rounds
+   * have no deadline of their own: each turn has).
+   */
   ROUND_OPENED,
+  /**
+   * A turn opened in a {@link PlayMode#TURNS} game: {@link GameEvent#playerId()} is the player whose turn it is;
+   * data: {@code {"turn": n, "deadline": "..."}} ({@code turn} counts the game's turns from 1).
+   */
+  TURN_OPENED,
+  /**
+   * A turn ended in a {@link PlayMode#TURNS} game; {@link GameEvent#playerId()} is its player; data: {@code
+   * {"turn": n, "trigger": "moved"|"missed"|"left"}} ("missed": its deadline passed; "left": the player left).
+   */
+  TURN_ENDED,
   /** A player's move was accepted (the move itself is revealed when the round closes). */
   MOVE_ACCEPTED,
-  /** A round closed; data: {@code {"moves": {player: move}, "missing": [players], "trigger": "allMoved"|"deadline"|...}}. */
+  /**
+   * A round closed; data: {@code {"moves": {player: move}, "missing": [players], "trigger":
+   * "allMoved"|"deadline"|"turnsEnded"}} ({@code turnsEnded}: the last turn of a {@link PlayMode#TURNS} round
+   * ended without every active player having moved).
+   */
   ROUND_CLOSED,
   /** The game finished; data: {@code {"result": ..., "trigger": "backend"|"lastRound"}}. */
   GAME_FINISHED,

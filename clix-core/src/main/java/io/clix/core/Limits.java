@@ -18,7 +18,9 @@ import java.time.Duration;
  * 128-character id + about 100 bytes of seat, time and names) = about 146 KB), the result (64 KB,
  * only once the game has finished and the moves are gone), and the open round's moves without
  * their payloads (64 &times; (128-character id + about 70 bytes) = about 13 KB), plus a copy of
- * the spec (16 KB): at most about 16 + 146 + 64 + 13 + 16 = 255 KB. Each move's payload (4 KB) is
+ * the spec (16 KB): at most about 16 + 146 + 64 + 13 + 16 = 255 KB. A {@link PlayMode#TURNS} game adds
+ * its round's turn order (64 &times; 130 bytes = about 9 KB) and a timer schedule of at most {@link
+ * #MAX_TURNS} + 1 entries (about 9 KB): 273 KB. Each move's payload (4 KB) is
  * kept on the item of its {@code MOVE_ACCEPTED} event and read back with one query. The largest
  * event, {@code ROUND_CLOSED}, lists every move of the round: 64 &times; (4 KB + 128) = about 270
  * KB; the largest write (the last move: game item, that move, the round's close and the next
@@ -49,6 +51,16 @@ public final class Limits {
    * least 85 s); with 100 rounds, 30.
    */
   public static final int MAX_ROUNDS = 100;
+  /**
+   * Most turns in one {@link PlayMode#TURNS} game ({@code rounds × capacity}). Every turn is a wait of
+   * its own, so the history bound of {@link #MAX_ROUNDS} counts turns instead of rounds: a TURNS game
+   * costs at most {@code ceil(lobbyTimeout / turnTimeout) × 24 + (rounds × capacity + 1) × 240 + 20}
+   * events ({@code (25,000 - 20) / 240 - 1} = 103 turns with a short lobby), and a spec above the limit is
+   * refused, naming {@code rounds} or {@code lobbyTimeout}. Two
+   * players may play 51 rounds, four 25; and {@code lobbyTimeout + rounds × capacity × turnTimeout} is
+   * at most {@link #MAX_GAME_DURATION}.
+   */
+  public static final int MAX_TURNS = 103;
   /** History events one wait of a game's execution may cost; see {@link #MAX_ROUNDS}. */
   public static final int MAX_HISTORY_EVENTS_PER_WAIT = 240;
   /** History events each lobby re-read (once per round timeout) may cost; see {@link #MAX_ROUNDS}. */

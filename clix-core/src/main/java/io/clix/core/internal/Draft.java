@@ -31,6 +31,9 @@ final class Draft {
   String cancelReason;
   long version;
   GameState.Closer closedBy;
+  GameState.Turn turn;
+  /** The game's turns so far (a TURNS game always has one open while running, which carries the count). */
+  int turnCount;
   final List<GameEvent> events = new ArrayList<>();
 
   Draft(GameState s, Instant now) {
@@ -50,6 +53,8 @@ final class Draft {
     this.cancelReason = s.cancelReason();
     this.version = s.version();
     this.closedBy = s.closedBy();
+    this.turn = s.turn();
+    this.turnCount = s.turn() == null ? 0 : s.turn().number();
   }
 
   Draft(String gameId, GameSpec spec, Instant now) {
@@ -79,7 +84,7 @@ final class Draft {
 
   Step done() {
     GameState state = new GameState(gameId, spec, status, players, round, roundDeadline, moves,
-        lobbyDeadline, createdAt, startedAt, endedAt, result, cancelReason, version, closedBy);
+        lobbyDeadline, createdAt, startedAt, endedAt, result, cancelReason, version, closedBy, turn);
     return new Step(state, events);
   }
 }

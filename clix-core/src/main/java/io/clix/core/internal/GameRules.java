@@ -14,6 +14,8 @@ import io.clix.core.InvalidGameSpecException;
 import io.clix.core.InvalidRequestException.Violation;
 import io.clix.core.NotEnoughPlayersException;
 import io.clix.core.NotInGameException;
+import io.clix.core.NotYourTurnException;
+import io.clix.core.PlayMode;
 import io.clix.core.RoundNotOpenException;
 import java.time.Instant;
 import java.util.Comparator;
@@ -23,7 +25,8 @@ import java.util.Objects;
 /**
  * The rules of a game as pure functions from a state, a command and the time to a {@link Step}:
  * lobby (seats, capacity, minimum, early start, timeout), rounds (one move per active player, close
- * when all moved or at the deadline), and the ends. Every orchestrator applies exactly these rules;
+ * when all moved or at the deadline; in a {@link PlayMode#TURNS} game turn by turn, see {@link
+ * TurnRules}), and the ends. {@link GameTimers} says which timer a state fires next. Every orchestrator applies exactly these rules;
  * only how it stores the state and fires the timers differs. Rules throw the typed Clix exceptions
  * and never write anything themselves. Every JSON value they keep is in {@link ClixJson#canonical}
  * form, so what one orchestrator returns, every other returns too.
@@ -141,6 +144,11 @@ public final class GameRules {
     if (d.players.stream().noneMatch(GameState.Seat::active)) {
       d.closedBy = closer;
       cancel(d, ALL_LEFT_REASON);
+    } else if (TurnRules.turns(d)) {
+      if (d.turn != null && d.turn.player().equals(playerId) && !TurnRules.advance(d, TurnRules.LEFT)) {
+        d.closedBy = closer;
+        closeRound(d, roundTrigger(d));
+      }
     } else if (allMoved(d)) {
       d.closedBy = closer;
       closeRound(d, "allMoved");
@@ -211,10 +219,18 @@ public final class GameRules {
       throw new DuplicateMoveException("player " + playerId + " already moved in round " + round
           + " of game " + s.gameId() + " with a different move", s.gameId());
     }
+    if (s.turn() != null && !s.turn().player().equals(playerId)) {
+      throw new NotYourTurnException(s.gameId(), playerId, round, s.turn().player());
+    }
     Draft d = new Draft(s, now);
     long seq = d.emit(EventType.MOVE_ACCEPTED, playerId, round, null);
     d.moves.put(playerId, new GameState.MoveRecord(move, now, seq));
-    if (allMoved(d)) {
+    if (TurnRules.turns(d)) {
+      if (!TurnRules.advance(d, TurnRules.MOVED)) {
+        d.closedBy = new GameState.Closer(playerId, round, Fingerprints.of(move), now, seq);
+        closeRound(d, roundTrigger(d));
+      }
+    } else if (allMoved(d)) {
       d.closedBy = new GameState.Closer(playerId, round, Fingerprints.of(move), now, seq);
       closeRound(d, "allMoved");
     }
@@ -228,6 +244,21 @@ public final class GameRules {
     }
     Draft d = new Draft(s, now);
     closeRound(d, "deadline");
+    return d.done();
+  }
+
+  /**
+   * The deadline of turn {@code turn} (the game's turn count) passed: end it as missed and open the
+   * next turn, or close the round after its last, if that turn is still open.
+   */
+  public static Step turnDeadline(GameState s, int turn, Instant now) {
+    if (s.status() != GameStatus.RUNNING || s.turn() == null || s.turn().number() != turn) {
+      return new Step(s, java.util.List.of());
+    }
+    Draft d = new Draft(s, now);
+    if (!TurnRules.advance(d, TurnRules.MISSED)) {
+      closeRound(d, roundTrigger(d));
+    }
     return d.done();
   }
 
@@ -296,9 +327,20 @@ public final class GameRules {
     openRound(d, 1);
   }
 
+  /** Why a TURNS round closed after its last turn. */
+  private static String roundTrigger(Draft d) {
+    return allMoved(d) ? "allMoved" : "turnsEnded";
+  }
+
   private static void openRound(Draft d, int round) {
     d.round = round;
     d.moves.clear();
+    if (TurnRules.turns(d)) {
+      d.roundDeadline = null;
+      d.emit(EventType.ROUND_OPENED, null, round, Draft.data());
+      TurnRules.openRound(d);
+      return;
+    }
     d.roundDeadline = d.now.plus(d.spec.roundTimeout());
     d.emit(EventType.ROUND_OPENED, null, round, Draft.data().put("deadline", d.roundDeadline.toString()));
   }
@@ -320,6 +362,7 @@ public final class GameRules {
     d.emit(EventType.ROUND_CLOSED, null, closed, data);
     d.moves.clear();
     d.roundDeadline = null;
+    d.turn = null;
     if (closed >= d.spec.rounds()) {
       finish(d, null, "lastRound");
     } else {
@@ -333,6 +376,7 @@ public final class GameRules {
     d.result = result;
     d.round = 0;
     d.roundDeadline = null;
+    d.turn = null;
     d.moves.clear();
     ObjectNode data = Draft.data();
     data.set("result", result);
@@ -346,6 +390,7 @@ public final class GameRules {
     d.cancelReason = reason;
     d.round = 0;
     d.roundDeadline = null;
+    d.turn = null;
     d.lobbyDeadline = null;
     d.moves.clear();
     d.emit(EventType.GAME_CANCELLED, null, null, Draft.data().put("reason", reason));

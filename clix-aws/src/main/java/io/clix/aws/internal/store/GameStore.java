@@ -15,6 +15,7 @@ import io.clix.core.GameNotFoundException;
 import io.clix.core.GameSpec;
 import io.clix.core.internal.GameRules;
 import io.clix.core.internal.GameState;
+import io.clix.core.internal.GameTimers;
 import io.clix.core.internal.Step;
 import java.time.Clock;
 import io.clix.core.time.ManualClock;
@@ -238,8 +239,7 @@ public final class GameStore {
   /** Events outlive the longest the game can last, plus the retention. */
   private Instant eventsExpire(GameState s) {
     GameSpec spec = s.spec();
-    return s.createdAt().plus(spec.lobbyTimeout()).plus(spec.roundTimeout().multipliedBy(spec.rounds()))
-        .plus(retention);
+    return s.createdAt().plus(GameTimers.longest(spec)).plus(retention);
   }
 
   private CompletableFuture<Boolean> transact(String gameId, List<TransactWriteItem> writes) {

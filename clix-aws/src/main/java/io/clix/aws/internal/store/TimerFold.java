@@ -1,8 +1,8 @@
 package io.clix.aws.internal.store;
 
 import io.clix.core.GameEvent;
-import io.clix.core.internal.GameRules;
 import io.clix.core.internal.GameState;
+import io.clix.core.internal.GameTimers;
 import io.clix.core.internal.Step;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,9 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Folds the timer markers the state machine wrote ({@code fired.lobby}, {@code fired.round-<n>})
- * into a game's state, in the order they fired, with the rules {@link GameRules#lobbyTimeout} and
- * {@link GameRules#roundDeadline} (no-ops for markers the game has passed). So every read shows a
+ * Folds the timer markers the state machine wrote ({@code fired.lobby}, {@code fired.round-<n>},
+ * {@code fired.turn-<n>}) into a game's state, in the order they fired, with {@link
+ * GameTimers#fire} (no-ops for markers the game has passed). So every read shows a
  * timeout that fired, even before a worker ran.
  */
 public final class TimerFold {
@@ -37,17 +37,14 @@ public final class TimerFold {
   }
 
   private static Step apply(GameState s, String point, Instant firedAt) {
-    if (WaitPoint.LOBBY.equals(point)) {
-      return GameRules.lobbyTimeout(s, firedAt);
-    }
-    Optional<Integer> round = WaitPoint.roundOf(point);
-    if (round.isPresent()) {
-      return GameRules.roundDeadline(s, round.get(), firedAt);
+    Optional<GameTimers.Timer> timer = WaitPoint.timerOf(point);
+    if (timer.isPresent()) {
+      return GameTimers.fire(s, timer.get().kind(), timer.get().number(), firedAt);
     }
     return new Step(s, List.of());
   }
 
   private static int order(String point) {
-    return WaitPoint.LOBBY.equals(point) ? 0 : WaitPoint.roundOf(point).orElse(Integer.MAX_VALUE);
+    return WaitPoint.timerOf(point).map(GameTimers.Timer::number).orElse(Integer.MAX_VALUE);
   }
 }
