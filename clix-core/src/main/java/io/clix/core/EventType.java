@@ -8,6 +8,12 @@ public enum EventType {
   PLAYER_JOINED,
   /** A player left (freeing the seat in the lobby, or going inactive after the start); data: {@code {"seat": n}}. */
   PLAYER_LEFT,
+  /**
+   * A player was forfeited under the spec's {@link MissPolicy}: after {@link MissPolicy#forfeitAfter()} consecutive
+   * misses, when the round of the last one closed; the player is inactive from then on, as after a leave. Data:
+   * {@code {"seat": n, "misses": n}}.
+   */
+  PLAYER_FORFEITED,
   /** The game started; data: {@code {"players": [...], "trigger": "full"|"startNow"|"lobbyTimeout"}}. */
   GAME_STARTED,
   /**
@@ -25,7 +31,10 @@ public enum EventType {
    * {"turn": n, "trigger": "moved"|"missed"|"left"}} ("missed": its deadline passed; "left": the player left).
    */
   TURN_ENDED,
-  /** A player's move was accepted (the move itself is revealed when the round closes). */
+  /**
+   * A player's move was accepted (the move itself is revealed when the round closes); data {@code {}}, or {@code
+   * {"default": true}} for the {@link MissPolicy#defaultMove()} played for a player who missed.
+   */
   MOVE_ACCEPTED,
   /**
    * A round closed; data: {@code {"moves": {player: move}, "missing": [players], "trigger":
@@ -33,7 +42,7 @@ public enum EventType {
    * ended without every active player having moved).
    */
   ROUND_CLOSED,
-  /** The game finished; data: {@code {"result": ..., "trigger": "backend"|"lastRound"}}. */
+  /** The game finished; data: {@code {"result": ..., "trigger": "backend"|"lastRound"|"tooFewPlayers"}}. */
   GAME_FINISHED,
   /** The game was cancelled; data: {@code {"reason": "..."}}. */
   GAME_CANCELLED,

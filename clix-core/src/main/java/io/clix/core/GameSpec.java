@@ -16,7 +16,7 @@ import java.util.Optional;
 /**
  * What a game is to be: its id (optional; one is generated otherwise), seats, the minimum to start,
  * the lobby timeout, the rounds and their timeout, how players move in a round ({@link PlayMode}),
- * and free JSON metadata. Build one with
+ * what a missed move does ({@link MissPolicy}), and free JSON metadata. Build one with
  * {@link #builder()}; {@code build()} throws {@link InvalidGameSpecException} listing every rule
  * the spec breaks.
  *
@@ -47,14 +47,15 @@ import java.util.Optional;
  *
  * <p>Defaults: capacity 4, minimum 2 (or the capacity if smaller), lobby timeout 60 s, 1 round,
  * round timeout 60 s, play mode {@link PlayMode#SIMULTANEOUS}, turn timeout 60 s, first seat not
- * rotating, metadata {@code {}}. The play mode and its two options appear in the spec's JSON only
- * for a TURNS game (a SIMULTANEOUS spec keeps the turn options at their defaults). The metadata is kept as {@link ClixJson#canonical} gives
+ * rotating, {@link MissPolicy#defaults()}, metadata {@code {}}. The play mode and its two options
+ * appear in the spec's JSON only for a TURNS game (a SIMULTANEOUS spec keeps the turn options at
+ * their defaults), the miss policy only when it is not the default. The metadata is kept as {@link ClixJson#canonical} gives
  * it, so a spec read back from any orchestrator equals the one built. A spec is immutable: the
  * builder copies the metadata in, and {@link #metadata()} hands out a copy. Jackson reads a spec
  * through the same checks ({@link ClixJson#mapper()} round-trips it).
  */
 @JsonPropertyOrder({"gameId", "capacity", "minPlayers", "lobbyTimeout", "rounds", "roundTimeout", "playMode",
-    "turnTimeout", "rotateFirstSeat", "metadata"})
+    "turnTimeout", "rotateFirstSeat", "missPolicy", "metadata"})
 public final class GameSpec {
 
   @JsonProperty("gameId")
@@ -74,6 +75,7 @@ public final class GameSpec {
   private final PlayMode playMode;
   private final Duration turnTimeout;
   private final boolean rotateFirstSeat;
+  private final MissPolicy missPolicy;
 
   private GameSpec(Builder b, int minPlayers, JsonNode canonicalMetadata) {
     this.gameId = b.gameId;
@@ -87,6 +89,7 @@ public final class GameSpec {
     this.playMode = b.playMode;
     this.turnTimeout = turns ? b.turnTimeout : Builder.DEFAULT_TIMEOUT;
     this.rotateFirstSeat = turns && b.rotateFirstSeat;
+    this.missPolicy = b.missPolicy;
   }
 
   /** A builder with the defaults. */
@@ -154,6 +157,17 @@ public final class GameSpec {
     return rotateFirstSeat;
   }
 
+  /** What a missed move does: {@link MissPolicy#defaults()} records it and moves on. */
+  public MissPolicy missPolicy() {
+    return missPolicy;
+  }
+
+  @JsonProperty("missPolicy")
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  private MissPolicy missPolicyJson() {
+    return missPolicy.equals(MissPolicy.defaults()) ? null : missPolicy;
+  }
+
   @JsonProperty("playMode")
   @JsonInclude(JsonInclude.Include.NON_NULL)
   private PlayMode playModeJson() {
@@ -195,6 +209,7 @@ public final class GameSpec {
         && playMode == o.playMode
         && turnTimeout.equals(o.turnTimeout)
         && rotateFirstSeat == o.rotateFirstSeat
+        && missPolicy.equals(o.missPolicy)
         && metadata.equals(o.metadata);
   }
 
@@ -212,6 +227,9 @@ public final class GameSpec {
       h += (h << 5) + turnTimeout.hashCode();
       h += (h << 5) + Boolean.hashCode(rotateFirstSeat);
     }
+    if (!missPolicy.equals(MissPolicy.defaults())) {
+      h += (h << 5) + missPolicy.hashCode();
+    }
     h += (h << 5) + metadata.hashCode();
     return h;
   }
@@ -223,6 +241,7 @@ public final class GameSpec {
         + ", rounds=" + rounds + ", roundTimeout=" + roundTimeout
         + (playMode == PlayMode.TURNS ? ", playMode=TURNS, turnTimeout=" + turnTimeout + ", rotateFirstSeat="
             + rotateFirstSeat : "")
+        + (missPolicy.equals(MissPolicy.defaults()) ? "" : ", missPolicy=" + missPolicy)
         + ", metadata=" + metadata + "}";
   }
 
@@ -233,7 +252,7 @@ public final class GameSpec {
       @JsonProperty("lobbyTimeout") Duration lobbyTimeout, @JsonProperty("rounds") Integer rounds,
       @JsonProperty("roundTimeout") Duration roundTimeout, @JsonProperty("playMode") PlayMode playMode,
       @JsonProperty("turnTimeout") Duration turnTimeout, @JsonProperty("rotateFirstSeat") Boolean rotateFirstSeat,
-      @JsonProperty("metadata") JsonNode metadata) {
+      @JsonProperty("missPolicy") MissPolicy missPolicy, @JsonProperty("metadata") JsonNode metadata) {
     Builder b = builder();
     if (gameId != null) {
       b.gameId(gameId);
@@ -262,6 +281,9 @@ public final class GameSpec {
     if (rotateFirstSeat != null) {
       b.rotateFirstSeat(rotateFirstSeat);
     }
+    if (missPolicy != null) {
+      b.missPolicy(missPolicy);
+    }
     if (metadata != null) {
       b.metadata(metadata);
     }
@@ -288,6 +310,7 @@ public final class GameSpec {
     private PlayMode playMode = PlayMode.SIMULTANEOUS;
     private Duration turnTimeout = DEFAULT_TIMEOUT;
     private boolean rotateFirstSeat;
+    private MissPolicy missPolicy = MissPolicy.defaults();
     private JsonNode metadata = JsonNodeFactory.instance.objectNode();
 
     Builder() {}
@@ -306,6 +329,7 @@ public final class GameSpec {
       playMode = instance.playMode;
       turnTimeout = instance.turnTimeout;
       rotateFirstSeat = instance.rotateFirstSeat;
+      missPolicy = instance.missPolicy;
       metadata = instance.metadata; // canonical and never handed out: no copy needed
       return this;
     }
@@ -368,6 +392,12 @@ public final class GameSpec {
       return this;
     }
 
+    /** What a missed move does; {@link MissPolicy#defaults()} by default. */
+    public Builder missPolicy(MissPolicy missPolicy) {
+      this.missPolicy = missPolicy;
+      return this;
+    }
+
     /** The metadata, copied when built; a JSON object. */
     public Builder metadata(JsonNode metadata) {
       this.metadata = metadata;
@@ -389,6 +419,18 @@ public final class GameSpec {
         nulls.add(new Violation("playMode", "must not be null"));
       }
       boolean turns = playMode == PlayMode.TURNS;
+      if (missPolicy == null) {
+        nulls.add(new Violation("missPolicy", "must not be null"));
+      } else if (missPolicy.timeoutAfterMiss().isPresent()) {
+        Duration shorter = missPolicy.timeoutAfterMiss().get();
+        if (!turns) {
+          nulls.add(new Violation("missPolicy.timeoutAfterMiss", "needs playMode TURNS: only turns have a"
+              + " deadline per player"));
+        } else if (turnTimeout != null && shorter.compareTo(turnTimeout) > 0) {
+          nulls.add(new Violation("missPolicy.timeoutAfterMiss", "must not exceed turnTimeout " + turnTimeout
+              + ", was " + shorter));
+        }
+      }
       RequestRules.checkSpec(gameId, capacity, min, lobbyTimeout, rounds, roundTimeout, turns ? turnTimeout : null,
           metadata, nulls);
       return new GameSpec(this, min, ClixJson.canonical(metadata));

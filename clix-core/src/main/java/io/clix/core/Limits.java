@@ -20,7 +20,8 @@ import java.time.Duration;
  * their payloads (64 &times; (128-character id + about 70 bytes) = about 13 KB), plus a copy of
  * the spec (16 KB): at most about 16 + 146 + 64 + 13 + 16 = 255 KB. A {@link PlayMode#TURNS} game adds
  * its round's turn order (64 &times; 130 bytes = about 9 KB) and a timer schedule of at most {@link
- * #MAX_TURNS} + 1 entries (about 9 KB): 273 KB. Each move's payload (4 KB) is
+ * #MAX_TURNS} + 1 entries (about 9 KB); a {@link MissPolicy} its default move (4 KB, in the spec and its
+ * copy) and the players' miss counts (64 &times; 140 bytes = about 9 KB): at most about 290 KB. Each move's payload (4 KB) is
  * kept on the item of its {@code MOVE_ACCEPTED} event and read back with one query. The largest
  * event, {@code ROUND_CLOSED}, lists every move of the round: 64 &times; (4 KB + 128) = about 270
  * KB; the largest write (the last move: game item, that move, the round's close and the next

@@ -195,4 +195,24 @@ class GameSpecTest {
     assertThat(noMode.violations()).extracting(Violation::field).containsExactly("playMode");
     valid(b -> b.rounds(100).turnTimeout(null)); // SIMULTANEOUS: the turn options are not checked
   }
+
+  @Test
+  void aMissPolicyIsCheckedWithItsSpec() {
+    InvalidGameSpecException policy = catchThrowableOfType(InvalidGameSpecException.class,
+        () -> MissPolicy.builder().forfeitAfter(-1).timeoutAfterMiss(Duration.ofMillis(10))
+            .defaultMove(JsonNodeFactory.instance.nullNode()).whenTooFew(null).build());
+    InvalidGameSpecException notTurns = invalid(b -> b.missPolicy(MissPolicy.builder()
+        .timeoutAfterMiss(Duration.ofSeconds(5)).build()));
+    InvalidGameSpecException longer = invalid(b -> b.playMode(PlayMode.TURNS).turnTimeout(Duration.ofSeconds(5))
+        .missPolicy(MissPolicy.builder().timeoutAfterMiss(Duration.ofSeconds(6)).build()));
+    InvalidGameSpecException none = invalid(b -> b.missPolicy(null));
+
+    assertThat(policy.violations()).extracting(Violation::field).containsExactly("missPolicy.defaultMove",
+        "missPolicy.forfeitAfter", "missPolicy.timeoutAfterMiss", "missPolicy.whenTooFew");
+    assertThat(notTurns.violations()).extracting(Violation::field).containsExactly("missPolicy.timeoutAfterMiss");
+    assertThat(longer.violations()).extracting(Violation::field).containsExactly("missPolicy.timeoutAfterMiss");
+    assertThat(none.violations()).extracting(Violation::field).containsExactly("missPolicy");
+    assertThat(GameSpec.builder().build().missPolicy()).isEqualTo(MissPolicy.defaults());
+    assertThat(MissPolicy.defaults().toBuilder().build()).isEqualTo(MissPolicy.defaults());
+  }
 }

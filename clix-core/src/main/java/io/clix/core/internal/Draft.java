@@ -34,6 +34,7 @@ final class Draft {
   GameState.Turn turn;
   /** The game's turns so far (a TURNS game always has one open while running, which carries the count). */
   int turnCount;
+  Map<String, Integer> misses;
   final List<GameEvent> events = new ArrayList<>();
 
   Draft(GameState s, Instant now) {
@@ -55,6 +56,7 @@ final class Draft {
     this.closedBy = s.closedBy();
     this.turn = s.turn();
     this.turnCount = s.turn() == null ? 0 : s.turn().number();
+    this.misses = s.misses() == null ? new java.util.TreeMap<>() : new java.util.TreeMap<>(s.misses());
   }
 
   Draft(String gameId, GameSpec spec, Instant now) {
@@ -64,6 +66,7 @@ final class Draft {
     this.status = GameStatus.LOBBY;
     this.players = new ArrayList<>();
     this.moves = new LinkedHashMap<>();
+    this.misses = new java.util.TreeMap<>();
     this.createdAt = now;
   }
 
@@ -84,7 +87,7 @@ final class Draft {
 
   Step done() {
     GameState state = new GameState(gameId, spec, status, players, round, roundDeadline, moves,
-        lobbyDeadline, createdAt, startedAt, endedAt, result, cancelReason, version, closedBy, turn);
+        lobbyDeadline, createdAt, startedAt, endedAt, result, cancelReason, version, closedBy, turn, misses);
     return new Step(state, events);
   }
 }

@@ -12,6 +12,7 @@ import io.clix.core.GameStateException;
 import io.clix.core.GameStatus;
 import io.clix.core.InvalidGameSpecException;
 import io.clix.core.InvalidRequestException.Violation;
+import io.clix.core.MissPolicy;
 import io.clix.core.NotEnoughPlayersException;
 import io.clix.core.NotInGameException;
 import io.clix.core.NotYourTurnException;
@@ -26,7 +27,8 @@ import java.util.Objects;
  * The rules of a game as pure functions from a state, a command and the time to a {@link Step}:
  * lobby (seats, capacity, minimum, early start, timeout), rounds (one move per active player, close
  * when all moved or at the deadline; in a {@link PlayMode#TURNS} game turn by turn, see {@link
- * TurnRules}), and the ends. {@link GameTimers} says which timer a state fires next. Every orchestrator applies exactly these rules;
+ * TurnRules}; missed moves under the spec's {@link io.clix.core.MissPolicy}, see {@link MissRules}),
+ * and the ends. {@link GameTimers} says which timer a state fires next. Every orchestrator applies exactly these rules;
  * only how it stores the state and fires the timers differs. Rules throw the typed Clix exceptions
  * and never write anything themselves. Every JSON value they keep is in {@link ClixJson#canonical}
  * form, so what one orchestrator returns, every other returns too.
@@ -41,6 +43,10 @@ public final class GameRules {
   public static final String LOBBY_TIMEOUT_REASON = "lobby timeout";
   /** The cancel reason when every player left a running game. */
   public static final String ALL_LEFT_REASON = "all players left";
+  /** The cancel reason when a round closed with every player forfeited. */
+  public static final String ALL_FORFEITED_REASON = "all players forfeited";
+  /** The cancel reason of {@link MissPolicy.WhenTooFew#CANCEL}. */
+  public static final String TOO_FEW_REASON = "too few players";
 
   private GameRules() {}
 
@@ -144,6 +150,9 @@ public final class GameRules {
     if (d.players.stream().noneMatch(GameState.Seat::active)) {
       d.closedBy = closer;
       cancel(d, ALL_LEFT_REASON);
+    } else if (MissRules.tooFew(d) != MissPolicy.WhenTooFew.CONTINUE) {
+      d.closedBy = closer;
+      endTooFew(d);
     } else if (TurnRules.turns(d)) {
       if (d.turn != null && d.turn.player().equals(playerId) && !TurnRules.advance(d, TurnRules.LEFT)) {
         d.closedBy = closer;
@@ -212,6 +221,10 @@ public final class GameRules {
       throw new RoundNotOpenException(s.gameId(), round, s.round());
     }
     GameState.MoveRecord previous = s.moves().get(playerId);
+    if (previous != null && s.turn() != null && s.missesOf(playerId) > 0) {
+      // a default move stands for the turn this player missed
+      throw new NotYourTurnException(s.gameId(), playerId, round, s.turn().player());
+    }
     if (previous != null) {
       if (previous.move().equals(move)) {
         return new Step(s, java.util.List.of());
@@ -225,6 +238,7 @@ public final class GameRules {
     Draft d = new Draft(s, now);
     long seq = d.emit(EventType.MOVE_ACCEPTED, playerId, round, null);
     d.moves.put(playerId, new GameState.MoveRecord(move, now, seq));
+    MissRules.moved(d, playerId);
     if (TurnRules.turns(d)) {
       if (!TurnRules.advance(d, TurnRules.MOVED)) {
         d.closedBy = new GameState.Closer(playerId, round, Fingerprints.of(move), now, seq);
@@ -243,6 +257,9 @@ public final class GameRules {
       return new Step(s, java.util.List.of());
     }
     Draft d = new Draft(s, now);
+    d.players.stream().filter(GameState.Seat::active).sorted(Comparator.comparingInt(GameState.Seat::seat))
+        .map(GameState.Seat::playerId).filter(p -> !d.moves.containsKey(p)).toList()
+        .forEach(p -> MissRules.missed(d, p));
     closeRound(d, "deadline");
     return d.done();
   }
@@ -256,6 +273,7 @@ public final class GameRules {
       return new Step(s, java.util.List.of());
     }
     Draft d = new Draft(s, now);
+    MissRules.missed(d, s.turn().player());
     if (!TurnRules.advance(d, TurnRules.MISSED)) {
       closeRound(d, roundTrigger(d));
     }
@@ -329,7 +347,9 @@ public final class GameRules {
 
   /** Why a TURNS round closed after its last turn. */
   private static String roundTrigger(Draft d) {
-    return allMoved(d) ? "allMoved" : "turnsEnded";
+    boolean everyoneMoved = d.players.stream().filter(GameState.Seat::active)
+        .noneMatch(p -> MissRules.missedThisRound(d, p.playerId()));
+    return everyoneMoved ? "allMoved" : "turnsEnded";
   }
 
   private static void openRound(Draft d, int round) {
@@ -353,7 +373,8 @@ public final class GameRules {
       GameState.MoveRecord m = d.moves.get(p.playerId());
       if (m != null) {
         moves.set(p.playerId(), m.move());
-      } else if (p.active()) {
+      }
+      if (p.active() && MissRules.missedThisRound(d, p.playerId())) {
         missing.add(p.playerId());
       }
     });
@@ -363,10 +384,24 @@ public final class GameRules {
     d.moves.clear();
     d.roundDeadline = null;
     d.turn = null;
+    MissRules.forfeit(d);
     if (closed >= d.spec.rounds()) {
       finish(d, null, "lastRound");
+    } else if (d.players.stream().noneMatch(GameState.Seat::active)) {
+      cancel(d, ALL_FORFEITED_REASON);
+    } else if (MissRules.tooFew(d) != MissPolicy.WhenTooFew.CONTINUE) {
+      endTooFew(d);
     } else {
       openRound(d, closed + 1);
+    }
+  }
+
+  /** Ends a game with fewer than its minimum of active players as its miss policy says. */
+  private static void endTooFew(Draft d) {
+    if (MissRules.tooFew(d) == MissPolicy.WhenTooFew.CANCEL) {
+      cancel(d, TOO_FEW_REASON);
+    } else {
+      finish(d, null, "tooFewPlayers");
     }
   }
 
@@ -378,6 +413,7 @@ public final class GameRules {
     d.roundDeadline = null;
     d.turn = null;
     d.moves.clear();
+    d.misses.clear();
     ObjectNode data = Draft.data();
     data.set("result", result);
     data.put("trigger", trigger);
@@ -393,6 +429,7 @@ public final class GameRules {
     d.turn = null;
     d.lobbyDeadline = null;
     d.moves.clear();
+    d.misses.clear();
     d.emit(EventType.GAME_CANCELLED, null, null, Draft.data().put("reason", reason));
   }
 }

@@ -25,6 +25,8 @@ import java.util.Optional;
  *     retry gets the first answer (one record: the game's size does not grow with it); null if none
  * @param turn the open turn of a {@link io.clix.core.PlayMode#TURNS} game; null if none (always
  *     null in a SIMULTANEOUS game, so its stored JSON does not change)
+ * @param misses each player's consecutive missed moves, kept only under a {@link
+ *     io.clix.core.MissPolicy} other than the default; null when there are none
  */
 public record GameState(
     String gameId,
@@ -42,12 +44,20 @@ public record GameState(
     String cancelReason,
     long version,
     Closer closedBy,
-    Turn turn) {
+    Turn turn,
+    Map<String, Integer> misses) {
 
   public GameState {
     result = result == null || result.isNull() || result.isMissingNode() ? null : result;
     players = List.copyOf(players);
     moves = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(moves));
+    misses = misses == null || misses.isEmpty() ? null
+        : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(misses));
+  }
+
+  /** The player's consecutive missed moves (0 if none, or if the spec's miss policy keeps no count). */
+  public int missesOf(String playerId) {
+    return misses == null ? 0 : misses.getOrDefault(playerId, 0);
   }
 
   /** A seated player. */

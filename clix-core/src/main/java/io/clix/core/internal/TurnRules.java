@@ -56,7 +56,7 @@ final class TurnRules {
       boolean active = d.players.stream().anyMatch(p -> p.playerId().equals(player) && p.active());
       if (active) {
         d.turnCount++;
-        d.turn = new GameState.Turn(d.turnCount, order, i, d.now.plus(d.spec.turnTimeout()));
+        d.turn = new GameState.Turn(d.turnCount, order, i, d.now.plus(MissRules.turnTimeout(d, player)));
         ObjectNode data = Draft.data().put("turn", d.turnCount).put("deadline", d.turn.deadline().toString());
         d.emit(EventType.TURN_OPENED, player, d.round, data);
         return true;

@@ -138,7 +138,7 @@ public final class GameStore {
 
   private CompletableFuture<Outcome> attempt(String gameId, Function<GameState, Step> rule, int attempt) {
     return readExisting(gameId).thenCompose(item -> {
-      Step fold = TimerFold.fold(item.state(), item.fired());
+      Step fold = TimerFold.fold(item.state(), item.fired(), clock.instant());
       Step ruled;
       ClixException refused = null;
       try {

@@ -15,11 +15,29 @@ import java.util.Optional;
  * Folds the timer markers the state machine wrote ({@code fired.lobby}, {@code fired.round-<n>},
  * {@code fired.turn-<n>}) into a game's state, in the order they fired, with {@link
  * GameTimers#fire} (no-ops for markers the game has passed). So every read shows a
- * timeout that fired, even before a worker ran.
+ * timeout that fired, even before a worker ran. A TURNS game's turn deadlines that are due are
+ * applied too, marker or not: a turn shortened by the miss policy may fall before the deadline the
+ * execution sleeps towards (it fires it, at its announced instant, when it wakes), and every read
+ * and write must see it ended from its instant on, as the in-memory orchestrator does.
  */
 public final class TimerFold {
 
   private TimerFold() {}
+
+  /** {@link #fold(GameState, Map)}, then every turn deadline due at {@code now}, each at its announced instant. */
+  public static Step fold(GameState state, Map<String, Instant> fired, Instant now) {
+    Step step = fold(state, fired);
+    GameState s = step.state();
+    List<GameEvent> events = new ArrayList<>(step.events());
+    GameTimers.Timer due = GameTimers.next(s).orElse(null);
+    while (due != null && due.kind() == GameTimers.Kind.TURN && !due.at().isAfter(now)) {
+      Step turn = GameTimers.fire(s, due.kind(), due.number(), due.at());
+      s = turn.state();
+      events.addAll(turn.events());
+      due = GameTimers.next(s).orElse(null);
+    }
+    return new Step(s, events);
+  }
 
   /** The state after every pending marker, and the events the markers caused (none if all are stale). */
   public static Step fold(GameState state, Map<String, Instant> fired) {

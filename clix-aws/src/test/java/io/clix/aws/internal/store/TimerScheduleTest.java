@@ -66,4 +66,17 @@ class TimerScheduleTest {
     assertThat(WaitPoint.timerOf("turn-0")).isEmpty();
     assertThat(WaitPoint.isWellFormed("turn-1")).as("a turn is no waiting point").isFalse();
   }
+
+  @Test
+  void aDueTurnDeadlineIsAppliedAtItsInstantWithoutAMarker() {
+    GameState s = turnsGame(1);
+
+    Step early = TimerFold.fold(s, Map.of(), T0.plusSeconds(9));
+    Step due = TimerFold.fold(s, Map.of(), T0.plusSeconds(25));
+
+    assertThat(early.unchanged()).isTrue();
+    assertThat(due.state().turn().player()).isEqualTo("c");
+    assertThat(due.events()).allSatisfy(e -> assertThat(e.time()).isBefore(T0.plusSeconds(25)));
+    assertThat(due.events().get(0).time()).isEqualTo(T0.plusSeconds(10));
+  }
 }
