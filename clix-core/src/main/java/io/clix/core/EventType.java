@@ -33,13 +33,15 @@ public enum EventType {
   TURN_ENDED,
   /**
    * A player's move was accepted (the move itself is revealed when the round closes); data {@code {}}, or {@code
-   * {"default": true}} for the {@link MissPolicy#defaultMove()} played for a player who missed.
+   * {"default": true}} for the {@link MissPolicy#defaultMove()} played for a player who missed; with a {@link
+   * GameLogic}, also {@code "board"}: the board after the move.
    */
   MOVE_ACCEPTED,
   /**
    * A round closed; data: {@code {"moves": {player: move}, "missing": [players], "trigger":
    * "allMoved"|"deadline"|"turnsEnded"}} ({@code turnsEnded}: the last turn of a {@link PlayMode#TURNS} round
-   * ended without every active player having moved).
+   * ended without every active player having moved); with a {@link GameLogic}, also {@code "board"}: the board
+   * after {@link GameLogic#closeRound}.
    */
   ROUND_CLOSED,
   /** The game finished; data: {@code {"result": ..., "trigger": "backend"|"lastRound"|"tooFewPlayers"}}. */

@@ -16,13 +16,13 @@ import java.util.Set;
 
 /**
  * An immutable snapshot of one game: status, players, the open round and its deadline (in a {@link
- * PlayMode#TURNS} game, whose turn it is and until when), and the version (the sequence number of
- * the game's latest event). Safe to hand to game clients: it
+ * PlayMode#TURNS} game, whose turn it is and until when), the board a {@link GameLogic} keeps, and
+ * the version (the sequence number of the game's latest event). Safe to hand to game clients: it
  * never carries a task token. Its lists are unmodifiable, and {@link #result()} hands out a copy.
  */
 @JsonPropertyOrder({"gameId", "spec", "status", "players", "currentRound", "roundDeadline", "movedPlayers",
     "lobbyDeadline", "createdAt", "startedAt", "endedAt", "result", "cancelReason", "version", "turnPlayer",
-    "turnDeadline"})
+        "turnDeadline", "board"})
 public final class GameView {
 
   @JsonProperty("gameId")
@@ -59,6 +59,9 @@ public final class GameView {
   @JsonProperty("turnDeadline")
   @JsonInclude(JsonInclude.Include.NON_NULL)
   private final Instant turnDeadline;
+  @JsonProperty("board")
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  private final JsonNode board;
   private final List<String> activePlayerIds;
 
   private GameView(Builder b) {
@@ -79,6 +82,7 @@ public final class GameView {
     this.version = b.version;
     this.turnPlayer = b.turnPlayer;
     this.turnDeadline = b.turnDeadline;
+    this.board = b.board == null || b.board.isNull() ? null : b.board.deepCopy();
     this.activePlayerIds = players.stream().filter(Player::active).map(Player::playerId).toList();
   }
 
@@ -178,6 +182,14 @@ public final class GameView {
     return Optional.ofNullable(turnDeadline);
   }
 
+  /**
+   * The board the orchestrator's {@link GameLogic} keeps for this game, once its first move came; empty
+   * without one (the JSON then has no {@code board}). A fresh deep copy each call.
+   */
+  public Optional<JsonNode> board() {
+    return board == null ? Optional.empty() : Optional.of(board.deepCopy());
+  }
+
   /** The ids of players still in the game, in seat order. */
   public List<String> activePlayerIds() {
     return activePlayerIds;
@@ -209,7 +221,8 @@ public final class GameView {
         && Objects.equals(cancelReason, o.cancelReason)
         && version == o.version
         && Objects.equals(turnPlayer, o.turnPlayer)
-        && Objects.equals(turnDeadline, o.turnDeadline);
+        && Objects.equals(turnDeadline, o.turnDeadline)
+        && Objects.equals(board, o.board);
   }
 
   @Override
@@ -231,6 +244,7 @@ public final class GameView {
     h += (h << 5) + Long.hashCode(version);
     h += (h << 5) + Objects.hashCode(turnPlayer);
     h += (h << 5) + Objects.hashCode(turnDeadline);
+    h += (h << 5) + Objects.hashCode(board);
     h += (h << 5) + activePlayerIds.hashCode();
     return h;
   }
@@ -249,6 +263,7 @@ public final class GameView {
     s.append(", version=").append(version);
     optional(s, "turnPlayer", turnPlayer);
     optional(s, "turnDeadline", turnDeadline);
+    optional(s, "board", board);
     return s.append(", activePlayerIds=").append(activePlayerIds)
         .append('}').toString();
   }
@@ -268,7 +283,7 @@ public final class GameView {
       @JsonProperty("startedAt") Optional<Instant> startedAt, @JsonProperty("endedAt") Optional<Instant> endedAt,
       @JsonProperty("result") Optional<JsonNode> result, @JsonProperty("cancelReason") Optional<String> cancelReason,
       @JsonProperty("version") Long version, @JsonProperty("turnPlayer") Optional<String> turnPlayer,
-      @JsonProperty("turnDeadline") Optional<Instant> turnDeadline) {
+      @JsonProperty("turnDeadline") Optional<Instant> turnDeadline, @JsonProperty("board") Optional<JsonNode> board) {
     Builder b = builder();
     if (gameId != null) {
       b.gameId(gameId);
@@ -318,6 +333,9 @@ public final class GameView {
     if (turnDeadline != null) {
       b.turnDeadline(turnDeadline);
     }
+    if (board != null) {
+      b.board(board);
+    }
     return b.build();
   }
 
@@ -346,6 +364,7 @@ public final class GameView {
     private boolean versionSet;
     private String turnPlayer;
     private Instant turnDeadline;
+    private JsonNode board;
     /** Attributes last given null where null is not allowed (an optional one: use Optional.empty()). */
     private final Set<String> nulls = new LinkedHashSet<>();
 
@@ -388,6 +407,9 @@ public final class GameView {
       }
       if (instance.turnDeadline != null) {
         turnDeadline(instance.turnDeadline);
+      }
+      if (instance.board != null) {
+        board(instance.board);
       }
       return this;
     }
@@ -548,6 +570,18 @@ public final class GameView {
     public Builder turnDeadline(Instant turnDeadline) {
       this.turnDeadline = turnDeadline;
       return given("turnDeadline", turnDeadline);
+    }
+
+    /** The board; copied when built; JSON {@code null} is no board. */
+    public Builder board(JsonNode board) {
+      this.board = board;
+      return given("board", board);
+    }
+
+    /** The board or none; copied when built; JSON {@code null} is no board. */
+    public Builder board(Optional<? extends JsonNode> board) {
+      this.board = board == null ? null : board.orElse(null);
+      return given("board", board);
     }
 
     public Builder turnDeadline(Optional<? extends Instant> turnDeadline) {

@@ -133,6 +133,19 @@ final class RequestRules {
     }
   }
 
+  /** Checks a board a game logic returned: a JSON value within its size bound. */
+  static void board(String gameId, JsonNode board) {
+    List<Violation> v = new ArrayList<>();
+    if (board == null || board.isNull() || board.isMissingNode()) {
+      v.add(new Violation("board", "the game logic must return a JSON value, not null"));
+    } else {
+      sizeViolation("board", board, Limits.MAX_BOARD_BYTES, v);
+    }
+    if (!v.isEmpty()) {
+      throw new InvalidRequestException(gameId, v);
+    }
+  }
+
   /** Checks a cancel reason: non-blank, bounded, printable. */
   static String reason(String gameId, String reason) {
     String rule = null;

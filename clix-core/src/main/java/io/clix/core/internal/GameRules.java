@@ -7,6 +7,7 @@ import io.clix.core.ClixJson;
 import io.clix.core.DuplicateMoveException;
 import io.clix.core.EventType;
 import io.clix.core.GameFullException;
+import io.clix.core.GameLogic;
 import io.clix.core.GameSpec;
 import io.clix.core.GameStateException;
 import io.clix.core.GameStatus;
@@ -127,6 +128,11 @@ public final class GameRules {
    * this player's leave ended it (its retry).
    */
   public static Step leave(GameState s, String playerId, Instant now) {
+    return leave(s, playerId, now, null);
+  }
+
+  /** {@link #leave(GameState, String, Instant)} with the orchestrator's game logic (or null): a round it closes is closed by it. */
+  public static Step leave(GameState s, String playerId, Instant now, GameLogic logic) {
     GameState.Seat seated = s.seat(playerId).orElse(null);
     if (seated == null) {
       throw new NotInGameException("player " + playerId + " is not seated in game " + s.gameId(), s.gameId());
@@ -137,7 +143,7 @@ public final class GameRules {
     if (s.status().isEnded()) {
       throw new GameStateException("cannot leave game " + s.gameId() + ": it is " + s.status(), s.gameId(), s.status());
     }
-    Draft d = new Draft(s, now);
+    Draft d = new Draft(s, now, logic);
     if (s.status() == GameStatus.LOBBY) {
       d.players.removeIf(p -> p.playerId().equals(playerId));
       d.emit(EventType.PLAYER_LEFT, playerId, null, Draft.data().put("seat", seated.seat()));
@@ -201,6 +207,16 @@ public final class GameRules {
    * for the move that closed the round (and maybe finished the game), after it closed.
    */
   public static Step move(GameState s, String playerId, int round, JsonNode move, Instant now) {
+    return move(s, playerId, round, move, now, null);
+  }
+
+  /**
+   * {@link #move(GameState, String, int, JsonNode, Instant)} through the orchestrator's game logic (or null):
+   * the logic checks the move last, after every rule of the game, and a refusal changes nothing.
+   *
+   * @throws io.clix.core.IllegalMoveException if the logic refuses the move
+   */
+  public static Step move(GameState s, String playerId, int round, JsonNode move, Instant now, GameLogic logic) {
     move = ClixJson.canonical(move);
     GameState.Closer closer = s.closedBy();
     if (closer != null && closer.byMove() && closer.round() == round && closer.playerId().equals(playerId)
@@ -235,8 +251,14 @@ public final class GameRules {
     if (s.turn() != null && !s.turn().player().equals(playerId)) {
       throw new NotYourTurnException(s.gameId(), playerId, round, s.turn().player());
     }
-    Draft d = new Draft(s, now);
-    long seq = d.emit(EventType.MOVE_ACCEPTED, playerId, round, null);
+    JsonNode board = BoardRules.afterMove(s, logic, playerId, move);
+    Draft d = new Draft(s, now, logic);
+    ObjectNode accepted = Draft.data();
+    if (board != null) {
+      d.board = board;
+      accepted.set("board", board.deepCopy());
+    }
+    long seq = d.emit(EventType.MOVE_ACCEPTED, playerId, round, accepted);
     d.moves.put(playerId, new GameState.MoveRecord(move, now, seq));
     MissRules.moved(d, playerId);
     if (TurnRules.turns(d)) {
@@ -253,10 +275,15 @@ public final class GameRules {
 
   /** The deadline of {@code round} passed: close it with the missing moves, if it is still open. */
   public static Step roundDeadline(GameState s, int round, Instant now) {
+    return roundDeadline(s, round, now, null);
+  }
+
+  /** {@link #roundDeadline(GameState, int, Instant)} with the orchestrator's game logic (or null). */
+  public static Step roundDeadline(GameState s, int round, Instant now, GameLogic logic) {
     if (s.status() != GameStatus.RUNNING || s.round() != round) {
       return new Step(s, java.util.List.of());
     }
-    Draft d = new Draft(s, now);
+    Draft d = new Draft(s, now, logic);
     d.players.stream().filter(GameState.Seat::active).sorted(Comparator.comparingInt(GameState.Seat::seat))
         .map(GameState.Seat::playerId).filter(p -> !d.moves.containsKey(p)).toList()
         .forEach(p -> MissRules.missed(d, p));
@@ -269,10 +296,15 @@ public final class GameRules {
    * next turn, or close the round after its last, if that turn is still open.
    */
   public static Step turnDeadline(GameState s, int turn, Instant now) {
+    return turnDeadline(s, turn, now, null);
+  }
+
+  /** {@link #turnDeadline(GameState, int, Instant)} with the orchestrator's game logic (or null). */
+  public static Step turnDeadline(GameState s, int turn, Instant now, GameLogic logic) {
     if (s.status() != GameStatus.RUNNING || s.turn() == null || s.turn().number() != turn) {
       return new Step(s, java.util.List.of());
     }
-    Draft d = new Draft(s, now);
+    Draft d = new Draft(s, now, logic);
     MissRules.missed(d, s.turn().player());
     if (!TurnRules.advance(d, TurnRules.MISSED)) {
       closeRound(d, roundTrigger(d));
@@ -380,6 +412,10 @@ public final class GameRules {
     });
     data.put("trigger", trigger);
     int closed = d.round;
+    BoardRules.closeRound(d, closed);
+    if (d.board != null) {
+      data.set("board", d.board.deepCopy());
+    }
     d.emit(EventType.ROUND_CLOSED, null, closed, data);
     d.moves.clear();
     d.roundDeadline = null;

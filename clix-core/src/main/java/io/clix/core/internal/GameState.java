@@ -27,6 +27,7 @@ import java.util.Optional;
  *     null in a SIMULTANEOUS game, so its stored JSON does not change)
  * @param misses each player's consecutive missed moves, kept only under a {@link
  *     io.clix.core.MissPolicy} other than the default; null when there are none
+ * @param board the board the orchestrator's {@link io.clix.core.GameLogic} keeps; null if none
  */
 public record GameState(
     String gameId,
@@ -45,12 +46,14 @@ public record GameState(
     long version,
     Closer closedBy,
     Turn turn,
-    Map<String, Integer> misses) {
+    Map<String, Integer> misses,
+    JsonNode board) {
 
   public GameState {
     result = result == null || result.isNull() || result.isMissingNode() ? null : result;
     players = List.copyOf(players);
     moves = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(moves));
+    board = board == null || board.isNull() || board.isMissingNode() ? null : board;
     misses = misses == null || misses.isEmpty() ? null
         : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(misses));
   }
@@ -167,6 +170,7 @@ public record GameState(
         .version(version)
         .turnPlayer(Optional.ofNullable(turn).map(Turn::player))
         .turnDeadline(Optional.ofNullable(turn).map(Turn::deadline))
+        .board(Optional.ofNullable(board))
         .build();
   }
 }

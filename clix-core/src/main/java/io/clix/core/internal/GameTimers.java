@@ -56,13 +56,18 @@ public final class GameTimers {
    * game has passed it (a stale timer).
    */
   public static Step fire(GameState s, Kind kind, int number, Instant at) {
+    return fire(s, kind, number, at, null);
+  }
+
+  /** {@link #fire(GameState, Kind, int, Instant)} with the orchestrator's game logic (or null). */
+  public static Step fire(GameState s, Kind kind, int number, Instant at, io.clix.core.GameLogic logic) {
     switch (kind) {
       case LOBBY:
         return GameRules.lobbyTimeout(s, at);
       case ROUND:
-        return GameRules.roundDeadline(s, number, at);
+        return GameRules.roundDeadline(s, number, at, logic);
       case TURN:
-        return GameRules.turnDeadline(s, number, at);
+        return GameRules.turnDeadline(s, number, at, logic);
       default:
         return new Step(s, List.of());
     }

@@ -11,6 +11,7 @@ import java.util.List;
  * default move and counts (only under a policy other than the default, so a default game's state
  * is what it always was); a move resets the count; when a round closes, players whose count reached
  * {@link MissPolicy#forfeitAfter()} are forfeited; a player who missed last gets the shorter turn.
+ * A default move goes through the game's logic, if it has one; one the logic refuses is not played.
  */
 final class MissRules {
 
@@ -23,8 +24,12 @@ final class MissRules {
 
   /** {@code playerId} missed the open round's move (its turn or the round's deadline passed). */
   static void missed(Draft d, String playerId) {
-    d.spec.missPolicy().defaultMove().ifPresent(move -> {
-      long seq = d.emit(EventType.MOVE_ACCEPTED, playerId, d.round, Draft.data().put("default", true));
+    d.spec.missPolicy().defaultMove().filter(move -> BoardRules.playDefault(d, playerId, move)).ifPresent(move -> {
+      com.fasterxml.jackson.databind.node.ObjectNode data = Draft.data().put("default", true);
+      if (d.board != null) {
+        data.set("board", d.board.deepCopy());
+      }
+      long seq = d.emit(EventType.MOVE_ACCEPTED, playerId, d.round, data);
       d.moves.put(playerId, new GameState.MoveRecord(move, d.now, seq));
     });
     if (counts(d)) {

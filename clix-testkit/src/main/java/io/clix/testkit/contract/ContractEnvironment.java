@@ -44,6 +44,15 @@ public interface ContractEnvironment extends AutoCloseable {
    */
   default void settle() {}
 
+  /**
+   * An orchestrator on this environment's clock (and, where it has one, its storage) whose moves go through
+   * {@code logic}, for {@link LogicContract}; closed with the environment. Empty by default: those tests are
+   * skipped.
+   */
+  default java.util.Optional<GameOrchestrator> orchestratorWith(io.clix.core.GameLogic logic) {
+    return java.util.Optional.empty();
+  }
+
   /** Closes the orchestrator and anything the environment started for it. */
   @Override
   void close();

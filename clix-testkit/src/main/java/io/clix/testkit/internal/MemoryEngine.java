@@ -3,6 +3,7 @@ package io.clix.testkit.internal;
 import io.clix.core.GameAlreadyExistsException;
 import io.clix.core.GameEvent;
 import io.clix.core.GameNotFoundException;
+import io.clix.core.GameLogic;
 import io.clix.core.GameSpec;
 import io.clix.core.internal.GameEngine;
 import io.clix.core.internal.GameListeners;
@@ -31,11 +32,14 @@ public final class MemoryEngine implements GameEngine, AutoCloseable {
   private final Clock clock;
   private final ClockScheduler scheduler;
   private final GameListeners listeners;
+  private final GameLogic logic;
   private final Map<String, Game> games = new ConcurrentHashMap<>();
 
-  public MemoryEngine(Clock clock, GameListeners listeners) {
+  /** An engine on {@code clock}; its timers close rounds through {@code logic} (or none: null). */
+  public MemoryEngine(Clock clock, GameListeners listeners, GameLogic logic) {
     this.clock = clock;
     this.listeners = listeners;
+    this.logic = logic;
     this.scheduler = new ClockScheduler(clock, "clix-in-memory-timers", null);
   }
 
@@ -142,7 +146,7 @@ public final class MemoryEngine implements GameEngine, AutoCloseable {
     if (next != null) {
       String gameId = game.state.gameId();
       game.timer = scheduler.schedule(next.at(),
-          () -> timer(gameId, s -> GameTimers.fire(s, next.kind(), next.number(), clock.instant())));
+          () -> timer(gameId, s -> GameTimers.fire(s, next.kind(), next.number(), clock.instant(), logic)));
     }
   }
 

@@ -59,6 +59,7 @@ public final class GameStore {
   private final TokenStore tokens;
   private final MovePayloads moves;
   private final EventSink sink;
+  private final io.clix.core.GameLogic logic;
 
   /** Receives the events of every write that committed, with the version the write started from. */
   @FunctionalInterface
@@ -67,6 +68,13 @@ public final class GameStore {
   }
 
   public GameStore(AwsCalls calls, String table, Clock clock, Duration retention, EventSink sink) {
+    this(calls, table, clock, retention, sink, null);
+  }
+
+  /** A store whose timer folds close rounds through the orchestrator's game logic (or none: null). */
+  public GameStore(AwsCalls calls, String table, Clock clock, Duration retention, EventSink sink,
+      io.clix.core.GameLogic logic) {
+    this.logic = logic;
     this.calls = calls;
     this.table = table;
     this.clock = clock;
@@ -138,7 +146,7 @@ public final class GameStore {
 
   private CompletableFuture<Outcome> attempt(String gameId, Function<GameState, Step> rule, int attempt) {
     return readExisting(gameId).thenCompose(item -> {
-      Step fold = TimerFold.fold(item.state(), item.fired(), clock.instant());
+      Step fold = TimerFold.fold(item.state(), item.fired(), clock.instant(), logic);
       Step ruled;
       ClixException refused = null;
       try {
