@@ -1,7 +1,6 @@
 package io.clix.core.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clix.core.ClixJson;
 import io.clix.core.DuplicateMoveException;
@@ -28,9 +27,10 @@ import java.util.Objects;
  * The rules of a game as pure functions from a state, a command and the time to a {@link Step}:
  * lobby (seats, capacity, minimum, early start, timeout), rounds (one move per active player, close
  * when all moved or at the deadline; in a {@link PlayMode#TURNS} game turn by turn, see {@link
- * TurnRules}; missed moves under the spec's {@link io.clix.core.MissPolicy}, see {@link MissRules}),
- * and the ends. {@link GameTimers} says which timer a state fires next. Every orchestrator applies exactly these rules;
- * only how it stores the state and fires the timers differs. Rules throw the typed Clix exceptions
+ * TurnRules}; missed moves under the spec's {@link MissPolicy}, see {@link MissRules}; moves through
+ * the orchestrator's {@link GameLogic}, see {@link BoardRules}), and the ends ({@link Transitions}
+ * holds the changes the rules share). {@link GameTimers} says which timer a state fires next. Every
+ * orchestrator applies exactly these rules; only how it stores the state and fires the timers differs. Rules throw the typed Clix exceptions
  * and never write anything themselves. Every JSON value they keep is in {@link ClixJson#canonical}
  * form, so what one orchestrator returns, every other returns too.
  */
@@ -117,7 +117,7 @@ public final class GameRules {
     }
     d.emit(EventType.PLAYER_JOINED, playerId, null, data);
     if (d.players.size() == s.spec().capacity()) {
-      start(d, FULL);
+      Transitions.start(d, FULL);
     }
     return d.done();
   }
@@ -155,18 +155,18 @@ public final class GameRules {
     GameState.Closer closer = new GameState.Closer(playerId, d.round, null, now, seq);
     if (d.players.stream().noneMatch(GameState.Seat::active)) {
       d.closedBy = closer;
-      cancel(d, ALL_LEFT_REASON);
+      Transitions.cancel(d, ALL_LEFT_REASON);
     } else if (MissRules.tooFew(d) != MissPolicy.WhenTooFew.CONTINUE) {
       d.closedBy = closer;
-      endTooFew(d);
+      Transitions.endTooFew(d);
     } else if (TurnRules.turns(d)) {
       if (d.turn != null && d.turn.player().equals(playerId) && !TurnRules.advance(d, TurnRules.LEFT)) {
         d.closedBy = closer;
-        closeRound(d, roundTrigger(d));
+        Transitions.closeRound(d, Transitions.roundTrigger(d));
       }
-    } else if (allMoved(d)) {
+    } else if (Transitions.allMoved(d)) {
       d.closedBy = closer;
-      closeRound(d, "allMoved");
+      Transitions.closeRound(d, "allMoved");
     }
     return d.done();
   }
@@ -184,7 +184,7 @@ public final class GameRules {
           + " players to start, has " + s.players().size(), s.gameId());
     }
     Draft d = new Draft(s, now);
-    start(d, START_NOW);
+    Transitions.start(d, START_NOW);
     return d.done();
   }
 
@@ -195,9 +195,9 @@ public final class GameRules {
     }
     Draft d = new Draft(s, now);
     if (s.players().size() >= s.spec().minPlayers()) {
-      start(d, LOBBY_TIMEOUT);
+      Transitions.start(d, LOBBY_TIMEOUT);
     } else {
-      cancel(d, LOBBY_TIMEOUT_REASON);
+      Transitions.cancel(d, LOBBY_TIMEOUT_REASON);
     }
     return d.done();
   }
@@ -264,11 +264,11 @@ public final class GameRules {
     if (TurnRules.turns(d)) {
       if (!TurnRules.advance(d, TurnRules.MOVED)) {
         d.closedBy = new GameState.Closer(playerId, round, Fingerprints.of(move), now, seq);
-        closeRound(d, roundTrigger(d));
+        Transitions.closeRound(d, Transitions.roundTrigger(d));
       }
-    } else if (allMoved(d)) {
+    } else if (Transitions.allMoved(d)) {
       d.closedBy = new GameState.Closer(playerId, round, Fingerprints.of(move), now, seq);
-      closeRound(d, "allMoved");
+      Transitions.closeRound(d, "allMoved");
     }
     return d.done();
   }
@@ -287,7 +287,7 @@ public final class GameRules {
     d.players.stream().filter(GameState.Seat::active).sorted(Comparator.comparingInt(GameState.Seat::seat))
         .map(GameState.Seat::playerId).filter(p -> !d.moves.containsKey(p)).toList()
         .forEach(p -> MissRules.missed(d, p));
-    closeRound(d, "deadline");
+    Transitions.closeRound(d, "deadline");
     return d.done();
   }
 
@@ -307,7 +307,7 @@ public final class GameRules {
     Draft d = new Draft(s, now, logic);
     MissRules.missed(d, s.turn().player());
     if (!TurnRules.advance(d, TurnRules.MISSED)) {
-      closeRound(d, roundTrigger(d));
+      Transitions.closeRound(d, Transitions.roundTrigger(d));
     }
     return d.done();
   }
@@ -339,7 +339,7 @@ public final class GameRules {
           + (s.status() == GameStatus.FINISHED ? " with another result" : ""), s.gameId(), s.status());
     }
     Draft d = new Draft(s, now);
-    finish(d, result, "backend");
+    Transitions.finish(d, result, "backend");
     return d.done();
   }
 
@@ -352,120 +352,12 @@ public final class GameRules {
       throw new GameStateException("cannot cancel game " + s.gameId() + ": it is FINISHED", s.gameId(), s.status());
     }
     Draft d = new Draft(s, now);
-    cancel(d, reason);
+    Transitions.cancel(d, reason);
     return d.done();
   }
 
   private static boolean closedByLeave(GameState s, String playerId) {
     GameState.Closer closer = s.closedBy();
     return closer != null && !closer.byMove() && closer.playerId().equals(playerId);
-  }
-
-  private static boolean allMoved(Draft d) {
-    return d.players.stream().filter(GameState.Seat::active).allMatch(p -> d.moves.containsKey(p.playerId()));
-  }
-
-  private static void start(Draft d, String trigger) {
-    d.status = GameStatus.RUNNING;
-    d.startedAt = d.now;
-    d.lobbyDeadline = null;
-    ObjectNode data = Draft.data();
-    ArrayNode players = data.putArray("players");
-    d.players.forEach(p -> players.add(p.playerId()));
-    data.put("trigger", trigger);
-    d.emit(EventType.GAME_STARTED, null, null, data);
-    openRound(d, 1);
-  }
-
-  /** Why a TURNS round closed after its last turn. */
-  private static String roundTrigger(Draft d) {
-    boolean everyoneMoved = d.players.stream().filter(GameState.Seat::active)
-        .noneMatch(p -> MissRules.missedThisRound(d, p.playerId()));
-    return everyoneMoved ? "allMoved" : "turnsEnded";
-  }
-
-  private static void openRound(Draft d, int round) {
-    d.round = round;
-    d.moves.clear();
-    if (TurnRules.turns(d)) {
-      d.roundDeadline = null;
-      d.emit(EventType.ROUND_OPENED, null, round, Draft.data());
-      TurnRules.openRound(d);
-      return;
-    }
-    d.roundDeadline = d.now.plus(d.spec.roundTimeout());
-    d.emit(EventType.ROUND_OPENED, null, round, Draft.data().put("deadline", d.roundDeadline.toString()));
-  }
-
-  private static void closeRound(Draft d, String trigger) {
-    ObjectNode data = Draft.data();
-    ObjectNode moves = data.putObject("moves");
-    ArrayNode missing = data.putArray("missing");
-    d.players.stream().sorted(Comparator.comparingInt(GameState.Seat::seat)).forEach(p -> {
-      GameState.MoveRecord m = d.moves.get(p.playerId());
-      if (m != null) {
-        moves.set(p.playerId(), m.move());
-      }
-      if (p.active() && MissRules.missedThisRound(d, p.playerId())) {
-        missing.add(p.playerId());
-      }
-    });
-    data.put("trigger", trigger);
-    int closed = d.round;
-    BoardRules.closeRound(d, closed);
-    if (d.board != null) {
-      data.set("board", d.board.deepCopy());
-    }
-    d.emit(EventType.ROUND_CLOSED, null, closed, data);
-    d.moves.clear();
-    d.roundDeadline = null;
-    d.turn = null;
-    MissRules.forfeit(d);
-    if (closed >= d.spec.rounds()) {
-      finish(d, null, "lastRound");
-    } else if (d.players.stream().noneMatch(GameState.Seat::active)) {
-      cancel(d, ALL_FORFEITED_REASON);
-    } else if (MissRules.tooFew(d) != MissPolicy.WhenTooFew.CONTINUE) {
-      endTooFew(d);
-    } else {
-      openRound(d, closed + 1);
-    }
-  }
-
-  /** Ends a game with fewer than its minimum of active players as its miss policy says. */
-  private static void endTooFew(Draft d) {
-    if (MissRules.tooFew(d) == MissPolicy.WhenTooFew.CANCEL) {
-      cancel(d, TOO_FEW_REASON);
-    } else {
-      finish(d, null, "tooFewPlayers");
-    }
-  }
-
-  private static void finish(Draft d, JsonNode result, String trigger) {
-    d.status = GameStatus.FINISHED;
-    d.endedAt = d.now;
-    d.result = result;
-    d.round = 0;
-    d.roundDeadline = null;
-    d.turn = null;
-    d.moves.clear();
-    d.misses.clear();
-    ObjectNode data = Draft.data();
-    data.set("result", result);
-    data.put("trigger", trigger);
-    d.emit(EventType.GAME_FINISHED, null, null, data);
-  }
-
-  private static void cancel(Draft d, String reason) {
-    d.status = GameStatus.CANCELLED;
-    d.endedAt = d.now;
-    d.cancelReason = reason;
-    d.round = 0;
-    d.roundDeadline = null;
-    d.turn = null;
-    d.lobbyDeadline = null;
-    d.moves.clear();
-    d.misses.clear();
-    d.emit(EventType.GAME_CANCELLED, null, null, Draft.data().put("reason", reason));
   }
 }
