@@ -26,10 +26,11 @@ class InMemoryGameOrchestratorContractTest extends GameOrchestratorContract {
       }
 
       @Override
-      public Optional<GameOrchestrator> orchestratorWith(GameLogic logic) {
-        GameOrchestrator games = InMemoryGameOrchestrator.builder().clock(clock).gameLogic(logic).build();
-        withLogic.add(games);
-        return Optional.of(games);
+      public synchronized Optional<GameOrchestrator> orchestratorWith(GameLogic logic) {
+        if (withLogic.isEmpty()) { // one instance: in memory, a second one would hold other games
+          withLogic.add(InMemoryGameOrchestrator.builder().clock(clock).gameLogic(logic).build());
+        }
+        return Optional.of(withLogic.get(0));
       }
 
       @Override
