@@ -41,6 +41,7 @@ public final class AwsGameOrchestratorBuilder {
   String workerName = "clix-" + ProcessHandle.current().pid();
   ClixMetrics metrics = ClixMetrics.NONE;
   FrontHook tracing = FrontHook.NONE;
+  io.clix.core.GameLogic gameLogic;
 
   AwsGameOrchestratorBuilder() {}
 
@@ -105,6 +106,16 @@ public final class AwsGameOrchestratorBuilder {
   /** The activities as {@code <prefix>-lobby/-round/-timers} in the state machine's region and account. */
   public AwsGameOrchestratorBuilder activityPrefix(String prefix) {
     this.activityPrefix = Objects.requireNonNull(prefix, "prefix");
+    return this;
+  }
+
+  /**
+   * The logic every move of its games goes through, inside the move's conditional write (re-run on the fresh
+   * state after a conflict), and every round's close, also one a timer made; see {@link io.clix.core.GameLogic}.
+   * Register the same logic on every instance that shares the table. None by default.
+   */
+  public AwsGameOrchestratorBuilder gameLogic(io.clix.core.GameLogic logic) {
+    this.gameLogic = Objects.requireNonNull(logic, "logic");
     return this;
   }
 

@@ -28,6 +28,7 @@ import java.util.concurrent.CompletableFuture;
 final class DefaultAwsGameOrchestrator extends GameFront implements AwsGameOrchestrator {
 
   private final AwsGameEngine syncCommands;
+  private final io.clix.core.GameLogic gameLogic;
   private final AwsGameEngine asyncCommands;
   private final ActivityTaskRouter router;
 
@@ -48,9 +49,10 @@ final class DefaultAwsGameOrchestrator extends GameFront implements AwsGameOrche
       EventFeed feed = new EventFeed(listeners);
       AwsCalls forSync = syncCalls != null ? syncCalls : asyncCalls;
       AwsCalls forAsync = asyncCalls != null ? asyncCalls : syncCalls;
-      AwsGameEngine sync = new AwsGameEngine(forSync, b.tableName, b.stateMachineArn, b.clock, b.retention, feed);
+      AwsGameEngine sync = new AwsGameEngine(forSync, b.tableName, b.stateMachineArn, b.clock, b.retention, feed,
+          b.gameLogic);
       AwsGameEngine async = forAsync == forSync ? sync
-          : new AwsGameEngine(forAsync, b.tableName, b.stateMachineArn, b.clock, b.retention, feed);
+          : new AwsGameEngine(forAsync, b.tableName, b.stateMachineArn, b.clock, b.retention, feed, b.gameLogic);
       feed.fillFrom(sync.log());
       return new Wiring(sync, async, forAsync, listeners, scheduler);
     }
@@ -60,8 +62,14 @@ final class DefaultAwsGameOrchestrator extends GameFront implements AwsGameOrche
     this(b, Wiring.of(b));
   }
 
+  @Override
+  protected io.clix.core.GameLogic gameLogic() {
+    return gameLogic;
+  }
+
   private DefaultAwsGameOrchestrator(AwsGameOrchestratorBuilder b, Wiring w) {
     super(w.sync(), w.async(), w.listeners(), MeteredFront.of(b.metrics, b.tracing));
+    this.gameLogic = b.gameLogic;
     this.syncCommands = w.sync();
     this.asyncCommands = w.async();
     ActivityArns arns = b.activities();

@@ -107,11 +107,13 @@ public interface GameOrchestrator extends AutoCloseable {
   /**
    * Records the player's move in the open round. The same move again returns the same receipt,
    * also for the move that completed the round after the round has closed (or the game finished).
-   * The move that completes the round closes it (and opens the next one, or finishes the game).
+   * The move that completes the round closes it (and opens the next one, or finishes the game). In a
+   * {@link PlayMode#TURNS} game only the player whose turn it is may move, and the move ends the turn.
    *
    * @param move the move, any JSON value but {@code null}, at most {@link Limits#MAX_MOVE_BYTES}
    * @throws RoundNotOpenException if {@code round} is closed or not yet open
    * @throws DuplicateMoveException if the player already made a different move in this round
+   * @throws NotYourTurnException in a {@link PlayMode#TURNS} game, if another player's turn is open
    * @throws NotInGameException if the player is not an active player of the game
    * @throws GameStateException if the game is not running
    */

@@ -1,6 +1,7 @@
 package io.clix.core;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,7 +15,8 @@ import java.util.Optional;
 
 /**
  * What a game is to be: its id (optional; one is generated otherwise), seats, the minimum to start,
- * the lobby timeout, the rounds and their timeout, and free JSON metadata. Build one with
+ * the lobby timeout, the rounds and their timeout, how players move in a round ({@link PlayMode}),
+ * what a missed move does ({@link MissPolicy}), and free JSON metadata. Build one with
  * {@link #builder()}; {@code build()} throws {@link InvalidGameSpecException} listing every rule
  * the spec breaks.
  *
@@ -26,17 +28,34 @@ import java.util.Optional;
  *     .build();
  * }</pre>
  *
+ * <p>A {@link PlayMode#TURNS} game plays its rounds turn by turn, each active player in seat order
+ * with {@code turnTimeout} to move; its rounds have no deadline of their own ({@code roundTimeout}
+ * is not used):
+ *
+ * <pre>{@code
+ * GameSpec chess = GameSpec.builder()
+ *     .capacity(2).playMode(PlayMode.TURNS).turnTimeout(Duration.ofMinutes(5)).rotateFirstSeat(true)
+ *     .rounds(40)
+ *     .build();
+ * }</pre>
+ *
  * <p>A game runs in one Step Functions Standard execution, so {@code lobbyTimeout + rounds ×
- * roundTimeout} is at most {@link Limits#MAX_GAME_DURATION} and the rounds at most
- * {@link Limits#MAX_ROUNDS} (which keeps its history within the execution's event limit).
+ * roundTimeout} (in TURNS mode {@code lobbyTimeout + rounds × capacity × turnTimeout}) is at most
+ * {@link Limits#MAX_GAME_DURATION}, the rounds at most {@link Limits#MAX_ROUNDS}, and the history
+ * of its waits (one per round, or one per turn) within the execution's event limit (see {@link
+ * Limits#MAX_ROUNDS}).
  *
  * <p>Defaults: capacity 4, minimum 2 (or the capacity if smaller), lobby timeout 60 s, 1 round,
- * round timeout 60 s, metadata {@code {}}. The metadata is kept as {@link ClixJson#canonical} gives
+ * round timeout 60 s, play mode {@link PlayMode#SIMULTANEOUS}, turn timeout 60 s, first seat not
+ * rotating, {@link MissPolicy#defaults()}, metadata {@code {}}. The play mode and its two options
+ * appear in the spec's JSON only for a TURNS game (a SIMULTANEOUS spec keeps the turn options at
+ * their defaults), the miss policy only when it is not the default. The metadata is kept as {@link ClixJson#canonical} gives
  * it, so a spec read back from any orchestrator equals the one built. A spec is immutable: the
  * builder copies the metadata in, and {@link #metadata()} hands out a copy. Jackson reads a spec
  * through the same checks ({@link ClixJson#mapper()} round-trips it).
  */
-@JsonPropertyOrder({"gameId", "capacity", "minPlayers", "lobbyTimeout", "rounds", "roundTimeout", "metadata"})
+@JsonPropertyOrder({"gameId", "capacity", "minPlayers", "lobbyTimeout", "rounds", "roundTimeout", "playMode",
+    "turnTimeout", "rotateFirstSeat", "missPolicy", "metadata"})
 public final class GameSpec {
 
   @JsonProperty("gameId")
@@ -53,6 +72,10 @@ public final class GameSpec {
   private final Duration roundTimeout;
   @JsonProperty("metadata")
   private final JsonNode metadata;
+  private final PlayMode playMode;
+  private final Duration turnTimeout;
+  private final boolean rotateFirstSeat;
+  private final MissPolicy missPolicy;
 
   private GameSpec(Builder b, int minPlayers, JsonNode canonicalMetadata) {
     this.gameId = b.gameId;
@@ -62,6 +85,11 @@ public final class GameSpec {
     this.rounds = b.rounds;
     this.roundTimeout = b.roundTimeout;
     this.metadata = canonicalMetadata;
+    boolean turns = b.playMode == PlayMode.TURNS;
+    this.playMode = b.playMode;
+    this.turnTimeout = turns ? b.turnTimeout : Builder.DEFAULT_TIMEOUT;
+    this.rotateFirstSeat = turns && b.rotateFirstSeat;
+    this.missPolicy = b.missPolicy;
   }
 
   /** A builder with the defaults. */
@@ -99,9 +127,63 @@ public final class GameSpec {
     return rounds;
   }
 
-  /** How long a round waits for moves; then it closes with the missing moves recorded. */
+  /**
+   * How long a round waits for moves; then it closes with the missing moves recorded. Not used in a
+   * {@link PlayMode#TURNS} game, whose turns have deadlines instead.
+   */
   public Duration roundTimeout() {
     return roundTimeout;
+  }
+
+  /** How the players move in a round: all at once, or one at a time. */
+  public PlayMode playMode() {
+    return playMode;
+  }
+
+  /**
+   * In a {@link PlayMode#TURNS} game, how long each turn waits for its player's move; then the turn
+   * ends as missed and the next one opens.
+   */
+  public Duration turnTimeout() {
+    return turnTimeout;
+  }
+
+  /**
+   * In a {@link PlayMode#TURNS} game, whether the first turn of each round passes to the next seat
+   * (round 1 starts with the lowest seat, round 2 with the second, ...); otherwise every round starts
+   * with the lowest seat still playing.
+   */
+  public boolean rotateFirstSeat() {
+    return rotateFirstSeat;
+  }
+
+  /** What a missed move does: {@link MissPolicy#defaults()} records it and moves on. */
+  public MissPolicy missPolicy() {
+    return missPolicy;
+  }
+
+  @JsonProperty("missPolicy")
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  private MissPolicy missPolicyJson() {
+    return missPolicy.equals(MissPolicy.defaults()) ? null : missPolicy;
+  }
+
+  @JsonProperty("playMode")
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  private PlayMode playModeJson() {
+    return playMode == PlayMode.TURNS ? playMode : null;
+  }
+
+  @JsonProperty("turnTimeout")
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  private Duration turnTimeoutJson() {
+    return playMode == PlayMode.TURNS ? turnTimeout : null;
+  }
+
+  @JsonProperty("rotateFirstSeat")
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  private Boolean rotateFirstSeatJson() {
+    return playMode == PlayMode.TURNS ? rotateFirstSeat : null;
   }
 
   /**
@@ -124,6 +206,10 @@ public final class GameSpec {
         && lobbyTimeout.equals(o.lobbyTimeout)
         && rounds == o.rounds
         && roundTimeout.equals(o.roundTimeout)
+        && playMode == o.playMode
+        && turnTimeout.equals(o.turnTimeout)
+        && rotateFirstSeat == o.rotateFirstSeat
+        && missPolicy.equals(o.missPolicy)
         && metadata.equals(o.metadata);
   }
 
@@ -136,6 +222,14 @@ public final class GameSpec {
     h += (h << 5) + lobbyTimeout.hashCode();
     h += (h << 5) + rounds;
     h += (h << 5) + roundTimeout.hashCode();
+    if (playMode == PlayMode.TURNS) {
+      h += (h << 5) + playMode.hashCode();
+      h += (h << 5) + turnTimeout.hashCode();
+      h += (h << 5) + Boolean.hashCode(rotateFirstSeat);
+    }
+    if (!missPolicy.equals(MissPolicy.defaults())) {
+      h += (h << 5) + missPolicy.hashCode();
+    }
     h += (h << 5) + metadata.hashCode();
     return h;
   }
@@ -144,7 +238,11 @@ public final class GameSpec {
   public String toString() {
     return "GameSpec{" + (gameId == null ? "" : "gameId=" + gameId + ", ")
         + "capacity=" + capacity + ", minPlayers=" + minPlayers + ", lobbyTimeout=" + lobbyTimeout
-        + ", rounds=" + rounds + ", roundTimeout=" + roundTimeout + ", metadata=" + metadata + "}";
+        + ", rounds=" + rounds + ", roundTimeout=" + roundTimeout
+        + (playMode == PlayMode.TURNS ? ", playMode=TURNS, turnTimeout=" + turnTimeout + ", rotateFirstSeat="
+            + rotateFirstSeat : "")
+        + (missPolicy.equals(MissPolicy.defaults()) ? "" : ", missPolicy=" + missPolicy)
+        + ", metadata=" + metadata + "}";
   }
 
   /** Reads a spec from JSON: an absent or {@code null} property takes its default; then the builder's checks. */
@@ -152,7 +250,9 @@ public final class GameSpec {
   static GameSpec fromJson(@JsonProperty("gameId") Optional<String> gameId,
       @JsonProperty("capacity") Integer capacity, @JsonProperty("minPlayers") Integer minPlayers,
       @JsonProperty("lobbyTimeout") Duration lobbyTimeout, @JsonProperty("rounds") Integer rounds,
-      @JsonProperty("roundTimeout") Duration roundTimeout, @JsonProperty("metadata") JsonNode metadata) {
+      @JsonProperty("roundTimeout") Duration roundTimeout, @JsonProperty("playMode") PlayMode playMode,
+      @JsonProperty("turnTimeout") Duration turnTimeout, @JsonProperty("rotateFirstSeat") Boolean rotateFirstSeat,
+      @JsonProperty("missPolicy") MissPolicy missPolicy, @JsonProperty("metadata") JsonNode metadata) {
     Builder b = builder();
     if (gameId != null) {
       b.gameId(gameId);
@@ -171,6 +271,18 @@ public final class GameSpec {
     }
     if (roundTimeout != null) {
       b.roundTimeout(roundTimeout);
+    }
+    if (playMode != null) {
+      b.playMode(playMode);
+    }
+    if (turnTimeout != null) {
+      b.turnTimeout(turnTimeout);
+    }
+    if (rotateFirstSeat != null) {
+      b.rotateFirstSeat(rotateFirstSeat);
+    }
+    if (missPolicy != null) {
+      b.missPolicy(missPolicy);
     }
     if (metadata != null) {
       b.metadata(metadata);
@@ -195,6 +307,10 @@ public final class GameSpec {
     private Duration lobbyTimeout = DEFAULT_TIMEOUT;
     private int rounds = 1;
     private Duration roundTimeout = DEFAULT_TIMEOUT;
+    private PlayMode playMode = PlayMode.SIMULTANEOUS;
+    private Duration turnTimeout = DEFAULT_TIMEOUT;
+    private boolean rotateFirstSeat;
+    private MissPolicy missPolicy = MissPolicy.defaults();
     private JsonNode metadata = JsonNodeFactory.instance.objectNode();
 
     Builder() {}
@@ -210,6 +326,10 @@ public final class GameSpec {
       lobbyTimeout = instance.lobbyTimeout;
       rounds = instance.rounds;
       roundTimeout = instance.roundTimeout;
+      playMode = instance.playMode;
+      turnTimeout = instance.turnTimeout;
+      rotateFirstSeat = instance.rotateFirstSeat;
+      missPolicy = instance.missPolicy;
       metadata = instance.metadata; // canonical and never handed out: no copy needed
       return this;
     }
@@ -254,6 +374,30 @@ public final class GameSpec {
       return this;
     }
 
+    /** How the players move in a round; {@link PlayMode#SIMULTANEOUS} by default. */
+    public Builder playMode(PlayMode playMode) {
+      this.playMode = playMode;
+      return this;
+    }
+
+    /** Each turn's timeout in a {@link PlayMode#TURNS} game (whole seconds, 1 s to 365 days); 60 s by default. */
+    public Builder turnTimeout(Duration turnTimeout) {
+      this.turnTimeout = turnTimeout;
+      return this;
+    }
+
+    /** Whether the first turn passes to the next seat each round, in a {@link PlayMode#TURNS} game. */
+    public Builder rotateFirstSeat(boolean rotateFirstSeat) {
+      this.rotateFirstSeat = rotateFirstSeat;
+      return this;
+    }
+
+    /** What a missed move does; {@link MissPolicy#defaults()} by default. */
+    public Builder missPolicy(MissPolicy missPolicy) {
+      this.missPolicy = missPolicy;
+      return this;
+    }
+
     /** The metadata, copied when built; a JSON object. */
     public Builder metadata(JsonNode metadata) {
       this.metadata = metadata;
@@ -271,7 +415,24 @@ public final class GameSpec {
         nulls.add(new Violation("gameId", "must not be null (use Optional.empty() for none)"));
       }
       int min = minPlayers != null ? minPlayers : Math.min(2, capacity);
-      RequestRules.checkSpec(gameId, capacity, min, lobbyTimeout, rounds, roundTimeout, metadata, nulls);
+      if (playMode == null) {
+        nulls.add(new Violation("playMode", "must not be null"));
+      }
+      boolean turns = playMode == PlayMode.TURNS;
+      if (missPolicy == null) {
+        nulls.add(new Violation("missPolicy", "must not be null"));
+      } else if (missPolicy.timeoutAfterMiss().isPresent()) {
+        Duration shorter = missPolicy.timeoutAfterMiss().get();
+        if (!turns) {
+          nulls.add(new Violation("missPolicy.timeoutAfterMiss", "needs playMode TURNS: only turns have a"
+              + " deadline per player"));
+        } else if (turnTimeout != null && shorter.compareTo(turnTimeout) > 0) {
+          nulls.add(new Violation("missPolicy.timeoutAfterMiss", "must not exceed turnTimeout " + turnTimeout
+              + ", was " + shorter));
+        }
+      }
+      RequestRules.checkSpec(gameId, capacity, min, lobbyTimeout, rounds, roundTimeout, turns ? turnTimeout : null,
+          metadata, nulls);
       return new GameSpec(this, min, ClixJson.canonical(metadata));
     }
   }

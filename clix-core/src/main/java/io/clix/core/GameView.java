@@ -1,6 +1,7 @@
 package io.clix.core;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,12 +15,14 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * An immutable snapshot of one game: status, players, the open round and its deadline, and the
- * version (the sequence number of the game's latest event). Safe to hand to game clients: it
+ * An immutable snapshot of one game: status, players, the open round and its deadline (in a {@link
+ * PlayMode#TURNS} game, whose turn it is and until when), the board a {@link GameLogic} keeps, and
+ * the version (the sequence number of the game's latest event). Safe to hand to game clients: it
  * never carries a task token. Its lists are unmodifiable, and {@link #result()} hands out a copy.
  */
 @JsonPropertyOrder({"gameId", "spec", "status", "players", "currentRound", "roundDeadline", "movedPlayers",
-    "lobbyDeadline", "createdAt", "startedAt", "endedAt", "result", "cancelReason", "version"})
+    "lobbyDeadline", "createdAt", "startedAt", "endedAt", "result", "cancelReason", "version", "turnPlayer",
+        "turnDeadline", "board"})
 public final class GameView {
 
   @JsonProperty("gameId")
@@ -50,6 +53,15 @@ public final class GameView {
   private final String cancelReason;
   @JsonProperty("version")
   private final long version;
+  @JsonProperty("turnPlayer")
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  private final String turnPlayer;
+  @JsonProperty("turnDeadline")
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  private final Instant turnDeadline;
+  @JsonProperty("board")
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  private final JsonNode board;
   private final List<String> activePlayerIds;
 
   private GameView(Builder b) {
@@ -68,6 +80,9 @@ public final class GameView {
     this.result = b.result == null || b.result.isNull() ? null : b.result.deepCopy();
     this.cancelReason = b.cancelReason;
     this.version = b.version;
+    this.turnPlayer = b.turnPlayer;
+    this.turnDeadline = b.turnDeadline;
+    this.board = b.board == null || b.board.isNull() ? null : b.board.deepCopy();
     this.activePlayerIds = players.stream().filter(Player::active).map(Player::playerId).toList();
   }
 
@@ -154,6 +169,27 @@ public final class GameView {
     return version;
   }
 
+  /**
+   * In a {@link PlayMode#TURNS} game, the player whose turn is open; empty in the lobby, between
+   * turns, after the end and in a SIMULTANEOUS game (the JSON then has no {@code turnPlayer}).
+   */
+  public Optional<String> turnPlayer() {
+    return Optional.ofNullable(turnPlayer);
+  }
+
+  /** When the open turn ends as missed if its player does not move; present with {@link #turnPlayer()}. */
+  public Optional<Instant> turnDeadline() {
+    return Optional.ofNullable(turnDeadline);
+  }
+
+  /**
+   * The board the orchestrator's {@link GameLogic} keeps for this game, once its first move came; empty
+   * without one (the JSON then has no {@code board}). A fresh deep copy each call.
+   */
+  public Optional<JsonNode> board() {
+    return board == null ? Optional.empty() : Optional.of(board.deepCopy());
+  }
+
   /** The ids of players still in the game, in seat order. */
   public List<String> activePlayerIds() {
     return activePlayerIds;
@@ -183,7 +219,10 @@ public final class GameView {
         && Objects.equals(endedAt, o.endedAt)
         && Objects.equals(result, o.result)
         && Objects.equals(cancelReason, o.cancelReason)
-        && version == o.version;
+        && version == o.version
+        && Objects.equals(turnPlayer, o.turnPlayer)
+        && Objects.equals(turnDeadline, o.turnDeadline)
+        && Objects.equals(board, o.board);
   }
 
   @Override
@@ -203,6 +242,9 @@ public final class GameView {
     h += (h << 5) + Objects.hashCode(result);
     h += (h << 5) + Objects.hashCode(cancelReason);
     h += (h << 5) + Long.hashCode(version);
+    h += (h << 5) + Objects.hashCode(turnPlayer);
+    h += (h << 5) + Objects.hashCode(turnDeadline);
+    h += (h << 5) + Objects.hashCode(board);
     h += (h << 5) + activePlayerIds.hashCode();
     return h;
   }
@@ -218,7 +260,11 @@ public final class GameView {
     optional(s, "endedAt", endedAt);
     optional(s, "result", result);
     optional(s, "cancelReason", cancelReason);
-    return s.append(", version=").append(version).append(", activePlayerIds=").append(activePlayerIds)
+    s.append(", version=").append(version);
+    optional(s, "turnPlayer", turnPlayer);
+    optional(s, "turnDeadline", turnDeadline);
+    optional(s, "board", board);
+    return s.append(", activePlayerIds=").append(activePlayerIds)
         .append('}').toString();
   }
 
@@ -236,7 +282,8 @@ public final class GameView {
       @JsonProperty("lobbyDeadline") Optional<Instant> lobbyDeadline, @JsonProperty("createdAt") Instant createdAt,
       @JsonProperty("startedAt") Optional<Instant> startedAt, @JsonProperty("endedAt") Optional<Instant> endedAt,
       @JsonProperty("result") Optional<JsonNode> result, @JsonProperty("cancelReason") Optional<String> cancelReason,
-      @JsonProperty("version") Long version) {
+      @JsonProperty("version") Long version, @JsonProperty("turnPlayer") Optional<String> turnPlayer,
+      @JsonProperty("turnDeadline") Optional<Instant> turnDeadline, @JsonProperty("board") Optional<JsonNode> board) {
     Builder b = builder();
     if (gameId != null) {
       b.gameId(gameId);
@@ -280,6 +327,15 @@ public final class GameView {
     if (version != null) {
       b.version(version);
     }
+    if (turnPlayer != null) {
+      b.turnPlayer(turnPlayer);
+    }
+    if (turnDeadline != null) {
+      b.turnDeadline(turnDeadline);
+    }
+    if (board != null) {
+      b.board(board);
+    }
     return b.build();
   }
 
@@ -306,6 +362,9 @@ public final class GameView {
     private String cancelReason;
     private long version;
     private boolean versionSet;
+    private String turnPlayer;
+    private Instant turnDeadline;
+    private JsonNode board;
     /** Attributes last given null where null is not allowed (an optional one: use Optional.empty()). */
     private final Set<String> nulls = new LinkedHashSet<>();
 
@@ -343,6 +402,15 @@ public final class GameView {
         cancelReason(instance.cancelReason);
       }
       version(instance.version);
+      if (instance.turnPlayer != null) {
+        turnPlayer(instance.turnPlayer);
+      }
+      if (instance.turnDeadline != null) {
+        turnDeadline(instance.turnDeadline);
+      }
+      if (instance.board != null) {
+        board(instance.board);
+      }
       return this;
     }
 
@@ -487,6 +555,38 @@ public final class GameView {
       this.version = version;
       this.versionSet = true;
       return this;
+    }
+
+    public Builder turnPlayer(String turnPlayer) {
+      this.turnPlayer = turnPlayer;
+      return given("turnPlayer", turnPlayer);
+    }
+
+    public Builder turnPlayer(Optional<String> turnPlayer) {
+      this.turnPlayer = turnPlayer == null ? null : turnPlayer.orElse(null);
+      return given("turnPlayer", turnPlayer);
+    }
+
+    public Builder turnDeadline(Instant turnDeadline) {
+      this.turnDeadline = turnDeadline;
+      return given("turnDeadline", turnDeadline);
+    }
+
+    /** The board; copied when built; JSON {@code null} is no board. */
+    public Builder board(JsonNode board) {
+      this.board = board;
+      return given("board", board);
+    }
+
+    /** The board or none; copied when built; JSON {@code null} is no board. */
+    public Builder board(Optional<? extends JsonNode> board) {
+      this.board = board == null ? null : board.orElse(null);
+      return given("board", board);
+    }
+
+    public Builder turnDeadline(Optional<? extends Instant> turnDeadline) {
+      this.turnDeadline = turnDeadline == null ? null : turnDeadline.orElse(null);
+      return given("turnDeadline", turnDeadline);
     }
 
     /**

@@ -18,7 +18,11 @@ import java.time.Duration;
  * 128-character id + about 100 bytes of seat, time and names) = about 146 KB), the result (64 KB,
  * only once the game has finished and the moves are gone), and the open round's moves without
  * their payloads (64 &times; (128-character id + about 70 bytes) = about 13 KB), plus a copy of
- * the spec (16 KB): at most about 16 + 146 + 64 + 13 + 16 = 255 KB. Each move's payload (4 KB) is
+ * the spec (16 KB): at most about 16 + 146 + 64 + 13 + 16 = 255 KB. A {@link PlayMode#TURNS} game adds
+ * its round's turn order (64 &times; 130 bytes = about 9 KB) and a timer schedule of at most {@link
+ * #MAX_TURNS} + 1 entries (about 9 KB); a {@link MissPolicy} its default move (4 KB, in the spec and its
+ * copy) and the players' miss counts (64 &times; 140 bytes = about 9 KB); a {@link GameLogic} its
+ * board (32 KB): at most about 322 KB. Each move's payload (4 KB) is
  * kept on the item of its {@code MOVE_ACCEPTED} event and read back with one query. The largest
  * event, {@code ROUND_CLOSED}, lists every move of the round: 64 &times; (4 KB + 128) = about 270
  * KB; the largest write (the last move: game item, that move, the round's close and the next
@@ -49,6 +53,16 @@ public final class Limits {
    * least 85 s); with 100 rounds, 30.
    */
   public static final int MAX_ROUNDS = 100;
+  /**
+   * Most turns in one {@link PlayMode#TURNS} game ({@code rounds × capacity}). Every turn is a wait of
+   * its own, so the history bound of {@link #MAX_ROUNDS} counts turns instead of rounds: a TURNS game
+   * costs at most {@code ceil(lobbyTimeout / turnTimeout) × 24 + (rounds × capacity + 1) × 240 + 20}
+   * events ({@code (25,000 - 20) / 240 - 1} = 103 turns with a short lobby), and a spec above the limit is
+   * refused, naming {@code rounds} or {@code lobbyTimeout}. Two
+   * players may play 51 rounds, four 25; and {@code lobbyTimeout + rounds × capacity × turnTimeout} is
+   * at most {@link #MAX_GAME_DURATION}.
+   */
+  public static final int MAX_TURNS = 103;
   /** History events one wait of a game's execution may cost; see {@link #MAX_ROUNDS}. */
   public static final int MAX_HISTORY_EVENTS_PER_WAIT = 240;
   /** History events each lobby re-read (once per round timeout) may cost; see {@link #MAX_ROUNDS}. */
@@ -70,6 +84,11 @@ public final class Limits {
   public static final int MAX_PLAYER_DATA_BYTES = 2 * 1024;
   /** Largest move, as UTF-8 JSON; a round's moves together (64 &times; 4 KB) stay below DynamoDB's 400 KB item size. */
   public static final int MAX_MOVE_BYTES = 4 * 1024;
+  /**
+   * Largest board a {@link GameLogic} may keep with a game, as UTF-8 JSON: a board above it (or one
+   * breaking the JSON rules) refuses the move with {@code InvalidRequestException} naming {@code board}.
+   */
+  public static final int MAX_BOARD_BYTES = 32 * 1024;
   /** Largest game result, as UTF-8 JSON. */
   public static final int MAX_RESULT_BYTES = 64 * 1024;
   /** Deepest nesting of a JSON value: a scalar is depth 0, {@code [1]} depth 1, {@code [[1]]} depth 2. */
@@ -132,6 +151,16 @@ public final class Limits {
    */
   public static void checkResult(String gameId, JsonNode result) {
     RequestRules.result(gameId, result);
+  }
+
+  /**
+   * Checks a board a {@link GameLogic} returned: a JSON value (not {@code null}) that keeps the JSON rules above and
+   * is at most {@link #MAX_BOARD_BYTES}.
+   *
+   * @throws InvalidRequestException naming {@code board}, as an orchestrator would throw it
+   */
+  public static void checkBoard(String gameId, JsonNode board) {
+    RequestRules.board(gameId, board);
   }
 
   /**

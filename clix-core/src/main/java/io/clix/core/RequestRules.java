@@ -25,11 +25,12 @@ final class RequestRules {
   private RequestRules() {}
 
   /**
-   * Checks a game spec's fields ({@code gameId} may be null: none given); throws {@link
-   * InvalidGameSpecException} listing every violation, {@code earlier} (the builder's own) first.
+   * Checks a game spec's fields ({@code gameId} may be null: none given; {@code turnTimeout} is null
+   * for a {@link PlayMode#SIMULTANEOUS} game); throws {@link InvalidGameSpecException} listing every
+   * violation, {@code earlier} (the builder's own) first.
    */
   static void checkSpec(String gameId, int capacity, int minPlayers, Duration lobbyTimeout, int rounds,
-      Duration roundTimeout, JsonNode metadata, List<Violation> earlier) {
+      Duration roundTimeout, Duration turnTimeout, JsonNode metadata, List<Violation> earlier) {
     Optional<String> given = Optional.ofNullable(gameId);
     List<Violation> v = new ArrayList<>(earlier);
     given.ifPresent(id -> gameIdViolation("gameId", id, v));
@@ -46,7 +47,14 @@ final class RequestRules {
       v.add(new Violation("rounds", "must be between 1 and " + Limits.MAX_ROUNDS + ", was " + rounds));
     }
     timeoutViolation("roundTimeout", roundTimeout, v);
-    executionViolations(lobbyTimeout, rounds, roundTimeout, v);
+    if (turnTimeout != null) {
+      timeoutViolation("turnTimeout", turnTimeout, v);
+      if (capacity >= 1 && capacity <= Limits.MAX_CAPACITY) {
+        turnExecutionViolations(lobbyTimeout, rounds, capacity, turnTimeout, v);
+      }
+    } else {
+      executionViolations(lobbyTimeout, rounds, roundTimeout, v);
+    }
     if (metadata == null) {
       v.add(new Violation("metadata", "must not be null"));
     } else if (!metadata.isObject()) {
@@ -125,6 +133,19 @@ final class RequestRules {
     }
   }
 
+  /** Checks a board a game logic returned: a JSON value within its size bound. */
+  static void board(String gameId, JsonNode board) {
+    List<Violation> v = new ArrayList<>();
+    if (board == null || board.isNull() || board.isMissingNode()) {
+      v.add(new Violation("board", "the game logic must return a JSON value, not null"));
+    } else {
+      sizeViolation("board", board, Limits.MAX_BOARD_BYTES, v);
+    }
+    if (!v.isEmpty()) {
+      throw new InvalidRequestException(gameId, v);
+    }
+  }
+
   /** Checks a cancel reason: non-blank, bounded, printable. */
   static String reason(String gameId, String reason) {
     String rule = null;
@@ -198,6 +219,40 @@ final class RequestRules {
           + Limits.MAX_HISTORY_EVENTS_PER_WAIT + " + 20 history events must stay at most a Standard execution's "
           + Limits.MAX_HISTORY_EVENTS + ", was " + polls + " × " + Limits.MAX_HISTORY_EVENTS_PER_LOBBY_POLL + " + "
           + history + " = " + withLobby + "; shorten the lobby or lengthen the rounds"));
+    }
+  }
+
+  /**
+   * The limits of the one Standard execution that runs a {@link PlayMode#TURNS} game: one wait per
+   * turn, {@code rounds × capacity} at most, each as costly as a round's.
+   */
+  private static void turnExecutionViolations(Duration lobbyTimeout, int rounds, int capacity, Duration turnTimeout,
+      List<Violation> v) {
+    if (rounds < 1 || rounds > Limits.MAX_ROUNDS || v.stream().anyMatch(x -> x.field().endsWith("Timeout"))) {
+      return;
+    }
+    long turns = (long) rounds * capacity;
+    Duration total = lobbyTimeout.plus(turnTimeout.multipliedBy(turns));
+    if (total.compareTo(Limits.MAX_GAME_DURATION) > 0) {
+      v.add(new Violation("turnTimeout", "lobbyTimeout + rounds × capacity × turnTimeout must be at most "
+          + Limits.MAX_GAME_DURATION.toDays() + " days (one Standard execution runs the game and lives at most a"
+          + " year), was " + total.toDays() + " days " + total.toHoursPart() + " h"));
+    }
+    long history = (turns + 1) * Limits.MAX_HISTORY_EVENTS_PER_WAIT + 20;
+    if (history > Limits.MAX_HISTORY_EVENTS) {
+      v.add(new Violation("rounds", "with every turn a wait of its own, (rounds × capacity + 1) × "
+          + Limits.MAX_HISTORY_EVENTS_PER_WAIT + " + 20 history events must stay at most a Standard execution's "
+          + Limits.MAX_HISTORY_EVENTS + ", was " + history + " (at most " + Limits.MAX_TURNS + " turns)"));
+      return;
+    }
+    long polls = lobbyPolls(lobbyTimeout, turnTimeout);
+    long withLobby = history + polls * Limits.MAX_HISTORY_EVENTS_PER_LOBBY_POLL;
+    if (withLobby > Limits.MAX_HISTORY_EVENTS) {
+      v.add(new Violation("lobbyTimeout", "the lobby re-reads the game once per turnTimeout: (lobbyTimeout /"
+          + " turnTimeout, rounded up) × " + Limits.MAX_HISTORY_EVENTS_PER_LOBBY_POLL + " + (rounds × capacity + 1) × "
+          + Limits.MAX_HISTORY_EVENTS_PER_WAIT + " + 20 history events must stay at most a Standard execution's "
+          + Limits.MAX_HISTORY_EVENTS + ", was " + polls + " × " + Limits.MAX_HISTORY_EVENTS_PER_LOBBY_POLL + " + "
+          + history + " = " + withLobby + "; shorten the lobby or lengthen the turns"));
     }
   }
 

@@ -152,4 +152,67 @@ class GameSpecTest {
     assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
     assertThat(a).isNotEqualTo(GameSpec.builder().from(a).rounds(2).build());
   }
+
+  @Test
+  void aTurnsSpecRoundTripsAndASimultaneousSpecWritesNoTurnFields() throws Exception {
+    GameSpec turns = GameSpec.builder().capacity(2).playMode(PlayMode.TURNS).turnTimeout(Duration.ofSeconds(15))
+        .rotateFirstSeat(true).rounds(3).build();
+    GameSpec simultaneous = GameSpec.builder().turnTimeout(Duration.ofSeconds(15)).rotateFirstSeat(true).build();
+
+    String turnsJson = ClixJson.mapper().writeValueAsString(turns);
+    String simultaneousJson = ClixJson.mapper().writeValueAsString(simultaneous);
+
+    assertThat(turnsJson).contains("\"roundTimeout\":\"PT1M\",\"playMode\":\"TURNS\",\"turnTimeout\":\"PT15S\","
+        + "\"rotateFirstSeat\":true,\"metadata\":{}");
+    assertThat(ClixJson.mapper().readValue(turnsJson, GameSpec.class)).isEqualTo(turns);
+    assertThat(simultaneousJson).isEqualTo("{\"gameId\":null,\"capacity\":4,\"minPlayers\":2,\"lobbyTimeout\":\"PT1M\","
+        + "\"rounds\":1,\"roundTimeout\":\"PT1M\",\"metadata\":{}}");
+    assertThat(simultaneous).as("a SIMULTANEOUS spec keeps the turn options at their defaults")
+        .isEqualTo(GameSpec.builder().build());
+    assertThat(simultaneous.playMode()).isEqualTo(PlayMode.SIMULTANEOUS);
+    assertThat(turns.toBuilder().build()).isEqualTo(turns);
+    assertThat(turns.toBuilder().playMode(PlayMode.SIMULTANEOUS).build()).isEqualTo(GameSpec.builder().capacity(2)
+        .rounds(3).build());
+  }
+
+  @Test
+  void aTurnsSpecCountsEveryTurnAgainstTheExecutionsHistory() {
+    valid(b -> b.playMode(PlayMode.TURNS).capacity(4).rounds(25).lobbyTimeout(Duration.ofSeconds(10)));
+    valid(b -> b.playMode(PlayMode.TURNS).capacity(2).rounds(Limits.MAX_TURNS / 2));
+    InvalidGameSpecException tooMany = invalid(b -> b.playMode(PlayMode.TURNS).capacity(4).rounds(26));
+    InvalidGameSpecException longLobby = invalid(b -> b.playMode(PlayMode.TURNS).capacity(4).rounds(25)
+        .lobbyTimeout(Duration.ofHours(1)).turnTimeout(Duration.ofSeconds(30)));
+    InvalidGameSpecException tooLong = invalid(b -> b.playMode(PlayMode.TURNS).capacity(4).rounds(2)
+        .turnTimeout(Duration.ofDays(50)));
+    InvalidGameSpecException badTimeout = invalid(b -> b.playMode(PlayMode.TURNS).turnTimeout(Duration.ofMillis(1500)));
+    InvalidGameSpecException noMode = invalid(b -> b.playMode(null));
+
+    assertThat(tooMany.violations()).extracting(Violation::field).containsExactly("rounds");
+    assertThat(tooMany.getMessage()).contains("rounds × capacity + 1").contains("25220");
+    assertThat(longLobby.violations()).extracting(Violation::field).containsExactly("lobbyTimeout");
+    assertThat(tooLong.violations()).extracting(Violation::field).containsExactly("turnTimeout");
+    assertThat(badTimeout.violations()).extracting(Violation::field).containsExactly("turnTimeout");
+    assertThat(noMode.violations()).extracting(Violation::field).containsExactly("playMode");
+    valid(b -> b.rounds(100).turnTimeout(null)); // SIMULTANEOUS: the turn options are not checked
+  }
+
+  @Test
+  void aMissPolicyIsCheckedWithItsSpec() {
+    InvalidGameSpecException policy = catchThrowableOfType(InvalidGameSpecException.class,
+        () -> MissPolicy.builder().forfeitAfter(-1).timeoutAfterMiss(Duration.ofMillis(10))
+            .defaultMove(JsonNodeFactory.instance.nullNode()).whenTooFew(null).build());
+    InvalidGameSpecException notTurns = invalid(b -> b.missPolicy(MissPolicy.builder()
+        .timeoutAfterMiss(Duration.ofSeconds(5)).build()));
+    InvalidGameSpecException longer = invalid(b -> b.playMode(PlayMode.TURNS).turnTimeout(Duration.ofSeconds(5))
+        .missPolicy(MissPolicy.builder().timeoutAfterMiss(Duration.ofSeconds(6)).build()));
+    InvalidGameSpecException none = invalid(b -> b.missPolicy(null));
+
+    assertThat(policy.violations()).extracting(Violation::field).containsExactly("missPolicy.defaultMove",
+        "missPolicy.forfeitAfter", "missPolicy.timeoutAfterMiss", "missPolicy.whenTooFew");
+    assertThat(notTurns.violations()).extracting(Violation::field).containsExactly("missPolicy.timeoutAfterMiss");
+    assertThat(longer.violations()).extracting(Violation::field).containsExactly("missPolicy.timeoutAfterMiss");
+    assertThat(none.violations()).extracting(Violation::field).containsExactly("missPolicy");
+    assertThat(GameSpec.builder().build().missPolicy()).isEqualTo(MissPolicy.defaults());
+    assertThat(MissPolicy.defaults().toBuilder().build()).isEqualTo(MissPolicy.defaults());
+  }
 }

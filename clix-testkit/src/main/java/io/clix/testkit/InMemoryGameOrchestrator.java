@@ -1,5 +1,6 @@
 package io.clix.testkit;
 
+import io.clix.core.GameLogic;
 import io.clix.core.GameOrchestrator;
 import io.clix.core.time.ManualClock;
 import java.time.Clock;
@@ -34,6 +35,39 @@ public interface InMemoryGameOrchestrator extends GameOrchestrator {
   /** An orchestrator on the system clock. */
   static InMemoryGameOrchestrator create() {
     return create(Clock.systemUTC());
+  }
+
+  /** A builder, for an orchestrator with a {@link GameLogic}; {@code create(clock)} is {@code builder().clock(clock).build()}. */
+  static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds an {@link InMemoryGameOrchestrator}: the clock its timers run on (the system clock by default) and the
+   * game logic its moves go through (none by default). Each setter returns this builder.
+   */
+  final class Builder {
+    private Clock clock = Clock.systemUTC();
+    private GameLogic logic;
+
+    Builder() {}
+
+    /** The clock the timers run on (a {@link ManualClock} in tests). */
+    public Builder clock(Clock clock) {
+      this.clock = java.util.Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** The logic every move (and every round's close) of its games goes through; see {@link GameLogic}. */
+    public Builder gameLogic(GameLogic logic) {
+      this.logic = java.util.Objects.requireNonNull(logic, "logic");
+      return this;
+    }
+
+    /** The orchestrator. */
+    public InMemoryGameOrchestrator build() {
+      return MemoryGameOrchestrator.create(clock, logic);
+    }
   }
 
   /** Stops the timers; every call afterwards is refused. */

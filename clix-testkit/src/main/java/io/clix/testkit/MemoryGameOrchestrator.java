@@ -1,5 +1,6 @@
 package io.clix.testkit;
 
+import io.clix.core.GameLogic;
 import io.clix.core.internal.GameFront;
 import io.clix.core.internal.GameListeners;
 import io.clix.testkit.internal.MemoryEngine;
@@ -10,16 +11,27 @@ import java.util.Objects;
 final class MemoryGameOrchestrator extends GameFront implements InMemoryGameOrchestrator {
 
   private final MemoryEngine engine;
+  private final GameLogic logic;
 
-  private MemoryGameOrchestrator(MemoryEngine engine, GameListeners listeners) {
+  private MemoryGameOrchestrator(MemoryEngine engine, GameListeners listeners, GameLogic logic) {
     super(engine, engine, listeners);
     this.engine = engine;
+    this.logic = logic;
   }
 
   static MemoryGameOrchestrator create(Clock clock) {
+    return create(clock, null);
+  }
+
+  static MemoryGameOrchestrator create(Clock clock, GameLogic logic) {
     Objects.requireNonNull(clock, "clock");
     GameListeners listeners = new GameListeners();
-    return new MemoryGameOrchestrator(new MemoryEngine(clock, listeners), listeners);
+    return new MemoryGameOrchestrator(new MemoryEngine(clock, listeners, logic), listeners, logic);
+  }
+
+  @Override
+  protected GameLogic gameLogic() {
+    return logic;
   }
 
   @Override

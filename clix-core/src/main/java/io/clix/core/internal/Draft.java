@@ -31,6 +31,13 @@ final class Draft {
   String cancelReason;
   long version;
   GameState.Closer closedBy;
+  GameState.Turn turn;
+  /** The game's turns so far (a TURNS game always has one open while running, which carries the count). */
+  int turnCount;
+  Map<String, Integer> misses;
+  JsonNode board;
+  /** The orchestrator's game logic for this rule, or null: not part of the state. */
+  io.clix.core.GameLogic logic;
   final List<GameEvent> events = new ArrayList<>();
 
   Draft(GameState s, Instant now) {
@@ -50,6 +57,15 @@ final class Draft {
     this.cancelReason = s.cancelReason();
     this.version = s.version();
     this.closedBy = s.closedBy();
+    this.turn = s.turn();
+    this.turnCount = s.turn() == null ? 0 : s.turn().number();
+    this.misses = s.misses() == null ? new java.util.TreeMap<>() : new java.util.TreeMap<>(s.misses());
+    this.board = s.board();
+  }
+
+  Draft(GameState s, Instant now, io.clix.core.GameLogic logic) {
+    this(s, now);
+    this.logic = logic;
   }
 
   Draft(String gameId, GameSpec spec, Instant now) {
@@ -59,6 +75,7 @@ final class Draft {
     this.status = GameStatus.LOBBY;
     this.players = new ArrayList<>();
     this.moves = new LinkedHashMap<>();
+    this.misses = new java.util.TreeMap<>();
     this.createdAt = now;
   }
 
@@ -79,7 +96,8 @@ final class Draft {
 
   Step done() {
     GameState state = new GameState(gameId, spec, status, players, round, roundDeadline, moves,
-        lobbyDeadline, createdAt, startedAt, endedAt, result, cancelReason, version, closedBy);
+        lobbyDeadline, createdAt, startedAt, endedAt, result, cancelReason, version, closedBy, turn, misses,
+        board);
     return new Step(state, events);
   }
 }

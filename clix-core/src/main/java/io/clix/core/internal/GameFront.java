@@ -168,6 +168,11 @@ public abstract class GameFront implements GameOrchestrator {
     }
   }
 
+  /** The game logic registered on the orchestrator's builder, or null: moves and leaves go through it. */
+  protected io.clix.core.GameLogic gameLogic() {
+    return null;
+  }
+
   /** Releases what the subclass holds (timers, pollers); called once, by the first {@link #close()}. */
   protected abstract void release();
 
@@ -195,7 +200,7 @@ public abstract class GameFront implements GameOrchestrator {
 
   private CompletableFuture<GameView> leave(String gameId, String playerId, GameEngine engine) {
     return start(() -> change(engine, Limits.checkGameId(gameId), Limits.checkPlayerId(gameId, playerId),
-        GameRules::leave));
+        (s, p, now) -> GameRules.leave(s, p, now, gameLogic())));
   }
 
   private CompletableFuture<MoveReceipt> submitMove(String gameId, String playerId, int round, JsonNode move,
@@ -204,7 +209,7 @@ public abstract class GameFront implements GameOrchestrator {
       Limits.checkPlayerId(Limits.checkGameId(gameId), playerId);
       Limits.checkMove(gameId, round, move);
       JsonNode copy = move.deepCopy();
-      return engine.update(gameId, (s, now) -> GameRules.move(s, playerId, round, copy, now))
+      return engine.update(gameId, (s, now) -> GameRules.move(s, playerId, round, copy, now, gameLogic()))
           .thenApply(c -> receipt(c, playerId, round, copy));
     });
   }

@@ -1,19 +1,22 @@
 package io.clix.core.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.clix.core.ClixJson;
 import io.clix.core.DuplicateMoveException;
 import io.clix.core.EventType;
 import io.clix.core.GameFullException;
+import io.clix.core.GameLogic;
 import io.clix.core.GameSpec;
 import io.clix.core.GameStateException;
 import io.clix.core.GameStatus;
 import io.clix.core.InvalidGameSpecException;
 import io.clix.core.InvalidRequestException.Violation;
+import io.clix.core.MissPolicy;
 import io.clix.core.NotEnoughPlayersException;
 import io.clix.core.NotInGameException;
+import io.clix.core.NotYourTurnException;
+import io.clix.core.PlayMode;
 import io.clix.core.RoundNotOpenException;
 import java.time.Instant;
 import java.util.Comparator;
@@ -23,8 +26,11 @@ import java.util.Objects;
 /**
  * The rules of a game as pure functions from a state, a command and the time to a {@link Step}:
  * lobby (seats, capacity, minimum, early start, timeout), rounds (one move per active player, close
- * when all moved or at the deadline), and the ends. Every orchestrator applies exactly these rules;
- * only how it stores the state and fires the timers differs. Rules throw the typed Clix exceptions
+ * when all moved or at the deadline; in a {@link PlayMode#TURNS} game turn by turn, see {@link
+ * TurnRules}; missed moves under the spec's {@link MissPolicy}, see {@link MissRules}; moves through
+ * the orchestrator's {@link GameLogic}, see {@link BoardRules}), and the ends ({@link Transitions}
+ * holds the changes the rules share). {@link GameTimers} says which timer a state fires next. Every
+ * orchestrator applies exactly these rules; only how it stores the state and fires the timers differs. Rules throw the typed Clix exceptions
  * and never write anything themselves. Every JSON value they keep is in {@link ClixJson#canonical}
  * form, so what one orchestrator returns, every other returns too.
  */
@@ -38,6 +44,10 @@ public final class GameRules {
   public static final String LOBBY_TIMEOUT_REASON = "lobby timeout";
   /** The cancel reason when every player left a running game. */
   public static final String ALL_LEFT_REASON = "all players left";
+  /** The cancel reason when a round closed with every player forfeited. */
+  public static final String ALL_FORFEITED_REASON = "all players forfeited";
+  /** The cancel reason of {@link MissPolicy.WhenTooFew#CANCEL}. */
+  public static final String TOO_FEW_REASON = "too few players";
 
   private GameRules() {}
 
@@ -107,7 +117,7 @@ public final class GameRules {
     }
     d.emit(EventType.PLAYER_JOINED, playerId, null, data);
     if (d.players.size() == s.spec().capacity()) {
-      start(d, FULL);
+      Transitions.start(d, FULL);
     }
     return d.done();
   }
@@ -118,6 +128,11 @@ public final class GameRules {
    * this player's leave ended it (its retry).
    */
   public static Step leave(GameState s, String playerId, Instant now) {
+    return leave(s, playerId, now, null);
+  }
+
+  /** {@link #leave(GameState, String, Instant)} with the orchestrator's game logic (or null): a round it closes is closed by it. */
+  public static Step leave(GameState s, String playerId, Instant now, GameLogic logic) {
     GameState.Seat seated = s.seat(playerId).orElse(null);
     if (seated == null) {
       throw new NotInGameException("player " + playerId + " is not seated in game " + s.gameId(), s.gameId());
@@ -128,7 +143,7 @@ public final class GameRules {
     if (s.status().isEnded()) {
       throw new GameStateException("cannot leave game " + s.gameId() + ": it is " + s.status(), s.gameId(), s.status());
     }
-    Draft d = new Draft(s, now);
+    Draft d = new Draft(s, now, logic);
     if (s.status() == GameStatus.LOBBY) {
       d.players.removeIf(p -> p.playerId().equals(playerId));
       d.emit(EventType.PLAYER_LEFT, playerId, null, Draft.data().put("seat", seated.seat()));
@@ -140,10 +155,18 @@ public final class GameRules {
     GameState.Closer closer = new GameState.Closer(playerId, d.round, null, now, seq);
     if (d.players.stream().noneMatch(GameState.Seat::active)) {
       d.closedBy = closer;
-      cancel(d, ALL_LEFT_REASON);
-    } else if (allMoved(d)) {
+      Transitions.cancel(d, ALL_LEFT_REASON);
+    } else if (MissRules.tooFew(d) != MissPolicy.WhenTooFew.CONTINUE) {
       d.closedBy = closer;
-      closeRound(d, "allMoved");
+      Transitions.endTooFew(d);
+    } else if (TurnRules.turns(d)) {
+      if (d.turn != null && d.turn.player().equals(playerId) && !TurnRules.advance(d, TurnRules.LEFT)) {
+        d.closedBy = closer;
+        Transitions.closeRound(d, Transitions.roundTrigger(d));
+      }
+    } else if (Transitions.allMoved(d)) {
+      d.closedBy = closer;
+      Transitions.closeRound(d, "allMoved");
     }
     return d.done();
   }
@@ -161,7 +184,7 @@ public final class GameRules {
           + " players to start, has " + s.players().size(), s.gameId());
     }
     Draft d = new Draft(s, now);
-    start(d, START_NOW);
+    Transitions.start(d, START_NOW);
     return d.done();
   }
 
@@ -172,9 +195,9 @@ public final class GameRules {
     }
     Draft d = new Draft(s, now);
     if (s.players().size() >= s.spec().minPlayers()) {
-      start(d, LOBBY_TIMEOUT);
+      Transitions.start(d, LOBBY_TIMEOUT);
     } else {
-      cancel(d, LOBBY_TIMEOUT_REASON);
+      Transitions.cancel(d, LOBBY_TIMEOUT_REASON);
     }
     return d.done();
   }
@@ -184,6 +207,16 @@ public final class GameRules {
    * for the move that closed the round (and maybe finished the game), after it closed.
    */
   public static Step move(GameState s, String playerId, int round, JsonNode move, Instant now) {
+    return move(s, playerId, round, move, now, null);
+  }
+
+  /**
+   * {@link #move(GameState, String, int, JsonNode, Instant)} through the orchestrator's game logic (or null):
+   * the logic checks the move last, after every rule of the game, and a refusal changes nothing.
+   *
+   * @throws io.clix.core.IllegalMoveException if the logic refuses the move
+   */
+  public static Step move(GameState s, String playerId, int round, JsonNode move, Instant now, GameLogic logic) {
     move = ClixJson.canonical(move);
     GameState.Closer closer = s.closedBy();
     if (closer != null && closer.byMove() && closer.round() == round && closer.playerId().equals(playerId)
@@ -204,6 +237,10 @@ public final class GameRules {
       throw new RoundNotOpenException(s.gameId(), round, s.round());
     }
     GameState.MoveRecord previous = s.moves().get(playerId);
+    if (previous != null && s.turn() != null && s.missesOf(playerId) > 0) {
+      // a default move stands for the turn this player missed
+      throw new NotYourTurnException(s.gameId(), playerId, round, s.turn().player());
+    }
     if (previous != null) {
       if (previous.move().equals(move)) {
         return new Step(s, java.util.List.of());
@@ -211,23 +248,67 @@ public final class GameRules {
       throw new DuplicateMoveException("player " + playerId + " already moved in round " + round
           + " of game " + s.gameId() + " with a different move", s.gameId());
     }
-    Draft d = new Draft(s, now);
-    long seq = d.emit(EventType.MOVE_ACCEPTED, playerId, round, null);
+    if (s.turn() != null && !s.turn().player().equals(playerId)) {
+      throw new NotYourTurnException(s.gameId(), playerId, round, s.turn().player());
+    }
+    JsonNode board = BoardRules.afterMove(s, logic, playerId, move);
+    Draft d = new Draft(s, now, logic);
+    ObjectNode accepted = Draft.data();
+    if (board != null) {
+      d.board = board;
+      accepted.set("board", board.deepCopy());
+    }
+    long seq = d.emit(EventType.MOVE_ACCEPTED, playerId, round, accepted);
     d.moves.put(playerId, new GameState.MoveRecord(move, now, seq));
-    if (allMoved(d)) {
+    MissRules.moved(d, playerId);
+    if (TurnRules.turns(d)) {
+      if (!TurnRules.advance(d, TurnRules.MOVED)) {
+        d.closedBy = new GameState.Closer(playerId, round, Fingerprints.of(move), now, seq);
+        Transitions.closeRound(d, Transitions.roundTrigger(d));
+      }
+    } else if (Transitions.allMoved(d)) {
       d.closedBy = new GameState.Closer(playerId, round, Fingerprints.of(move), now, seq);
-      closeRound(d, "allMoved");
+      Transitions.closeRound(d, "allMoved");
     }
     return d.done();
   }
 
   /** The deadline of {@code round} passed: close it with the missing moves, if it is still open. */
   public static Step roundDeadline(GameState s, int round, Instant now) {
+    return roundDeadline(s, round, now, null);
+  }
+
+  /** {@link #roundDeadline(GameState, int, Instant)} with the orchestrator's game logic (or null). */
+  public static Step roundDeadline(GameState s, int round, Instant now, GameLogic logic) {
     if (s.status() != GameStatus.RUNNING || s.round() != round) {
       return new Step(s, java.util.List.of());
     }
-    Draft d = new Draft(s, now);
-    closeRound(d, "deadline");
+    Draft d = new Draft(s, now, logic);
+    d.players.stream().filter(GameState.Seat::active).sorted(Comparator.comparingInt(GameState.Seat::seat))
+        .map(GameState.Seat::playerId).filter(p -> !d.moves.containsKey(p)).toList()
+        .forEach(p -> MissRules.missed(d, p));
+    Transitions.closeRound(d, "deadline");
+    return d.done();
+  }
+
+  /**
+   * The deadline of turn {@code turn} (the game's turn count) passed: end it as missed and open the
+   * next turn, or close the round after its last, if that turn is still open.
+   */
+  public static Step turnDeadline(GameState s, int turn, Instant now) {
+    return turnDeadline(s, turn, now, null);
+  }
+
+  /** {@link #turnDeadline(GameState, int, Instant)} with the orchestrator's game logic (or null). */
+  public static Step turnDeadline(GameState s, int turn, Instant now, GameLogic logic) {
+    if (s.status() != GameStatus.RUNNING || s.turn() == null || s.turn().number() != turn) {
+      return new Step(s, java.util.List.of());
+    }
+    Draft d = new Draft(s, now, logic);
+    MissRules.missed(d, s.turn().player());
+    if (!TurnRules.advance(d, TurnRules.MISSED)) {
+      Transitions.closeRound(d, Transitions.roundTrigger(d));
+    }
     return d.done();
   }
 
@@ -258,7 +339,7 @@ public final class GameRules {
           + (s.status() == GameStatus.FINISHED ? " with another result" : ""), s.gameId(), s.status());
     }
     Draft d = new Draft(s, now);
-    finish(d, result, "backend");
+    Transitions.finish(d, result, "backend");
     return d.done();
   }
 
@@ -271,83 +352,12 @@ public final class GameRules {
       throw new GameStateException("cannot cancel game " + s.gameId() + ": it is FINISHED", s.gameId(), s.status());
     }
     Draft d = new Draft(s, now);
-    cancel(d, reason);
+    Transitions.cancel(d, reason);
     return d.done();
   }
 
   private static boolean closedByLeave(GameState s, String playerId) {
     GameState.Closer closer = s.closedBy();
     return closer != null && !closer.byMove() && closer.playerId().equals(playerId);
-  }
-
-  private static boolean allMoved(Draft d) {
-    return d.players.stream().filter(GameState.Seat::active).allMatch(p -> d.moves.containsKey(p.playerId()));
-  }
-
-  private static void start(Draft d, String trigger) {
-    d.status = GameStatus.RUNNING;
-    d.startedAt = d.now;
-    d.lobbyDeadline = null;
-    ObjectNode data = Draft.data();
-    ArrayNode players = data.putArray("players");
-    d.players.forEach(p -> players.add(p.playerId()));
-    data.put("trigger", trigger);
-    d.emit(EventType.GAME_STARTED, null, null, data);
-    openRound(d, 1);
-  }
-
-  private static void openRound(Draft d, int round) {
-    d.round = round;
-    d.moves.clear();
-    d.roundDeadline = d.now.plus(d.spec.roundTimeout());
-    d.emit(EventType.ROUND_OPENED, null, round, Draft.data().put("deadline", d.roundDeadline.toString()));
-  }
-
-  private static void closeRound(Draft d, String trigger) {
-    ObjectNode data = Draft.data();
-    ObjectNode moves = data.putObject("moves");
-    ArrayNode missing = data.putArray("missing");
-    d.players.stream().sorted(Comparator.comparingInt(GameState.Seat::seat)).forEach(p -> {
-      GameState.MoveRecord m = d.moves.get(p.playerId());
-      if (m != null) {
-        moves.set(p.playerId(), m.move());
-      } else if (p.active()) {
-        missing.add(p.playerId());
-      }
-    });
-    data.put("trigger", trigger);
-    int closed = d.round;
-    d.emit(EventType.ROUND_CLOSED, null, closed, data);
-    d.moves.clear();
-    d.roundDeadline = null;
-    if (closed >= d.spec.rounds()) {
-      finish(d, null, "lastRound");
-    } else {
-      openRound(d, closed + 1);
-    }
-  }
-
-  private static void finish(Draft d, JsonNode result, String trigger) {
-    d.status = GameStatus.FINISHED;
-    d.endedAt = d.now;
-    d.result = result;
-    d.round = 0;
-    d.roundDeadline = null;
-    d.moves.clear();
-    ObjectNode data = Draft.data();
-    data.set("result", result);
-    data.put("trigger", trigger);
-    d.emit(EventType.GAME_FINISHED, null, null, data);
-  }
-
-  private static void cancel(Draft d, String reason) {
-    d.status = GameStatus.CANCELLED;
-    d.endedAt = d.now;
-    d.cancelReason = reason;
-    d.round = 0;
-    d.roundDeadline = null;
-    d.lobbyDeadline = null;
-    d.moves.clear();
-    d.emit(EventType.GAME_CANCELLED, null, null, Draft.data().put("reason", reason));
   }
 }

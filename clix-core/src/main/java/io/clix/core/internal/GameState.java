@@ -23,6 +23,11 @@ import java.util.Optional;
  * @param version the sequence number of the latest event
  * @param closedBy the call that closed the latest round or ended the game by leaving, so that its
  *     retry gets the first answer (one record: the game's size does not grow with it); null if none
+ * @param turn the open turn of a {@link io.clix.core.PlayMode#TURNS} game; null if none (always
+ *     null in a SIMULTANEOUS game, so its stored JSON does not change)
+ * @param misses each player's consecutive missed moves, kept only under a {@link
+ *     io.clix.core.MissPolicy} other than the default; null when there are none
+ * @param board the board the orchestrator's {@link io.clix.core.GameLogic} keeps; null if none
  */
 public record GameState(
     String gameId,
@@ -39,12 +44,23 @@ public record GameState(
     JsonNode result,
     String cancelReason,
     long version,
-    Closer closedBy) {
+    Closer closedBy,
+    Turn turn,
+    Map<String, Integer> misses,
+    JsonNode board) {
 
   public GameState {
     result = result == null || result.isNull() || result.isMissingNode() ? null : result;
     players = List.copyOf(players);
     moves = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(moves));
+    board = board == null || board.isNull() || board.isMissingNode() ? null : board;
+    misses = misses == null || misses.isEmpty() ? null
+        : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(misses));
+  }
+
+  /** The player's consecutive missed moves (0 if none, or if the spec's miss policy keeps no count). */
+  public int missesOf(String playerId) {
+    return misses == null ? 0 : misses.getOrDefault(playerId, 0);
   }
 
   /** A seated player. */
@@ -56,6 +72,26 @@ public record GameState(
     Player toPlayer() {
       return Player.builder().playerId(playerId).seat(seat).data(Optional.ofNullable(data))
           .joinedAt(joinedAt).active(active).build();
+    }
+  }
+
+  /**
+   * The open turn of a TURNS round: the round's order of players (the active ones in seat order,
+   * rotated if the spec says so, fixed when the round opened), the position of the current one, and
+   * its deadline.
+   *
+   * @param number the game's turn count, from 1: names the turn's timer
+   * @param order the round's players in turn order
+   * @param index the position in {@code order} of the player whose turn it is
+   */
+  public record Turn(int number, List<String> order, int index, Instant deadline) {
+    public Turn {
+      order = List.copyOf(order);
+    }
+
+    /** The player whose turn it is. */
+    public String player() {
+      return order.get(index);
     }
   }
 
@@ -132,6 +168,9 @@ public record GameState(
         .result(Optional.ofNullable(result))
         .cancelReason(Optional.ofNullable(cancelReason))
         .version(version)
+        .turnPlayer(Optional.ofNullable(turn).map(Turn::player))
+        .turnDeadline(Optional.ofNullable(turn).map(Turn::deadline))
+        .board(Optional.ofNullable(board))
         .build();
   }
 }

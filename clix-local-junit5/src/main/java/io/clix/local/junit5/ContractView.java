@@ -27,6 +27,11 @@ final class ContractView implements ContractEnvironment {
   }
 
   @Override
+  public java.util.Optional<GameOrchestrator> orchestratorWith(io.clix.core.GameLogic logic) {
+    return java.util.Optional.of(env.orchestrator(b -> b.gameLogic(logic)));
+  }
+
+  @Override
   public Clock clock() {
     return env.clock();
   }

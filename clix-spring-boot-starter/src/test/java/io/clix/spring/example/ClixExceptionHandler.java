@@ -10,6 +10,7 @@ import io.clix.core.GameStateException;
 import io.clix.core.InvalidRequestException;
 import io.clix.core.NotEnoughPlayersException;
 import io.clix.core.NotInGameException;
+import io.clix.core.NotYourTurnException;
 import io.clix.core.OrchestratorClosedException;
 import io.clix.core.RetryableServiceException;
 import io.clix.core.RoundNotOpenException;
@@ -56,7 +57,7 @@ public class ClixExceptionHandler {
       return HttpStatus.BAD_REQUEST;
     }
     if (e instanceof GameStateException || e instanceof GameFullException || e instanceof GameAlreadyExistsException
-        || e instanceof DuplicateMoveException || e instanceof RoundNotOpenException
+        || e instanceof DuplicateMoveException || e instanceof RoundNotOpenException || e instanceof NotYourTurnException
         || e instanceof NotEnoughPlayersException || e instanceof NotInGameException) {
       return HttpStatus.CONFLICT;
     }

@@ -44,6 +44,16 @@ public interface ContractEnvironment extends AutoCloseable {
    */
   default void settle() {}
 
+  /**
+   * An orchestrator on this environment's clock whose moves go through {@code logic}, for {@link LogicContract};
+   * closed with the environment. Every call for the same logic must see the same games: it may return the same
+   * instance, or (better, where the games live in shared storage) another instance on that storage, so the
+   * contract races two backends. Empty by default: those tests are skipped.
+   */
+  default java.util.Optional<GameOrchestrator> orchestratorWith(io.clix.core.GameLogic logic) {
+    return java.util.Optional.empty();
+  }
+
   /** Closes the orchestrator and anything the environment started for it. */
   @Override
   void close();

@@ -7,9 +7,10 @@ import java.util.regex.Pattern;
 final class DocumentedFields {
 
   static final Set<String> VIEW_FIELDS = Set.of("gameId", "spec", "status", "players", "currentRound", "roundDeadline",
-      "movedPlayers", "lobbyDeadline", "createdAt", "startedAt", "endedAt", "result", "cancelReason", "version");
+      "movedPlayers", "lobbyDeadline", "createdAt", "startedAt", "endedAt", "result", "cancelReason", "version", "turnPlayer",
+      "turnDeadline", "board");
   static final Set<String> SPEC_FIELDS = Set.of("gameId", "capacity", "minPlayers", "lobbyTimeout", "rounds", "roundTimeout",
-      "metadata");
+      "playMode", "turnTimeout", "rotateFirstSeat", "missPolicy", "metadata");
   static final Set<String> PLAYER_FIELDS = Set.of("playerId", "seat", "data", "joinedAt", "active");
   static final Set<String> EVENT_FIELDS = Set.of("gameId", "sequence", "time", "type", "playerId", "round", "data");
   static final Set<String> RECEIPT_FIELDS = Set.of("gameId", "playerId", "round", "move", "acceptedAt", "sequence");

@@ -7,7 +7,8 @@ import org.junit.jupiter.api.BeforeEach;
 /**
  * The behaviour every {@link GameOrchestrator} promises, as a JUnit 5 suite: extend this class,
  * return a fresh {@link ContractEnvironment} from {@link #createEnvironment()}, and every rule of
- * the lobby, the rounds, the ends, the events, what views and events disclose, the isolation of
+ * the lobby, the rounds, the turns of a TURNS game, the miss policies, a game logic's checks (where the
+ * environment offers {@link ContractEnvironment#orchestratorWith}), the ends, the events, what views and events disclose, the isolation of
  * JSON values, the listeners, the async twins, concurrent use, retries of calls that landed and
  * the result of a game that ended by itself is checked against your
  * orchestrator (the parts are the {@link ContractPart} interfaces beside it). Clix runs it on
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.BeforeEach;
 public abstract class GameOrchestratorContract implements CreateContract, LobbyContract, LeaveContract,
     TimeoutContract, RoundContract, EndingContract, EventContract, DisclosureContract, ValueContract, ExactValueContract,
     BadJsonContract, ListenerContract, AsyncContract,
-    ConcurrencyContract, RetryContract, ResultContract {
+    ConcurrencyContract, RetryContract, ResultContract, TurnContract, MissContract, LogicContract {
 
   private ContractEnvironment environment;
 

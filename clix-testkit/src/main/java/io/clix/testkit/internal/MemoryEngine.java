@@ -3,15 +3,16 @@ package io.clix.testkit.internal;
 import io.clix.core.GameAlreadyExistsException;
 import io.clix.core.GameEvent;
 import io.clix.core.GameNotFoundException;
+import io.clix.core.GameLogic;
 import io.clix.core.GameSpec;
 import io.clix.core.internal.GameEngine;
 import io.clix.core.internal.GameListeners;
 import io.clix.core.internal.GameRules;
 import io.clix.core.internal.GameState;
+import io.clix.core.internal.GameTimers;
 import io.clix.core.internal.Step;
 import io.clix.core.internal.time.ClockScheduler;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,8 +21,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 /**
- * Games in a map: each game's state and events guarded by the game's monitor, its lobby timeout
- * and round deadline armed on a {@link ClockScheduler}. Every operation runs on the caller's thread
+ * Games in a map: each game's state and events guarded by the game's monitor, its next timer (the
+ * lobby timeout, a round's or a turn's deadline: {@link GameTimers#next}) armed on a {@link
+ * ClockScheduler}. Every operation runs on the caller's thread
  * (or the thread advancing the clock) and returns a completed future; listeners are told under the
  * game's monitor, so in sequence order.
  */
@@ -30,11 +32,14 @@ public final class MemoryEngine implements GameEngine, AutoCloseable {
   private final Clock clock;
   private final ClockScheduler scheduler;
   private final GameListeners listeners;
+  private final GameLogic logic;
   private final Map<String, Game> games = new ConcurrentHashMap<>();
 
-  public MemoryEngine(Clock clock, GameListeners listeners) {
+  /** An engine on {@code clock}; its timers close rounds through {@code logic} (or none: null). */
+  public MemoryEngine(Clock clock, GameListeners listeners, GameLogic logic) {
     this.clock = clock;
     this.listeners = listeners;
+    this.logic = logic;
     this.scheduler = new ClockScheduler(clock, "clix-in-memory-timers", null);
   }
 
@@ -42,8 +47,8 @@ public final class MemoryEngine implements GameEngine, AutoCloseable {
   private static final class Game {
     GameState state;
     final List<GameEvent> events = new ArrayList<>();
-    ClockScheduler.Timer lobbyTimer;
-    ClockScheduler.Timer roundTimer;
+    GameTimers.Timer armed;
+    ClockScheduler.Timer timer;
   }
 
   @Override
@@ -121,37 +126,27 @@ public final class MemoryEngine implements GameEngine, AutoCloseable {
     return game;
   }
 
-  /** Stores a step's state, appends its events, (re)arms the timers and tells the listeners. Holds the game's monitor. */
+  /** Stores a step's state, appends its events, (re)arms the timer and tells the listeners. Holds the game's monitor. */
   private void apply(Game game, Step step) {
     game.state = step.state();
-    for (GameEvent event : step.events()) {
-      game.events.add(event);
-      arm(game, event);
-    }
+    game.events.addAll(step.events());
+    arm(game);
     step.events().forEach(listeners::deliver);
   }
 
-  private void arm(Game game, GameEvent event) {
-    String gameId = event.gameId();
-    switch (event.type()) {
-      case GAME_CREATED:
-        game.lobbyTimer = scheduler.schedule(game.state.lobbyDeadline(),
-            () -> timer(gameId, s -> GameRules.lobbyTimeout(s, clock.instant())));
-        break;
-      case GAME_STARTED:
-      case GAME_CANCELLED:
-      case GAME_FINISHED:
-        cancel(game.lobbyTimer);
-        cancel(game.roundTimer);
-        break;
-      case ROUND_OPENED:
-        cancel(game.roundTimer);
-        int round = event.round().orElseThrow();
-        game.roundTimer = scheduler.schedule(Instant.parse(event.data().path("deadline").asText()),
-            () -> timer(gameId, s -> GameRules.roundDeadline(s, round, clock.instant())));
-        break;
-      default:
-        break;
+  /** Arms the state's next timer, unless it is the one armed already. */
+  private void arm(Game game) {
+    GameTimers.Timer next = GameTimers.next(game.state).orElse(null);
+    if (java.util.Objects.equals(next, game.armed)) {
+      return;
+    }
+    cancel(game.timer);
+    game.armed = next;
+    game.timer = null;
+    if (next != null) {
+      String gameId = game.state.gameId();
+      game.timer = scheduler.schedule(next.at(),
+          () -> timer(gameId, s -> GameTimers.fire(s, next.kind(), next.number(), clock.instant(), logic)));
     }
   }
 

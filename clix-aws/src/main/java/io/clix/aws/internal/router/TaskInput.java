@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
 
 /**
  * The input the generated definition gives an activity task: {@code {"gameId": ..., "waitPoint":
- * "lobby"|"round-<n>"}} for a wait, {@code {"gameId": ..., "timer": ...}} for a fired timer.
+ * "lobby"|"round-<n>"}} for a wait, {@code {"gameId": ..., "timer": ...}} for a fired timer (also
+ * {@code turn-<n>}, the deadline of a TURNS game's turn).
  *
  * @param gameId the game the task belongs to
  * @param point the waiting point (waits) or the timer (timers)
@@ -36,9 +37,11 @@ record TaskInput(String gameId, String point) {
       return Optional.empty();
     }
     JsonNode point = node.get(pointField);
-    if (point == null || !point.isTextual() || !WaitPoint.isWellFormed(point.asText())) {
+    boolean timer = "timer".equals(pointField);
+    if (point == null || !point.isTextual() || !(timer ? WaitPoint.timerOf(point.asText()).isPresent()
+        : WaitPoint.isWellFormed(point.asText()))) {
       problem[0] = "the task input of game " + id.asText() + " names no valid " + pointField
-          + " (lobby or round-<n>)";
+          + (timer ? " (lobby, round-<n> or turn-<n>)" : " (lobby or round-<n>)");
       return Optional.empty();
     }
     return Optional.of(new TaskInput(id.asText(), point.asText()));

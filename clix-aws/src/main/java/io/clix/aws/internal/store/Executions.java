@@ -6,6 +6,7 @@ import io.clix.aws.internal.calls.AwsErrors;
 import io.clix.aws.internal.definition.ExecutionInput;
 import io.clix.core.ClixServiceException;
 import io.clix.core.GameSpec;
+import io.clix.core.internal.GameTimers;
 import java.util.concurrent.CompletableFuture;
 import software.amazon.awssdk.services.sfn.model.StartExecutionRequest;
 
@@ -34,9 +35,12 @@ public final class Executions {
     this.stateMachineArn = stateMachineArn;
   }
 
-  /** The execution input (see {@link ExecutionInput}): the game id and the timeouts in whole seconds. */
+  /**
+   * The execution input (see {@link ExecutionInput}): the game id and the timeouts in whole seconds;
+   * the lobby re-reads its game once per {@link GameTimers#firstDeadline} (a turn timeout in a TURNS game).
+   */
   public static ObjectNode input(String gameId, GameSpec spec) {
-    return ExecutionInput.of(gameId, spec.lobbyTimeout(), spec.roundTimeout());
+    return ExecutionInput.of(gameId, spec.lobbyTimeout(), GameTimers.firstDeadline(spec));
   }
 
   public CompletableFuture<Started> start(String gameId, GameSpec spec) {

@@ -15,6 +15,7 @@ import io.clix.core.GameNotFoundException;
 import io.clix.core.GameSpec;
 import io.clix.core.internal.GameRules;
 import io.clix.core.internal.GameState;
+import io.clix.core.internal.GameTimers;
 import io.clix.core.internal.Step;
 import java.time.Clock;
 import io.clix.core.time.ManualClock;
@@ -58,6 +59,7 @@ public final class GameStore {
   private final TokenStore tokens;
   private final MovePayloads moves;
   private final EventSink sink;
+  private final io.clix.core.GameLogic logic;
 
   /** Receives the events of every write that committed, with the version the write started from. */
   @FunctionalInterface
@@ -66,6 +68,13 @@ public final class GameStore {
   }
 
   public GameStore(AwsCalls calls, String table, Clock clock, Duration retention, EventSink sink) {
+    this(calls, table, clock, retention, sink, null);
+  }
+
+  /** A store whose timer folds close rounds through the orchestrator's game logic (or none: null). */
+  public GameStore(AwsCalls calls, String table, Clock clock, Duration retention, EventSink sink,
+      io.clix.core.GameLogic logic) {
+    this.logic = logic;
     this.calls = calls;
     this.table = table;
     this.clock = clock;
@@ -137,7 +146,7 @@ public final class GameStore {
 
   private CompletableFuture<Outcome> attempt(String gameId, Function<GameState, Step> rule, int attempt) {
     return readExisting(gameId).thenCompose(item -> {
-      Step fold = TimerFold.fold(item.state(), item.fired());
+      Step fold = TimerFold.fold(item.state(), item.fired(), clock.instant(), logic);
       Step ruled;
       ClixException refused = null;
       try {
@@ -238,8 +247,7 @@ public final class GameStore {
   /** Events outlive the longest the game can last, plus the retention. */
   private Instant eventsExpire(GameState s) {
     GameSpec spec = s.spec();
-    return s.createdAt().plus(spec.lobbyTimeout()).plus(spec.roundTimeout().multipliedBy(spec.rounds()))
-        .plus(retention);
+    return s.createdAt().plus(GameTimers.longest(spec)).plus(retention);
   }
 
   private CompletableFuture<Boolean> transact(String gameId, List<TransactWriteItem> writes) {

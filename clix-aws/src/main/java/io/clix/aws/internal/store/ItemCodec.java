@@ -59,7 +59,7 @@ final class ItemCodec {
   static GameState withMoves(GameState s, Map<String, GameState.MoveRecord> moves) {
     return new GameState(s.gameId(), s.spec(), s.status(), s.players(), s.round(), s.roundDeadline(), moves,
         s.lobbyDeadline(), s.createdAt(), s.startedAt(), s.endedAt(), s.result(), s.cancelReason(), s.version(),
-        s.closedBy());
+        s.closedBy(), s.turn(), s.misses(), s.board());
   }
 
   /** The JSON text of a move payload attribute. */

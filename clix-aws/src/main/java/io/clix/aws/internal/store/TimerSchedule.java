@@ -7,7 +7,7 @@ import io.clix.aws.internal.definition.GameItemSchema;
 import io.clix.core.GameStatus;
 import io.clix.core.internal.GameRules;
 import io.clix.core.internal.GameState;
-import io.clix.core.internal.Step;
+import io.clix.core.internal.GameTimers;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +21,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * fires at its announced instant however late the execution got there), records it as the marker
  * {@code fired.<point>} at that instant, moves the mirrors and drops the head: the game goes on with no
  * backend alive, and {@link TimerFold} applies the same markers with the same {@link GameRules} later.
- * Every backend write replaces the schedule with the one of the state it wrote.
+ * Every backend write replaces the schedule with the one of the state it wrote. The rules say which
+ * timer comes next and what it does ({@link GameTimers}); a game has at most {@link
+ * GameTimers#maxTimers} (the lobby's, one per round or one per turn: at most 104 entries of about 80
+ * bytes, as the spec's history bound keeps a TURNS game within {@code Limits.MAX_TURNS}).
  */
 final class TimerSchedule {
 
@@ -30,25 +33,18 @@ final class TimerSchedule {
   /** One timer the game will fire, and the mirrors after it. */
   record Tick(String point, Instant at, GameStatus status, int round, String next) {}
 
-  /** The timers of this state, nobody acting: at most one lobby timeout and one per remaining round. */
+  /** The timers of this state, nobody acting: at most {@link GameTimers#maxTimers} of its spec. */
   static List<Tick> of(GameState state) {
     List<Tick> ticks = new ArrayList<>();
+    int max = GameTimers.maxTimers(state.spec());
     GameState s = state;
-    while (!s.status().isEnded() && ticks.size() <= state.spec().rounds()) {
-      String point = WaitPoint.current(s);
-      Step step;
-      Instant at;
-      if (s.status() == GameStatus.LOBBY && s.lobbyDeadline() != null) {
-        at = s.lobbyDeadline();
-        step = GameRules.lobbyTimeout(s, at);
-      } else if (s.status() == GameStatus.RUNNING && s.roundDeadline() != null) {
-        at = s.roundDeadline();
-        step = GameRules.roundDeadline(s, s.round(), at);
-      } else {
+    while (ticks.size() < max) {
+      GameTimers.Timer timer = GameTimers.next(s).orElse(null);
+      if (timer == null) {
         break;
       }
-      s = step.state();
-      ticks.add(new Tick(point, at, s.status(), s.round(), WaitPoint.current(s)));
+      s = GameTimers.fire(s, timer.kind(), timer.number(), timer.at()).state();
+      ticks.add(new Tick(WaitPoint.timer(timer), timer.at(), s.status(), s.round(), WaitPoint.current(s)));
     }
     return ticks;
   }
