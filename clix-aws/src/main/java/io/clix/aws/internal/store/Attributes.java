@@ -20,6 +20,10 @@ final class Attributes {
   static final String FIRED = GameItemSchema.FIRED;
   static final String WAIT_POINT = GameItemSchema.WAIT_POINT;
   static final String WAIT_TOKEN = GameItemSchema.WAIT_TOKEN;
+  /** The waiting point whose stored token has been claimed for completion (S); the backend's own. */
+  static final String WAIT_SENT = "waitSent";
+  /** The id of the claim that marked {@link #WAIT_SENT} (S), so a retried claim reads the token again. */
+  static final String WAIT_CLAIM = "waitClaim";
   static final String SPEC = "specJson";
   static final String EXPIRES_AT = GameItemSchema.EXPIRES_AT;
   static final String EVENT = "event";
