@@ -19,6 +19,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 
 /**
@@ -193,6 +196,7 @@ public final class EndToEndBenchmark {
       Percentiles join = new Percentiles();
       Percentiles move = new Percentiles();
       Percentiles bare = new Percentiles();
+      Percentiles bareTransaction = new Percentiles();
       for (int g = 0; g < 150; g++) {
         String id = "lat-" + g;
         games.createGame(spec(id));
@@ -216,6 +220,22 @@ public final class EndToEndBenchmark {
               .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":max", AttributeValue.fromN("100"))));
           record(bare, g, t);
         }
+        for (int i = 0; i < PLAYERS; i++) {
+          long t = System.nanoTime();
+          String key = "bare-tx-" + id;
+          long sequence = i + 1;
+          aws.dynamoDb().transactWriteItems(b -> b.transactItems(
+              TransactWriteItem.builder().update(Update.builder().tableName(deployment.tableName())
+                  .key(Map.of("pk", AttributeValue.fromS(key), "sk", AttributeValue.fromN("0")))
+                  .updateExpression("SET n = :n").conditionExpression("attribute_not_exists(n) OR n = :before")
+                  .expressionAttributeValues(Map.of(":n", AttributeValue.fromN(Long.toString(sequence)),
+                      ":before", AttributeValue.fromN(Long.toString(sequence - 1)))).build()).build(),
+              TransactWriteItem.builder().put(Put.builder().tableName(deployment.tableName())
+                  .item(Map.of("pk", AttributeValue.fromS(key), "sk", AttributeValue.fromN(Long.toString(sequence)),
+                      "event", AttributeValue.fromS("{}")))
+                  .conditionExpression("attribute_not_exists(pk)").build()).build()));
+          record(bareTransaction, g, t);
+        }
       }
       System.out.println();
       System.out.println("== 3. latency through Clix beside the bare SDK call (callbacks mode, system clock, warm-up of 20 games dropped)");
@@ -223,6 +243,7 @@ public final class EndToEndBenchmark {
       row("join (Clix)", join);
       row("submitMove (Clix)", move);
       row("bare conditional UpdateItem (SDK)", bare);
+      row("bare TransactWriteItems, update + put (SDK)", bareTransaction);
       System.out.printf("   overhead at p50: join %.2f ms, move %.2f ms over the bare call%n",
           join.percentileMillis(50) - bare.percentileMillis(50), move.percentileMillis(50) - bare.percentileMillis(50));
     }
