@@ -17,7 +17,7 @@ import java.util.Optional;
 public final class RecentGames {
 
   /** Games remembered per instance by default: a few KB each. */
-  public static final int DEFAULT_SIZE = 2_048;
+  public static final int DEFAULT_SIZE = 1_024;
 
   /** A remembered game item and the token this instance filed for its current point, if any. */
   record Seen(GameItem item, Held held) {}
