@@ -17,6 +17,7 @@ final class Attributes {
   /** The point the game waits at now ({@link WaitPoint#current}); a mirror of status and round. */
   static final String POINT = GameItemSchema.POINT;
   static final String SCHEDULE = GameItemSchema.SCHEDULE;
+  static final String WAKES = GameItemSchema.WAKES;
   static final String FIRED = GameItemSchema.FIRED;
   static final String WAIT_POINT = GameItemSchema.WAIT_POINT;
   static final String WAIT_TOKEN = GameItemSchema.WAIT_TOKEN;

@@ -286,6 +286,12 @@ public final class GameStore {
       values.put(":expiresAt", n(after.endedAt().plus(retention).getEpochSecond()));
     }
     String condition = "#version = :expected AND size(#fired) = :fired";
+    if (!head(item.state()).equals(head(after))) {
+      // A new head: the execution's count of returns to the same head starts again (see GameItemSchema.WAKES).
+      set += ", #wakes = :zero";
+      names.put("#wakes", Attributes.WAKES);
+      values.put(":zero", n(0));
+    }
     if (held != null) {
       condition += " AND #token = :held";
       names.put("#token", Attributes.WAIT_TOKEN);
@@ -299,6 +305,12 @@ public final class GameStore {
         .expressionAttributeNames(names).expressionAttributeValues(values).build()).build());
     events.forEach(e -> writes.add(eventPut(gameId, after, e)));
     return transact(gameId, writes);
+  }
+
+  /** The schedule's head (point and instant), or empty if the game fires no timer from this state. */
+  private static List<Object> head(GameState s) {
+    List<TimerSchedule.Tick> ticks = TimerSchedule.of(s);
+    return ticks.isEmpty() ? List.of() : List.of(ticks.get(0).point(), ticks.get(0).at());
   }
 
   private TransactWriteItem eventPut(String gameId, GameState s, GameEvent e) {
