@@ -31,6 +31,14 @@ import java.util.concurrent.CompletableFuture;
  * io.clix.core.ServiceUnreachableException} for network failures); the clients' own retry strategy
  * retries throttling and 5xx first. The clients passed in stay open on {@link #close()}.
  *
+ * <p>Calls per operation: each instance remembers the games it last read or wrote (a bounded cache,
+ * 1,024 games), so a join or move it sees next is one TransactWriteItems (the game item, conditional
+ * on the version it saw, and the event item), with a consistent GetItem (and a Query for the open
+ * round's moves) only before the first or after a conflict; a call that changes nothing is always
+ * decided on a fresh read. A call that moves the game off a waiting point also completes the wait:
+ * one SendTaskSuccess, after one UpdateItem that claims the token unless this instance's router
+ * filed it. Creating a game is one TransactWriteItems and one StartExecution.
+ *
  * <p>Deadlines need no backend: the execution waits until each announced instant and records the
  * timer in the game item itself, moving its status and round, with no instance alive. What a read
  * writes: {@code describe}, {@code events} (and every other call) read the game item and fold in the

@@ -8,6 +8,7 @@ import io.clix.aws.internal.router.ActivityTaskRouter;
 import io.clix.aws.internal.router.RouterAccess;
 import io.clix.aws.internal.store.AwsGameEngine;
 import io.clix.aws.internal.store.EventFeed;
+import io.clix.aws.internal.store.RecentGames;
 import io.clix.aws.internal.store.TaskFiling;
 import io.clix.aws.internal.store.WaitPoint;
 import io.clix.core.GameOrchestrator;
@@ -49,10 +50,11 @@ final class DefaultAwsGameOrchestrator extends GameFront implements AwsGameOrche
       EventFeed feed = new EventFeed(listeners);
       AwsCalls forSync = syncCalls != null ? syncCalls : asyncCalls;
       AwsCalls forAsync = asyncCalls != null ? asyncCalls : syncCalls;
+      RecentGames recent = new RecentGames(RecentGames.DEFAULT_SIZE);
       AwsGameEngine sync = new AwsGameEngine(forSync, b.tableName, b.stateMachineArn, b.clock, b.retention, feed,
-          b.gameLogic);
+          recent, b.gameLogic);
       AwsGameEngine async = forAsync == forSync ? sync
-          : new AwsGameEngine(forAsync, b.tableName, b.stateMachineArn, b.clock, b.retention, feed, b.gameLogic);
+          : new AwsGameEngine(forAsync, b.tableName, b.stateMachineArn, b.clock, b.retention, feed, recent, b.gameLogic);
       feed.fillFrom(sync.log());
       return new Wiring(sync, async, forAsync, listeners, scheduler);
     }

@@ -5,8 +5,8 @@ import java.util.Objects;
 
 /**
  * The least-privilege IAM policy documents of a Clix deployment, from
- * {@link ClixProvisioner#iamPolicies()}: one for the state machine's role (GetItem and UpdateItem
- * on the game table only) and one for the backend (the table, starting and stopping the game
+ * {@link ClixProvisioner#iamPolicies()}: one for the state machine's role (UpdateItem on the game
+ * table only) and one for the backend (the table, starting and stopping the game
  * executions, polling the activities, completing task tokens). Each accessor returns a new copy.
  *
  * @param stateMachineRole the policy the state machine's role needs

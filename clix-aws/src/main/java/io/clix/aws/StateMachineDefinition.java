@@ -28,8 +28,8 @@ import java.util.OptionalInt;
  * }</pre>
  *
  * <p>The game item must carry {@code status} (S), {@code round} (N) and a {@code fired} map (empty
- * at creation); the state machine's role needs {@code dynamodb:GetItem} and
- * {@code dynamodb:UpdateItem} on the table (see {@link ClixProvisioner#iamPolicies()}).
+ * at creation); the state machine's role needs {@code dynamodb:UpdateItem} on the table (its reads
+ * are updates that count them, see {@link ClixProvisioner#iamPolicies()}).
  */
 public final class StateMachineDefinition {
 

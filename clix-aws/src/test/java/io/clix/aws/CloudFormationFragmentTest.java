@@ -89,14 +89,14 @@ class CloudFormationFragmentTest {
 
   @ParameterizedTest
   @EnumSource(Correlation.class)
-  void theRoleMayOnlyReadAndUpdateTheTable(Correlation correlation) {
+  void theRoleMayOnlyUpdateTheTable(Correlation correlation) {
     JsonNode role = fragment(correlation).at("/Resources/ClixStateMachineRole/Properties");
 
     assertThat(role.at("/AssumeRolePolicyDocument/Statement/0/Principal/Service").asText())
         .isEqualTo("states.amazonaws.com");
     JsonNode statements = role.at("/Policies/0/PolicyDocument/Statement");
     assertThat(statements).hasSize(1);
-    assertThat(statements.at("/0/Action").toString()).isEqualTo("[\"dynamodb:GetItem\",\"dynamodb:UpdateItem\"]");
+    assertThat(statements.at("/0/Action").toString()).isEqualTo("[\"dynamodb:UpdateItem\"]");
     assertThat(statements.at("/0/Resource").toString()).isEqualTo("{\"Fn::GetAtt\":[\"ClixTable\",\"Arn\"]}");
   }
 

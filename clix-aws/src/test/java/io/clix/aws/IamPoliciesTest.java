@@ -45,10 +45,10 @@ class IamPoliciesTest {
   }
 
   @Test
-  void theStateMachineRoleMayOnlyGetAndUpdateItemsOfTheGameTable() {
+  void theStateMachineRoleMayOnlyUpdateItemsOfTheGameTable() {
     Map<String, List<String>> grants = grants(policies().stateMachineRole());
 
-    assertThat(grants).containsOnlyKeys("dynamodb:GetItem", "dynamodb:UpdateItem");
+    assertThat(grants).containsOnlyKeys("dynamodb:UpdateItem");
     assertThat(grants.values()).allSatisfy(resources -> assertThat(resources).containsExactly(TABLE_ARN));
   }
 

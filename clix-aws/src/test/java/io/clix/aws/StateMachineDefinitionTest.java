@@ -50,16 +50,13 @@ class StateMachineDefinitionTest {
     AslGraph graph = new AslGraph(definition(correlation).build().toJson());
 
     assertThat(graph.reachable()).first().isEqualTo("Sync");
-    assertThat(graph.targets("Sync")).containsExactly("Route");
+    assertThat(graph.targets("Sync")).containsExactlyInAnyOrder("Route", "UnknownGame");
     assertThat(graph.targets("Route")).contains("Lobby", "Clock", "LobbyQuiet", "ClockQuiet", "LastTimer", "Done",
         "UnknownGame", "BadGameItem");
     for (String wait : WAITS) {
       assertThat(graph.state(wait).path("Type").asText()).isEqualTo("Parallel");
-      assertThat(graph.catchers(wait)).containsExactly("Clix.Deadline -> Due", "States.ALL -> Woke");
+      assertThat(graph.catchers(wait)).containsExactly("Clix.Deadline -> Due", "States.ALL -> Sync");
     }
-    assertThat(graph.targets("Woke")).containsExactlyInAnyOrder("Sync", "WokeFirst", "WokeAgain");
-    assertThat(graph.targets("WokeFirst")).containsExactly("Sync");
-    assertThat(graph.targets("WokeAgain")).containsExactly("Sync");
     assertThat(graph.targets("ClockQuiet")).containsExactly("Due");
     assertThat(graph.targets("Due")).containsExactly("Fire");
     assertThat(graph.targets("Fire")).containsOnly("Sync");
@@ -125,7 +122,7 @@ class StateMachineDefinitionTest {
     JsonNode parameters = fire.path("Parameters");
     assertThat(fire.path("Resource").asText()).isEqualTo("arn:aws:states:::dynamodb:updateItem");
     assertThat(parameters.path("UpdateExpression").asText())
-        .isEqualTo("SET #f.#k = :t, #s = :s, #r = :r, #p = :n REMOVE #sch[0]");
+        .isEqualTo("SET #f.#k = :t, #s = :s, #r = :r, #p = :n, #w = :zero REMOVE #sch[0]");
     assertThat(parameters.path("ConditionExpression").asText()).isEqualTo("#sch[0].#tp = :k AND #sch[0].#tt = :t");
     assertThat(parameters.path("ExpressionAttributeValues").path(":t").path("S.$").asText())
         .isEqualTo("$.game.Item.schedule.L[0].M.t.S");
@@ -153,13 +150,17 @@ class StateMachineDefinitionTest {
   }
 
   @Test
-  void syncReadsConsistentlyOnlyWhatTheRouteNeeds() {
+  void syncReadsWhatTheRouteNeedsAndCountsReturnsToTheSameHeadNeverTheToken() {
     JsonNode sync = new AslGraph(definition(Correlation.CALLBACKS).build().toJson()).state("Sync");
 
-    assertThat(sync.path("Resource").asText()).isEqualTo("arn:aws:states:::dynamodb:getItem");
-    assertThat(sync.path("Parameters").path("ConsistentRead").asBoolean()).isTrue();
-    assertThat(sync.path("Parameters").path("ProjectionExpression").asText()).doesNotContain("waitToken");
+    assertThat(sync.path("Resource").asText()).isEqualTo("arn:aws:states:::dynamodb:updateItem");
+    assertThat(sync.path("Parameters").path("UpdateExpression").asText())
+        .isEqualTo("SET #s = #s, #r = #r, #sch = #sch ADD #w :one");
+    assertThat(sync.path("Parameters").path("ConditionExpression").asText()).isEqualTo("attribute_exists(#s)");
+    assertThat(sync.path("Parameters").path("ReturnValues").asText()).isEqualTo("UPDATED_NEW");
     assertThat(sync.path("Parameters").path("ExpressionAttributeNames").toString()).doesNotContain("waitToken");
+    JsonNode fire = new AslGraph(definition(Correlation.CALLBACKS).build().toJson()).state("Fire");
+    assertThat(fire.path("Parameters").path("UpdateExpression").asText()).contains("#w = :zero");
   }
 
   @Test

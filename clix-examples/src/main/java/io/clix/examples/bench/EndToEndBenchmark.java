@@ -19,12 +19,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.Update;
 import software.amazon.awssdk.services.sfn.model.HistoryEvent;
 
 /**
  * The end-to-end benchmark harness: on the embedded local stack, in one run, it measures AWS API
  * calls per game by operation (beside the design's minimum), Step Functions state transitions per
- * game, join and move latency through Clix beside the bare SDK call, how many open lobbies one
+ * game, DynamoDB units and the dollar cost per game at list prices ({@link GameBill}), join and move latency through Clix beside the bare SDK call, how many open lobbies one
  * backend instance holds (threads, heap after GC), the local stack's own throughput, and the
  * event delivery lag from one instance to another ({@link StreamLagBenchmark}). Prints
  * one table per figure. Not a test: run it from the README's Performance section.
@@ -33,26 +36,88 @@ public final class EndToEndBenchmark {
 
   private static final int PLAYERS = 4;
   private static final int ROUNDS = 3;
+  /** How long a player takes between two calls in figures 1 and 2, on the manual clock. */
+  private static final Duration THINKING = Duration.ofSeconds(2);
 
   private EndToEndBenchmark() {}
 
+  /**
+   * Runs every figure; {@code [lobbies [games]]} size figures 4 and 5 (5,000 and 200), and {@code
+   * quick} alone runs figures 1 to 3 only (calls, cost and latency).
+   */
   public static void main(String[] args) throws Exception {
-    int lobbies = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
+    boolean quick = args.length > 0 && args[0].equals("quick");
+    int lobbies = args.length > 0 && !quick ? Integer.parseInt(args[0]) : 5_000;
     int games = args.length > 1 ? Integer.parseInt(args[1]) : 200;
     System.out.println("Clix end-to-end benchmark on the embedded local stack; "
         + Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version"));
-    for (Correlation mode : Correlation.values()) {
-      callsAndTransitions(mode);
-    }
+    callsTransitionsAndCost();
     latency();
-    openLobbies(lobbies);
-    throughput(games);
-    StreamLagBenchmark.run();
+    if (!quick) {
+      openLobbies(lobbies);
+      throughput(games);
+      StreamLagBenchmark.run();
+    }
     System.exit(0);
   }
 
-  /** Figures 1 and 2: API calls by operation and state transitions for one 4-player, 3-round game. */
-  private static void callsAndTransitions(Correlation mode) throws Exception {
+  /** What one game took in one mode. */
+  private record OneGame(Map<String, Long> calls, long total, GameBill bill) {}
+
+  /**
+   * Figures 1 and 2, both modes side by side: API calls by operation (beside the design's minimum),
+   * state transitions, DynamoDB units and the dollar cost at list prices of one 4-player, 3-round game.
+   */
+  private static void callsTransitionsAndCost() throws Exception {
+    Map<Correlation, OneGame> games = new java.util.EnumMap<>(Correlation.class);
+    for (Correlation mode : Correlation.values()) {
+      games.put(mode, oneGame(mode));
+    }
+    OneGame cb = games.get(Correlation.CALLBACKS);
+    OneGame act = games.get(Correlation.ACTIVITIES);
+    int minimum = minimumCalls(PLAYERS, ROUNDS);
+    System.out.println();
+    System.out.printf("== 1. AWS API calls for one %d-player, %d-round game (%d s pass on the manual clock after"
+        + " every call, settled)%n", PLAYERS, ROUNDS, THINKING.toSeconds());
+    System.out.printf("   %-44s %10s %10s%n", "call", "callbacks", "activities");
+    java.util.Set<String> ops = new java.util.TreeSet<>(cb.calls().keySet());
+    ops.addAll(act.calls().keySet());
+    for (String op : ops) {
+      System.out.printf("   %-44s %10d %10d%n", op, cb.calls().getOrDefault(op, 0L), act.calls().getOrDefault(op, 0L));
+    }
+    System.out.printf("   %-44s %10d %10d   (GetActivityTask long polls are per instance, not per game: excluded)%n",
+        "total", cb.total(), act.total());
+    System.out.printf("   %-44s %10d %10d   = 2 + P + P*R + (1 + R)%n", "design minimum", minimum, minimum);
+    System.out.printf("   %-44s %10.2f %10.2f%n", "ratio actual / minimum", (double) cb.total() / minimum,
+        (double) act.total() / minimum);
+    System.out.printf("== 2. cost of that game at list prices%n");
+    System.out.printf("   %-44s %10s %10s%n", "figure", "callbacks", "activities");
+    System.out.printf("   %-44s %10d %10d%n", "Step Functions state transitions", cb.bill().transitions(),
+        act.bill().transitions());
+    System.out.printf("   %-44s %10.0f %10.0f%n", "DynamoDB write units, backend (reported)", cb.bill().backendWriteUnits(),
+        act.bill().backendWriteUnits());
+    System.out.printf("   %-44s %10.0f %10.0f%n", "DynamoDB read units, backend (reported)", cb.bill().backendReadUnits(),
+        act.bill().backendReadUnits());
+    System.out.printf("   %-44s %10d %10d%n", "backend writes that failed (priced as below)", cb.bill().backendFailedWrites(),
+        act.bill().backendFailedWrites());
+    System.out.printf("   %-44s %10s %10s%n", "state machine DynamoDB writes / reads",
+        cb.bill().machineWrites() + " / " + cb.bill().machineReads(), act.bill().machineWrites() + " / "
+        + act.bill().machineReads());
+    System.out.printf("   %-44s %10d %10d   (1 WCU per KB, 1 RCU per 4 KB)%n", "game item size at the end, bytes",
+        cb.bill().itemBytes(), act.bill().itemBytes());
+    System.out.printf("   %-44s %10.0f %10.0f%n", "write units in all", cb.bill().writeUnits(), act.bill().writeUnits());
+    System.out.printf("   %-44s %10.0f %10.0f%n", "read units in all", cb.bill().readUnits(), act.bill().readUnits());
+    System.out.printf("   %-44s %10.4f %10.4f%n", "$ per 1,000 games: transitions", cb.bill().transitionDollarsPer1000(),
+        act.bill().transitionDollarsPer1000());
+    System.out.printf("   %-44s %10.4f %10.4f%n", "$ per 1,000 games: DynamoDB writes", cb.bill().writeDollarsPer1000(),
+        act.bill().writeDollarsPer1000());
+    System.out.printf("   %-44s %10.4f %10.4f%n", "$ per 1,000 games: DynamoDB reads", cb.bill().readDollarsPer1000(),
+        act.bill().readDollarsPer1000());
+    System.out.printf("   %-44s %10.4f %10.4f   (Standard $0.025/1k transitions, $1.25/M WRU, $0.25/M RRU)%n",
+        "$ per 1,000 games", cb.bill().dollarsPer1000(), act.bill().dollarsPer1000());
+  }
+
+  private static OneGame oneGame(Correlation mode) throws Exception {
     CallCounter counter = new CallCounter();
     try (ClixLocalEnvironment aws = ClixLocalEnvironment.builder().clock(ManualClock.create()).correlation(mode).namePrefix("bench")
           .addInterceptor(counter).start()) {
@@ -60,23 +125,20 @@ public final class EndToEndBenchmark {
       AwsGameOrchestrator games = aws.orchestrator("bench");
       aws.settle();
       counter.reset();
-      String id = playOneGame(games, "calls");
+      String id = playOneGame(games, "calls", () -> aws.advance(THINKING));
       aws.settle();
       Map<String, Long> calls = counter.snapshot();
       long polls = calls.getOrDefault("Sfn:GetActivityTask", 0L);
       long total = counter.total() - polls;
-      int minimum = minimumCalls(PLAYERS, ROUNDS);
-      System.out.println();
-      System.out.printf("== 1. AWS API calls for one %d-player, %d-round game, %s mode%n", PLAYERS, ROUNDS,
-          mode.name().toLowerCase(Locale.ROOT));
-      calls.forEach((op, n) -> System.out.printf("   %-36s %5d%n", op, n));
-      System.out.printf("   %-36s %5d   (GetActivityTask long polls are per instance, not per game: excluded)%n",
-          "total", total);
-      System.out.printf("   %-36s %5d   = 2 + P + P*R + (1 + R)%n", "design minimum", minimum);
-      System.out.printf("   %-36s %5.2f%n", "ratio actual / minimum", (double) total / minimum);
-      long transitions = stateTransitions(aws, deployment, id);
-      System.out.printf("== 2. Step Functions state transitions for that game (%s): %d%n",
-          mode.name().toLowerCase(Locale.ROOT), transitions);
+      CallCounter counted = counter.copy();
+      Map<String, AttributeValue> item = aws.dynamoDb().getItem(b -> b.tableName(deployment.tableName())
+          .consistentRead(true).key(Map.of("pk", AttributeValue.fromS(id), "sk", AttributeValue.fromN("0")))).item();
+      if (System.getProperty("bench.trace") != null) {
+        aws.history(id).stream().filter(e -> e.typeAsString().endsWith("StateEntered"))
+            .forEach(e -> System.out.println("     entered " + e.stateEnteredEventDetails().name()));
+      }
+      GameBill bill = GameBill.of(counted, aws.history(id), item);
+      return new OneGame(calls, total, bill);
     }
   }
 
@@ -101,13 +163,21 @@ public final class EndToEndBenchmark {
   }
 
   private static String playOneGame(AwsGameOrchestrator games, String id) {
+    return playOneGame(games, id, () -> { });
+  }
+
+  /** Creates and plays a game, running {@code between} after every call. */
+  private static String playOneGame(AwsGameOrchestrator games, String id, Runnable between) {
     games.createGame(spec(id));
+    between.run();
     for (int p = 1; p <= PLAYERS; p++) {
       games.join(id, "p" + p);
+      between.run();
     }
     for (int r = 1; r <= ROUNDS; r++) {
       for (int p = 1; p <= PLAYERS; p++) {
         games.submitMove(id, "p" + p, r, IntNode.valueOf(p));
+        between.run();
       }
     }
     return id;
@@ -126,6 +196,7 @@ public final class EndToEndBenchmark {
       Percentiles join = new Percentiles();
       Percentiles move = new Percentiles();
       Percentiles bare = new Percentiles();
+      Percentiles bareTransaction = new Percentiles();
       for (int g = 0; g < 150; g++) {
         String id = "lat-" + g;
         games.createGame(spec(id));
@@ -149,6 +220,22 @@ public final class EndToEndBenchmark {
               .expressionAttributeValues(Map.of(":one", AttributeValue.fromN("1"), ":max", AttributeValue.fromN("100"))));
           record(bare, g, t);
         }
+        for (int i = 0; i < PLAYERS; i++) {
+          long t = System.nanoTime();
+          String key = "bare-tx-" + id;
+          long sequence = i + 1;
+          aws.dynamoDb().transactWriteItems(b -> b.transactItems(
+              TransactWriteItem.builder().update(Update.builder().tableName(deployment.tableName())
+                  .key(Map.of("pk", AttributeValue.fromS(key), "sk", AttributeValue.fromN("0")))
+                  .updateExpression("SET n = :n").conditionExpression("attribute_not_exists(n) OR n = :before")
+                  .expressionAttributeValues(Map.of(":n", AttributeValue.fromN(Long.toString(sequence)),
+                      ":before", AttributeValue.fromN(Long.toString(sequence - 1)))).build()).build(),
+              TransactWriteItem.builder().put(Put.builder().tableName(deployment.tableName())
+                  .item(Map.of("pk", AttributeValue.fromS(key), "sk", AttributeValue.fromN(Long.toString(sequence)),
+                      "event", AttributeValue.fromS("{}")))
+                  .conditionExpression("attribute_not_exists(pk)").build()).build()));
+          record(bareTransaction, g, t);
+        }
       }
       System.out.println();
       System.out.println("== 3. latency through Clix beside the bare SDK call (callbacks mode, system clock, warm-up of 20 games dropped)");
@@ -156,6 +243,7 @@ public final class EndToEndBenchmark {
       row("join (Clix)", join);
       row("submitMove (Clix)", move);
       row("bare conditional UpdateItem (SDK)", bare);
+      row("bare TransactWriteItems, update + put (SDK)", bareTransaction);
       System.out.printf("   overhead at p50: join %.2f ms, move %.2f ms over the bare call%n",
           join.percentileMillis(50) - bare.percentileMillis(50), move.percentileMillis(50) - bare.percentileMillis(50));
     }

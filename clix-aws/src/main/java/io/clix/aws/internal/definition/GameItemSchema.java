@@ -38,6 +38,11 @@ public final class GameItemSchema {
   public static final String TICK_ROUND = "r";
   /** Schedule entry: the point once it fired (S). */
   public static final String TICK_NEXT = "n";
+  /**
+   * How many times the execution's {@code Sync} came back to the schedule's current head (N): Sync adds
+   * one, a write that changes the head (a backend's, or the state machine's {@code Fire}) sets it to 0.
+   */
+  public static final String WAKES = "wakes";
   /** The point the game waits at (S): a mirror of status and round. */
   public static final String POINT = "point";
   /** The waiting point the stored token was issued for (S). */

@@ -24,9 +24,6 @@ public final class GameLoopDefinition {
     all.set(GameLoopStates.CLOCK, states.clock());
     all.set(GameLoopStates.LOBBY_QUIET, states.lobbyQuiet());
     all.set(GameLoopStates.CLOCK_QUIET, states.clockQuiet());
-    all.set(GameLoopStates.WOKE, states.woke());
-    all.set(GameLoopStates.WOKE_FIRST, states.wokeFirst());
-    all.set(GameLoopStates.WOKE_AGAIN, states.wokeAgain());
     all.set(GameLoopStates.DUE, states.due());
     all.set(GameLoopStates.FIRE, states.fire());
     all.set(GameLoopStates.LAST_TIMER, states.lastTimer());

@@ -1,7 +1,6 @@
 package io.clix.aws.internal.definition;
 
 import static io.clix.aws.internal.definition.AslParts.DDB_CONDITIONAL_CHECK_FAILED;
-import static io.clix.aws.internal.definition.AslParts.DDB_GET_ITEM;
 import static io.clix.aws.internal.definition.AslParts.DDB_UPDATE_ITEM;
 import static io.clix.aws.internal.definition.AslParts.SDK_CONDITIONAL_CHECK_FAILED;
 import static io.clix.aws.internal.definition.AslParts.SDK_UPDATE_ITEM_WAIT;
@@ -29,6 +28,7 @@ import static io.clix.aws.internal.definition.GameItemSchema.TICK_ROUND;
 import static io.clix.aws.internal.definition.GameItemSchema.TICK_STATUS;
 import static io.clix.aws.internal.definition.GameItemSchema.WAIT_POINT;
 import static io.clix.aws.internal.definition.GameItemSchema.WAIT_TOKEN;
+import static io.clix.aws.internal.definition.GameItemSchema.WAKES;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -54,16 +54,20 @@ import io.clix.core.GameStatus;
  * schedule is empty the game ended: {@code LastTimer} announces the last fired timer (bounded by the
  * timer task timeout, the documented maximum for a game with no next deadline) and {@code Done}.
  *
- * <p>Every wake-up that is not the deadline goes through {@code Woke}, which counts the wake-ups of
- * the same head in {@code $.wakes}. A backend's own wake-up changes the head (the game left the
- * lobby, a round closed early), so after {@link #WAKES_BEFORE_QUIET} wake-ups of one head (stale or
- * foreign answers, failures sent by anyone, missed heartbeats, lobby re-reads) {@code Route} picks
- * {@code LobbyQuiet} or {@code ClockQuiet}: the same timers with no task to hold or answer, so
- * nothing outside the execution can make it loop faster than once per round timeout.
+ * <p>Every wake-up that is not the deadline goes straight back to {@code Sync}, which counts its
+ * entries per head in the game item's {@code wakes} (one conditional UpdateItem that also reads
+ * status, round and schedule; a write that changes the head sets it to 0). A backend's own wake-up
+ * changes the head (the game left the lobby, a round closed early), so after {@link
+ * #WAKES_BEFORE_QUIET} wake-ups of one head (stale or foreign answers, failures sent by anyone, missed
+ * heartbeats, lobby re-reads) {@code Route} picks {@code LobbyQuiet} or {@code ClockQuiet}: the same
+ * timers with no task to hold or answer, so nothing outside the execution can make it loop faster
+ * than once per round timeout. A lobby that a backend ends costs six states ({@code Sync}, {@code
+ * Route}, the Parallel, its clock, its task and the end of that branch); a round seven (its branch
+ * first chooses whether to announce a timer), eight with an announcement.
  *
  * <p>State data: the execution input stays at the root; {@code $.game} holds the last {@code Sync}
- * read, {@code $.wait} the point {@code Fire} recorded last ({@code {"point": ...}}); catchers put
- * the error under {@code $.lastError}.
+ * read ({@code Item} and the count {@code wakes}), {@code $.wait} the point {@code Fire} recorded last
+ * ({@code {"point": ...}}); catchers put the error under {@code $.lastError}.
  */
 final class GameLoopStates {
 
@@ -77,9 +81,6 @@ final class GameLoopStates {
   static final String DONE = "Done";
   static final String UNKNOWN_GAME = "UnknownGame";
   static final String BAD_GAME_ITEM = "BadGameItem";
-  static final String WOKE = "Woke";
-  static final String WOKE_FIRST = "WokeFirst";
-  static final String WOKE_AGAIN = "WokeAgain";
   static final String LOBBY_QUIET = "LobbyQuiet";
   static final String CLOCK_QUIET = "ClockQuiet";
 
@@ -104,8 +105,8 @@ final class GameLoopStates {
   private static final String HEAD_AT = HEAD + ".M." + TICK_AT + ".S";
   private static final String FIRED_POINT = "$.wait.point";
   private static final String TASK_TOKEN = "$$.Task.Token";
-  private static final String WAKES_AT = "$.wakes.at";
-  private static final String WAKES_N = "$.wakes.n";
+  /** The count Sync returned: its entries since the schedule's head last changed, this one included. */
+  private static final String WAKES_N = "$.game.wakes";
 
   private final DefinitionOptions options;
 
@@ -113,15 +114,31 @@ final class GameLoopStates {
     this.options = options;
   }
 
-  /** Reads status and schedule of the game item (strongly consistent). */
+  /**
+   * Reads status, round and schedule of the game item and counts this entry in its {@code wakes}:
+   * one conditional UpdateItem that changes nothing else and returns only those attributes (never
+   * the token). A write that changes the schedule's head (a backend's, or {@link #fire()}) sets
+   * {@code wakes} to 0, so the count is the number of times the execution came back to the same
+   * head; a missing game item fails the condition.
+   */
   ObjectNode sync() {
-    ObjectNode parameters = getItemParameters();
-    parameters.put("ProjectionExpression", "#s, #r, #sch");
-    parameters.set("ExpressionAttributeNames", names("#s", STATUS, "#r", ROUND, "#sch", SCHEDULE));
-    ObjectNode state = task(DDB_GET_ITEM, "Read the game's status, round and the timers it fires if nobody acts.");
+    ObjectNode parameters = object();
+    parameters.set("TableName", options.tableName().deepCopy());
+    parameters.set("Key", gameItemKey());
+    parameters.put("UpdateExpression", "SET #s = #s, #r = #r, #sch = #sch ADD #w :one");
+    parameters.put("ConditionExpression", "attribute_exists(#s)");
+    parameters.set("ExpressionAttributeNames", names("#s", STATUS, "#r", ROUND, "#sch", SCHEDULE, "#w", WAKES));
+    parameters.set("ExpressionAttributeValues", object().set(":one", object().put("N", "1")));
+    parameters.put("ReturnValues", "UPDATED_NEW");
+    ObjectNode state = task(DDB_UPDATE_ITEM,
+        "Read the game's status, round and the timers it fires if nobody acts; count this return to its head.");
     state.set("Parameters", parameters);
+    state.set("ResultSelector", object().put("Item.$", "$.Attributes")
+        .put("wakes.$", "States.StringToJson($.Attributes." + WAKES + ".N)"));
     state.put("ResultPath", "$.game");
-    state.set("Retry", array(optimizedThrottlingRetrier(), taskFailedRetrier()));
+    state.set("Retry", array(retrier(1, 0, 1.0, DDB_CONDITIONAL_CHECK_FAILED), optimizedThrottlingRetrier(),
+        taskFailedRetrier()));
+    state.set("Catch", array(catcher(UNKNOWN_GAME, DDB_CONDITIONAL_CHECK_FAILED)));
     state.put("Next", ROUTE);
     return state;
   }
@@ -227,35 +244,6 @@ final class GameLoopStates {
     return wait;
   }
 
-  /** Counts the wake-ups of the wait that just ended, per head, for {@link #route()}. */
-  ObjectNode woke() {
-    ObjectNode state = object().put("Type", "Choice");
-    state.put("Comment", "A wake-up: count it against the head it woke (a new head starts from one).");
-    ArrayNode choices = object().arrayNode();
-    choices.add(rule(object().set("Not", isPresent(HEAD_AT)), SYNC));
-    choices.add(rule(and(isPresent(WAKES_AT), object().put("Variable", WAKES_AT).put("StringEqualsPath", HEAD_AT)),
-        WOKE_AGAIN));
-    state.set("Choices", choices);
-    state.put("Default", WOKE_FIRST);
-    return state;
-  }
-
-  ObjectNode wokeFirst() {
-    return wakes(object().put("at.$", HEAD_AT).put("n", 1));
-  }
-
-  ObjectNode wokeAgain() {
-    return wakes(object().put("at.$", HEAD_AT).put("n.$", "States.MathAdd(" + WAKES_N + ", 1)"));
-  }
-
-  private static ObjectNode wakes(ObjectNode parameters) {
-    ObjectNode state = object().put("Type", "Pass");
-    state.set("Parameters", parameters);
-    state.put("ResultPath", "$.wakes");
-    state.put("Next", SYNC);
-    return state;
-  }
-
   /** Names the head that came due, for the marker and the announcement. */
   ObjectNode due() {
     ObjectNode state = object().put("Type", "Pass");
@@ -271,10 +259,10 @@ final class GameLoopStates {
     ObjectNode parameters = object();
     parameters.set("TableName", options.tableName().deepCopy());
     parameters.set("Key", gameItemKey());
-    parameters.put("UpdateExpression", "SET #f.#k = :t, #s = :s, #r = :r, #p = :n REMOVE #sch[0]");
+    parameters.put("UpdateExpression", "SET #f.#k = :t, #s = :s, #r = :r, #p = :n, #w = :zero REMOVE #sch[0]");
     parameters.put("ConditionExpression", "#sch[0].#tp = :k AND #sch[0].#tt = :t");
     ObjectNode names = names("#f", FIRED, "#s", STATUS, "#r", ROUND, "#p", POINT, "#sch", SCHEDULE,
-        "#tp", TICK_POINT, "#tt", TICK_AT);
+        "#tp", TICK_POINT, "#tt", TICK_AT, "#w", WAKES);
     names.put("#k.$", HEAD_POINT);
     parameters.set("ExpressionAttributeNames", names);
     ObjectNode values = object();
@@ -283,6 +271,7 @@ final class GameLoopStates {
     values.set(":s", stringAt(HEAD + ".M." + TICK_STATUS + ".S"));
     values.set(":r", object().put("N.$", HEAD + ".M." + TICK_ROUND + ".N"));
     values.set(":n", stringAt(HEAD + ".M." + TICK_NEXT + ".S"));
+    values.set(":zero", object().put("N", "0"));
     parameters.set("ExpressionAttributeValues", values);
     ObjectNode state = task(DDB_UPDATE_ITEM,
         "Record the timer as fired at its announced instant and move the game on, if a backend did not.");
@@ -339,7 +328,7 @@ final class GameLoopStates {
     state.put("Comment", comment);
     state.set("Branches", array(clock, other));
     state.putNull("ResultPath");
-    state.set("Catch", array(catcher(DUE, ERROR_DEADLINE), catcher(WOKE, "States.ALL")));
+    state.set("Catch", array(catcher(DUE, ERROR_DEADLINE), catcher(SYNC, "States.ALL")));
     state.put("Next", SYNC);
     return state;
   }
@@ -388,14 +377,6 @@ final class GameLoopStates {
     return state;
   }
 
-  private ObjectNode getItemParameters() {
-    ObjectNode parameters = object();
-    parameters.set("TableName", options.tableName().deepCopy());
-    parameters.set("Key", gameItemKey());
-    parameters.put("ConsistentRead", true);
-    return parameters;
-  }
-
   private static ObjectNode failState(String error, String cause) {
     return object().put("Type", "Fail").put("Error", error).put("Cause", cause);
   }
@@ -439,8 +420,7 @@ final class GameLoopStates {
 
   /** The wait about to start was woken {@link #WAKES_BEFORE_QUIET} times for this same head. */
   private static ObjectNode quiet() {
-    return and(isPresent(HEAD_AT), isPresent(WAKES_AT),
-        object().put("Variable", WAKES_AT).put("StringEqualsPath", HEAD_AT),
-        object().put("Variable", WAKES_N).put("NumericGreaterThanEquals", WAKES_BEFORE_QUIET));
+    return and(isPresent(HEAD_AT), isPresent(WAKES_N),
+        object().put("Variable", WAKES_N).put("NumericGreaterThan", WAKES_BEFORE_QUIET));
   }
 }

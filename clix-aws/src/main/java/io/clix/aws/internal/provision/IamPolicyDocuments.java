@@ -11,9 +11,8 @@ import java.util.List;
  * literal ARNs or CloudFormation intrinsics.
  *
  * <ul>
- *   <li>State machine role: {@code dynamodb:GetItem} ({@code Sync}, {@code RoundCheck}) and
- *       {@code dynamodb:UpdateItem} (callback waits, timer markers) on the table only. Activity tasks
- *       need no permission of the role.
+ *   <li>State machine role: {@code dynamodb:UpdateItem} ({@code Sync}, callback waits, timer markers)
+ *       on the table only. Activity tasks need no permission of the role.
  *   <li>Backend: GetItem, Query, PutItem, UpdateItem on the table (TransactWriteItems is not an IAM
  *       action: each Put/Update inside a transaction is authorized as PutItem/UpdateItem);
  *       {@code states:StartExecution} on the state machine; {@code states:DescribeExecution} and
@@ -25,7 +24,7 @@ import java.util.List;
 public final class IamPolicyDocuments {
 
   /** The actions the state machine role is given on the table. */
-  public static final List<String> STATE_MACHINE_TABLE_ACTIONS = List.of("dynamodb:GetItem", "dynamodb:UpdateItem");
+  public static final List<String> STATE_MACHINE_TABLE_ACTIONS = List.of("dynamodb:UpdateItem");
   /** The actions the backend is given on the table. */
   public static final List<String> BACKEND_TABLE_ACTIONS =
       List.of("dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:Query", "dynamodb:UpdateItem");

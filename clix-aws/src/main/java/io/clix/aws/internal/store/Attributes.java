@@ -17,9 +17,14 @@ final class Attributes {
   /** The point the game waits at now ({@link WaitPoint#current}); a mirror of status and round. */
   static final String POINT = GameItemSchema.POINT;
   static final String SCHEDULE = GameItemSchema.SCHEDULE;
+  static final String WAKES = GameItemSchema.WAKES;
   static final String FIRED = GameItemSchema.FIRED;
   static final String WAIT_POINT = GameItemSchema.WAIT_POINT;
   static final String WAIT_TOKEN = GameItemSchema.WAIT_TOKEN;
+  /** The waiting point whose stored token has been claimed for completion (S); the backend's own. */
+  static final String WAIT_SENT = "waitSent";
+  /** The id of the claim that marked {@link #WAIT_SENT} (S), so a retried claim reads the token again. */
+  static final String WAIT_CLAIM = "waitClaim";
   static final String SPEC = "specJson";
   static final String EXPIRES_AT = GameItemSchema.EXPIRES_AT;
   static final String EVENT = "event";

@@ -28,8 +28,8 @@ public final class AwsGameEngine implements GameEngine {
   private final Clock clock;
 
   public AwsGameEngine(AwsCalls calls, String table, String stateMachineArn, Clock clock, Duration retention,
-      EventFeed feed, io.clix.core.GameLogic logic) {
-    this.store = new GameStore(calls, table, clock, retention, feed, logic);
+      EventFeed feed, RecentGames recent, io.clix.core.GameLogic logic) {
+    this.store = new GameStore(calls, table, clock, retention, feed, recent, logic);
     this.log = new EventLog(calls, table);
     this.executions = new Executions(calls, stateMachineArn);
     this.filing = new TaskFiling(store);

@@ -110,8 +110,10 @@ final class ItemCodec {
         });
       }
       AttributeValue wp = item.get(WAIT_POINT);
+      AttributeValue sent = item.get(Attributes.WAIT_SENT);
+      String waitPoint = wp == null || sent != null && wp.s() != null && wp.s().equals(sent.s()) ? null : wp.s();
       AttributeValue spec = item.get(SPEC);
-      return new GameItem(state, fired, wp == null ? null : wp.s(), spec == null ? null : spec.s());
+      return new GameItem(state, fired, waitPoint, spec == null ? null : spec.s());
     } catch (JsonProcessingException | RuntimeException e) {
       throw new ClixServiceException("the stored record of game " + gameId + " cannot be read ("
           + e.getClass().getSimpleName() + ")", gameId, null, null);

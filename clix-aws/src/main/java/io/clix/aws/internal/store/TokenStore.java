@@ -9,6 +9,7 @@ import io.clix.aws.internal.calls.AwsCalls;
 import io.clix.aws.internal.calls.AwsErrors;
 import io.clix.core.internal.GameState;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,8 +24,9 @@ import software.amazon.awssdk.services.sfn.model.SendTaskSuccessRequest;
  * The task tokens of waiting executions, kept in the game's own item under {@code waitToken} and
  * {@code waitPoint}. A token is stored only if its point is the game's current point, and read
  * only through a conditional update's {@code ReturnValues} once the game has left that point, so
- * completing game A's wait can only ever read game A's token; it is removed once its task is
- * closed. Tokens never reach a log, an exception or a view.
+ * completing game A's wait can only ever read game A's token; once claimed it is marked sent
+ * ({@code waitSent}) and stays until the next wait's token replaces it. Tokens never reach a log, an
+ * exception or a view.
  */
 public final class TokenStore {
 
@@ -70,57 +72,65 @@ public final class TokenStore {
   }
 
   /**
-   * If the game's item holds a token for a point the game has left, completes the wait with
-   * SendTaskSuccess, then removes the token (only if it is still that token). The token is read
-   * through an idempotent conditional update's {@code ReturnValues}, so a retry after a lost
-   * answer reads it again rather than finding it gone; the token stays stored until the task is
-   * known closed, so a failed completion is retried by the next write. Two backends may both send
-   * it: the second finds the task closed, which counts as done. Never fails: an error leaves the
-   * token for the next write (or the execution to its own timers), and is logged without the token.
+   * If the game's item holds a token for a point the game has left that nobody has claimed yet,
+   * claims it and completes the wait with SendTaskSuccess. The claim is one conditional update that
+   * marks the token sent ({@code waitSent}) under a fresh claim id and reads it back through {@code
+   * ReturnValues}; a retry after a lost answer carries the same id, so it reads the token again rather
+   * than finding it claimed. The token itself stays (the next wait's token replaces it): other writers
+   * skip a marked one, so a wait is completed once, with no call to remove it. If the completion
+   * fails (the task is not known closed) the mark is taken back, so the next fresh read retries it.
+   * Two backends may both send it (one from a token it filed itself): the second finds the task
+   * closed, which counts as done. Never fails: completes with false if the wait may still need
+   * completing (an error, logged without the token), true otherwise.
    */
-  public CompletableFuture<Void> completeStale(String gameId, GameState now) {
+  public CompletableFuture<Boolean> completeStale(String gameId, GameState now) {
+    String claim = UUID.randomUUID().toString();
     UpdateItemRequest request = UpdateItemRequest.builder()
         .tableName(table)
         .key(key(gameId, 0))
-        .updateExpression("SET #token = #token, #wp = #wp")
-        .conditionExpression("attribute_exists(#token) AND #wp <> #point")
+        .updateExpression("SET #token = #token, #wp = #wp, #sent = #wp, #claim = :claim")
+        .conditionExpression("attribute_exists(#token) AND #wp <> #point"
+            + " AND (attribute_not_exists(#sent) OR #sent <> #wp OR #claim = :claim)")
         .expressionAttributeNames(Map.of("#token", Attributes.WAIT_TOKEN, "#wp", Attributes.WAIT_POINT,
-            "#point", Attributes.POINT))
+            "#point", Attributes.POINT, "#sent", Attributes.WAIT_SENT, "#claim", Attributes.WAIT_CLAIM))
+        .expressionAttributeValues(Map.of(":claim", s(claim)))
         .returnValues(ReturnValue.UPDATED_NEW)
         .build();
+    boolean[] failed = new boolean[1];
     return calls.updateItem(gameId, request).handle((r, e) -> {
       if (e != null) {
         if (!AwsErrors.is(e, "ConditionalCheckFailedException")) {
+          failed[0] = true;
           LOG.warn("could not claim the stale task token of game {}: {}", gameId,
               AwsErrors.unwrap(e).getMessage());
         }
         return null;
       }
-      Map<String, AttributeValue> old = r.attributes();
-      AttributeValue token = old == null ? null : old.get(Attributes.WAIT_TOKEN);
-      AttributeValue point = old == null ? null : old.get(Attributes.WAIT_POINT);
+      Map<String, AttributeValue> got = r.attributes();
+      AttributeValue token = got == null ? null : got.get(Attributes.WAIT_TOKEN);
+      AttributeValue point = got == null ? null : got.get(Attributes.WAIT_POINT);
       if (token == null || token.s() == null) {
         return null;
       }
       return new Claimed(token.s(), point == null ? null : point.s());
-    }).thenCompose(claimed -> claimed == null ? CompletableFuture.completedFuture(null)
+    }).thenCompose(claimed -> claimed == null ? CompletableFuture.completedFuture(!failed[0])
         : deliver(gameId, claimed.point, claimed.token, output(now)).thenCompose(closed -> closed
-            ? forget(gameId, claimed.token) : CompletableFuture.completedFuture(null)));
+            ? CompletableFuture.completedFuture(true) : unclaim(gameId, claim).thenApply(v -> false)));
   }
 
-  /** Removes the stored token if it is still {@code token} (a newer wait's token stays). Never fails. */
-  private CompletableFuture<Void> forget(String gameId, String token) {
+  /** Takes back this claim's mark, so the token counts as unsent again. Never fails. */
+  private CompletableFuture<Void> unclaim(String gameId, String claim) {
     UpdateItemRequest request = UpdateItemRequest.builder()
         .tableName(table)
         .key(key(gameId, 0))
-        .updateExpression("REMOVE #token, #wp")
-        .conditionExpression("#token = :token")
-        .expressionAttributeNames(Map.of("#token", Attributes.WAIT_TOKEN, "#wp", Attributes.WAIT_POINT))
-        .expressionAttributeValues(Map.of(":token", s(token)))
+        .updateExpression("REMOVE #sent, #claim")
+        .conditionExpression("#claim = :claim")
+        .expressionAttributeNames(Map.of("#sent", Attributes.WAIT_SENT, "#claim", Attributes.WAIT_CLAIM))
+        .expressionAttributeValues(Map.of(":claim", s(claim)))
         .build();
     return calls.updateItem(gameId, request).handle((r, e) -> {
       if (e != null && !AwsErrors.is(e, "ConditionalCheckFailedException")) {
-        LOG.warn("could not remove the completed task token of game {}: {}", gameId,
+        LOG.warn("could not take back the claim of a task token of game {}: {}", gameId,
             AwsErrors.unwrap(e).getMessage());
       }
       return null;
@@ -152,7 +162,7 @@ public final class TokenStore {
   }
 
   /** {@link #succeed}, completing with true if the task is closed now (by this call or before). */
-  private CompletableFuture<Boolean> deliver(String gameId, String point, String token, ObjectNode output) {
+  CompletableFuture<Boolean> deliver(String gameId, String point, String token, ObjectNode output) {
     SendTaskSuccessRequest request = SendTaskSuccessRequest.builder()
         .taskToken(token).output(ItemCodec.json(output)).build();
     return calls.sendTaskSuccess(gameId, request).handle((r, e) -> {
