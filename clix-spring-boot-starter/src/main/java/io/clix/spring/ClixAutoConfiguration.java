@@ -4,7 +4,6 @@ import io.clix.aws.AwsGameOrchestrator;
 import io.clix.aws.AwsGameOrchestratorBuilder;
 import io.clix.core.GameOrchestrator;
 import io.clix.spring.internal.AwsTarget;
-import io.clix.spring.internal.ClixHealthIndicator;
 import io.clix.testkit.InMemoryGameOrchestrator;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.opentelemetry.api.OpenTelemetry;
@@ -14,8 +13,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEnabledHealthIndicator;
-import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -33,8 +30,9 @@ import software.amazon.awssdk.services.sfn.SfnClient;
  * the {@code clix.aws.*} properties ({@link ClixProperties}), optionally provisioning its table and
  * state machine on start; with {@code clix.mode=memory} an {@code InMemoryGameOrchestrator}
  * (clix-testkit on the class path). The orchestrator closes with the context, stopping its task
- * router. When the application has them, Clix records to its Micrometer {@code MeterRegistry},
- * traces through its {@code OpenTelemetry}, and reports a {@code clix} health indicator.
+ * router. When the application has them, Clix records to its Micrometer {@code MeterRegistry}
+ * and traces through its {@code OpenTelemetry}; {@link ClixHealthAutoConfiguration} adds a {@code clix} health
+ * indicator.
  */
 @AutoConfiguration(after = ClixAwsClientsAutoConfiguration.class)
 @ConditionalOnClass(GameOrchestrator.class)
@@ -106,27 +104,6 @@ public class ClixAutoConfiguration {
     @Order(0)
     ClixOrchestratorCustomizer clixOpenTelemetryCustomizer(ObjectProvider<OpenTelemetry> openTelemetry) {
       return builder -> openTelemetry.ifUnique(builder::openTelemetry);
-    }
-  }
-
-  /**
-   * The {@code clix} health indicator of the starter's AWS orchestrator, when Spring Boot's health
-   * support (actuator) is on the class path.
-   */
-  @Configuration(proxyBeanMethods = false)
-  @ConditionalOnClass(HealthIndicator.class)
-  @ConditionalOnProperty(name = "clix.mode", havingValue = "aws", matchIfMissing = true)
-  @ConditionalOnEnabledHealthIndicator("clix")
-  static class Health {
-
-    @Bean
-    @ConditionalOnMissingBean(name = "clixHealthIndicator")
-    ClixHealthIndicator clixHealthIndicator(ClixProperties properties, ObjectProvider<AwsTarget> target,
-        ObjectProvider<AwsGameOrchestrator> orchestrator, ObjectProvider<SfnClient> sfn,
-        ObjectProvider<DynamoDbClient> dynamoDb, ObjectProvider<SfnAsyncClient> sfnAsync,
-        ObjectProvider<DynamoDbAsyncClient> dynamoDbAsync) {
-      return new ClixHealthIndicator(properties.getAws()::getRouterWorkers, target::getIfAvailable,
-          orchestrator::getIfUnique, sfn::getIfAvailable, dynamoDb::getIfAvailable, sfnAsync::getIfAvailable, dynamoDbAsync::getIfAvailable);
     }
   }
 }

@@ -34,7 +34,7 @@ class ClixAutoConfigurationTest {
   private static LocalStack stack;
 
   private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withConfiguration(AutoConfigurations.of(ClixAutoConfiguration.class));
+      .withConfiguration(AutoConfigurations.of(ClixAutoConfiguration.class, ClixHealthAutoConfiguration.class));
 
   @BeforeAll
   static void startStack() {
