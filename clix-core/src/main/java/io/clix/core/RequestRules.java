@@ -49,11 +49,14 @@ final class RequestRules {
     timeoutViolation("roundTimeout", roundTimeout, v);
     if (turnTimeout != null) {
       timeoutViolation("turnTimeout", turnTimeout, v);
-      if (capacity >= 1 && capacity <= Limits.MAX_CAPACITY) {
-        turnExecutionViolations(lobbyTimeout, rounds, capacity, turnTimeout, v);
-      }
-    } else {
-      executionViolations(lobbyTimeout, rounds, roundTimeout, v);
+    }
+    boolean fieldsValid = rounds >= 1 && rounds <= Limits.MAX_ROUNDS
+        && v.stream().noneMatch(x -> x.field().endsWith("Timeout"));
+    if (fieldsValid && turnTimeout != null && capacity >= 1 && capacity <= Limits.MAX_CAPACITY) {
+      executionViolations(lobbyTimeout, (long) rounds * capacity, turnTimeout, "rounds × capacity", "turnTimeout",
+          "turns", v);
+    } else if (fieldsValid && turnTimeout == null) {
+      executionViolations(lobbyTimeout, rounds, roundTimeout, "rounds", "roundTimeout", "rounds", v);
     }
     if (metadata == null) {
       v.add(new Violation("metadata", "must not be null"));
@@ -193,66 +196,37 @@ final class RequestRules {
     }
   }
 
-  /** The limits of the one Standard execution that runs a game, checked once its fields are valid. */
-  private static void executionViolations(Duration lobbyTimeout, int rounds, Duration roundTimeout,
-      List<Violation> v) {
-    if (rounds < 1 || rounds > Limits.MAX_ROUNDS || v.stream().anyMatch(x -> x.field().endsWith("Timeout"))) {
-      return;
-    }
-    Duration total = lobbyTimeout.plus(roundTimeout.multipliedBy(rounds));
-    if (total.compareTo(Limits.MAX_GAME_DURATION) > 0) {
-      v.add(new Violation("roundTimeout", "lobbyTimeout + rounds × roundTimeout must be at most "
-          + Limits.MAX_GAME_DURATION.toDays() + " days (one Standard execution runs the game and lives at most a"
-          + " year), was " + total.toDays() + " days " + total.toHoursPart() + " h"));
-    }
-    long history = (rounds + 1L) * Limits.MAX_HISTORY_EVENTS_PER_WAIT + 20;
-    if (history > Limits.MAX_HISTORY_EVENTS) {
-      v.add(new Violation("rounds", "(rounds + 1) × " + Limits.MAX_HISTORY_EVENTS_PER_WAIT + " + 20 history events"
-          + " must stay at most a Standard execution's " + Limits.MAX_HISTORY_EVENTS + ", was " + history));
-      return;
-    }
-    long polls = lobbyPolls(lobbyTimeout, roundTimeout);
-    long withLobby = history + polls * Limits.MAX_HISTORY_EVENTS_PER_LOBBY_POLL;
-    if (withLobby > Limits.MAX_HISTORY_EVENTS) {
-      v.add(new Violation("lobbyTimeout", "the lobby re-reads the game once per roundTimeout: (lobbyTimeout /"
-          + " roundTimeout, rounded up) × " + Limits.MAX_HISTORY_EVENTS_PER_LOBBY_POLL + " + (rounds + 1) × "
-          + Limits.MAX_HISTORY_EVENTS_PER_WAIT + " + 20 history events must stay at most a Standard execution's "
-          + Limits.MAX_HISTORY_EVENTS + ", was " + polls + " × " + Limits.MAX_HISTORY_EVENTS_PER_LOBBY_POLL + " + "
-          + history + " = " + withLobby + "; shorten the lobby or lengthen the rounds"));
-    }
-  }
-
   /**
-   * The limits of the one Standard execution that runs a {@link PlayMode#TURNS} game: one wait per
-   * turn, {@code rounds × capacity} at most, each as costly as a round's.
+   * The limits of the one Standard execution that runs a game, checked once its fields are valid:
+   * {@code waits} timed waits (a round's, or in a {@link PlayMode#TURNS} game a turn's) of
+   * {@code waitTimeout} each, named in the messages by {@code count} ("rounds" or "rounds × capacity")
+   * and {@code timeoutField}.
    */
-  private static void turnExecutionViolations(Duration lobbyTimeout, int rounds, int capacity, Duration turnTimeout,
-      List<Violation> v) {
-    if (rounds < 1 || rounds > Limits.MAX_ROUNDS || v.stream().anyMatch(x -> x.field().endsWith("Timeout"))) {
-      return;
-    }
-    long turns = (long) rounds * capacity;
-    Duration total = lobbyTimeout.plus(turnTimeout.multipliedBy(turns));
+  private static void executionViolations(Duration lobbyTimeout, long waits, Duration waitTimeout, String count,
+      String timeoutField, String unit, List<Violation> v) {
+    Duration total = lobbyTimeout.plus(waitTimeout.multipliedBy(waits));
     if (total.compareTo(Limits.MAX_GAME_DURATION) > 0) {
-      v.add(new Violation("turnTimeout", "lobbyTimeout + rounds × capacity × turnTimeout must be at most "
+      v.add(new Violation(timeoutField, "lobbyTimeout + " + count + " × " + timeoutField + " must be at most "
           + Limits.MAX_GAME_DURATION.toDays() + " days (one Standard execution runs the game and lives at most a"
           + " year), was " + total.toDays() + " days " + total.toHoursPart() + " h"));
     }
-    long history = (turns + 1) * Limits.MAX_HISTORY_EVENTS_PER_WAIT + 20;
+    long history = (waits + 1) * Limits.MAX_HISTORY_EVENTS_PER_WAIT + 20;
     if (history > Limits.MAX_HISTORY_EVENTS) {
-      v.add(new Violation("rounds", "with every turn a wait of its own, (rounds × capacity + 1) × "
-          + Limits.MAX_HISTORY_EVENTS_PER_WAIT + " + 20 history events must stay at most a Standard execution's "
-          + Limits.MAX_HISTORY_EVENTS + ", was " + history + " (at most " + Limits.MAX_TURNS + " turns)"));
+      v.add(new Violation("rounds", ("rounds".equals(count) ? "" : "with every turn a wait of its own, ")
+          + "(" + count + " + 1) × " + Limits.MAX_HISTORY_EVENTS_PER_WAIT + " + 20 history events"
+          + " must stay at most a Standard execution's " + Limits.MAX_HISTORY_EVENTS + ", was " + history
+          + ("rounds".equals(count) ? "" : " (at most " + Limits.MAX_TURNS + " turns)")));
       return;
     }
-    long polls = lobbyPolls(lobbyTimeout, turnTimeout);
+    long polls = lobbyPolls(lobbyTimeout, waitTimeout);
     long withLobby = history + polls * Limits.MAX_HISTORY_EVENTS_PER_LOBBY_POLL;
     if (withLobby > Limits.MAX_HISTORY_EVENTS) {
-      v.add(new Violation("lobbyTimeout", "the lobby re-reads the game once per turnTimeout: (lobbyTimeout /"
-          + " turnTimeout, rounded up) × " + Limits.MAX_HISTORY_EVENTS_PER_LOBBY_POLL + " + (rounds × capacity + 1) × "
-          + Limits.MAX_HISTORY_EVENTS_PER_WAIT + " + 20 history events must stay at most a Standard execution's "
-          + Limits.MAX_HISTORY_EVENTS + ", was " + polls + " × " + Limits.MAX_HISTORY_EVENTS_PER_LOBBY_POLL + " + "
-          + history + " = " + withLobby + "; shorten the lobby or lengthen the turns"));
+      v.add(new Violation("lobbyTimeout", "the lobby re-reads the game once per " + timeoutField + ": (lobbyTimeout /"
+          + " " + timeoutField + ", rounded up) × " + Limits.MAX_HISTORY_EVENTS_PER_LOBBY_POLL + " + (" + count
+          + " + 1) × " + Limits.MAX_HISTORY_EVENTS_PER_WAIT + " + 20 history events must stay at most a Standard"
+          + " execution's " + Limits.MAX_HISTORY_EVENTS + ", was " + polls + " × "
+          + Limits.MAX_HISTORY_EVENTS_PER_LOBBY_POLL + " + " + history + " = " + withLobby + "; shorten the lobby or"
+          + " lengthen the " + unit));
     }
   }
 

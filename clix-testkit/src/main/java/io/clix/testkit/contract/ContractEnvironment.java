@@ -2,10 +2,13 @@ package io.clix.testkit.contract;
 
 import io.clix.core.time.ManualClock;
 
+import io.clix.core.GameLogic;
 import io.clix.core.GameOrchestrator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * What {@link GameOrchestratorContract} runs against: a fresh orchestrator, the clock it reads,
@@ -50,8 +53,8 @@ public interface ContractEnvironment extends AutoCloseable {
    * instance, or (better, where the games live in shared storage) another instance on that storage, so the
    * contract races two backends. Empty by default: those tests are skipped.
    */
-  default java.util.Optional<GameOrchestrator> orchestratorWith(io.clix.core.GameLogic logic) {
-    return java.util.Optional.empty();
+  default Optional<GameOrchestrator> orchestratorWith(GameLogic logic) {
+    return Optional.empty();
   }
 
   /** Closes the orchestrator and anything the environment started for it. */
@@ -63,12 +66,35 @@ public interface ContractEnvironment extends AutoCloseable {
    * calling thread (or the advancing one); closing it closes the orchestrator.
    */
   static ContractEnvironment of(GameOrchestrator orchestrator, ManualClock clock) {
+    return of(orchestrator, clock, null);
+  }
+
+  /**
+   * As {@link #of(GameOrchestrator, ManualClock)}, and {@link #orchestratorWith} gives the orchestrator
+   * {@code withLogic} builds on the first call (one instance for every later call too: an orchestrator
+   * that keeps its games in memory has no second instance on the same games); closed with the environment.
+   */
+  static ContractEnvironment of(GameOrchestrator orchestrator, ManualClock clock,
+      Function<GameLogic, GameOrchestrator> withLogic) {
     Objects.requireNonNull(orchestrator, "orchestrator");
     Objects.requireNonNull(clock, "clock");
     return new ContractEnvironment() {
+      private GameOrchestrator logical;
+
       @Override
       public GameOrchestrator orchestrator() {
         return orchestrator;
+      }
+
+      @Override
+      public synchronized Optional<GameOrchestrator> orchestratorWith(GameLogic logic) {
+        if (withLogic == null) {
+          return Optional.empty();
+        }
+        if (logical == null) {
+          logical = withLogic.apply(logic);
+        }
+        return Optional.of(logical);
       }
 
       @Override
@@ -82,7 +108,10 @@ public interface ContractEnvironment extends AutoCloseable {
       }
 
       @Override
-      public void close() {
+      public synchronized void close() {
+        if (logical != null) {
+          logical.close();
+        }
         orchestrator.close();
       }
     };
