@@ -106,7 +106,7 @@ final class TaskStates {
       }
     }
     if (ticket != null) {
-      tokens.register(ticket);
+      tokens.register(ticket, frame.execution);
       frame.ticket = ticket;
       frame.execution.tickets.add(ticket);
     }
