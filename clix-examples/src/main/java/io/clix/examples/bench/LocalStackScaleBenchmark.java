@@ -81,6 +81,7 @@ public final class LocalStackScaleBenchmark {
         Runtime.getRuntime().availableProcessors());
     startTime(jar);
     finishedExecutions(jar, xmx, games);
+    twentyStateExecutions(jar, xmx, games * 5);
     smallItems(jar, xmx, items);
     openLobbies(jar, xmx, lobbies);
     System.exit(0);
@@ -155,16 +156,70 @@ public final class LocalStackScaleBenchmark {
       long heap = stack.heap();
       int events = stack.sfn.getExecutionHistory(r -> r.executionArn(d.executionArn("g-0")).maxResults(1000))
           .events().size();
-      System.out.printf("== 2. finished executions: %d games (%d history events each) in %.1f s; stack heap after GC "
+      System.out.printf("== 2. finished games: %d games (%d history events each) in %.1f s; stack heap after GC "
               + "%.1f MB -> %.1f MB (%.1f MB with their items)%n", games, events, seconds, base / 1048576.0,
           heap / 1048576.0, withItems / 1048576.0);
-      System.out.printf("   heap per retained finished execution: %.1f KB%n", (heap - base) / 1024.0 / games);
+      System.out.printf("   heap per finished game, its execution and 24 h of its table's stream records: %.1f KB%n",
+          (heap - base) / 1024.0 / games);
       d.close();
     }
   }
 
+  /**
+   * Figure 2b: heap per finished execution of a 20-state machine (Pass and Choice states on a
+   * game-sized input of about 700 bytes), the Step Functions side alone.
+   */
+  private static void twentyStateExecutions(Path jar, String xmx, int executions) throws Exception {
+    StringBuilder states = new StringBuilder();
+    for (int i = 1; i <= 20; i++) {
+      String next = i == 20 ? "\"End\": true" : "\"Next\": \"S" + (i + 1) + "\"";
+      if (i % 5 == 0 && i < 20) {
+        states.append(String.format("\"S%d\": {\"Type\": \"Choice\", \"Choices\": [{\"Variable\": \"$.step.n\", "
+            + "\"NumericGreaterThan\": 100, \"Next\": \"S20\"}], \"Default\": \"S%d\"},", i, i + 1));
+      } else {
+        states.append(String.format("\"S%d\": {\"Type\": \"Pass\", \"Result\": {\"n\": %d, \"state\": \"S%d\"}, "
+            + "\"ResultPath\": \"$.step\", %s}%s", i, i, i, next, i == 20 ? "" : ","));
+      }
+    }
+    String definition = "{\"StartAt\": \"S1\", \"States\": {" + states + "}}";
+    StringBuilder players = new StringBuilder();
+    for (int p = 1; p <= 4; p++) {
+      players.append(p > 1 ? "," : "").append(String.format("{\"id\": \"player-%d\", \"joinedAt\": "
+          + "\"2026-01-01T00:00:0%dZ\", \"score\": %d, \"moves\": [1, 2, 3]}", p, p, p * 10));
+    }
+    try (Stack stack = Stack.start(jar, xmx)) {
+      String arn = stack.sfn.createStateMachine(r -> r.name("twenty").definition(definition)
+          .roleArn("arn:aws:iam::123456789012:role/clix-local")).stateMachineArn();
+      String input = "{\"gameId\": \"%s\", \"status\": \"PLAYING\", \"round\": 2, \"players\": [" + players
+          + "], \"schedule\": [{\"r\": 1, \"t\": \"2026-01-01T01:00:00Z\", \"p\": \"round\"}], "
+          + "\"settings\": {\"capacity\": 4, \"rounds\": 3, \"lobbyTimeoutSeconds\": 20, \"roundTimeoutSeconds\": 30}}";
+      Deployed.parallel(200, i -> stack.sfn.startExecution(r -> r.stateMachineArn(arn).name("warm-" + i)
+          .input(String.format(input, "warm-" + i))));
+      awaitSucceeded(stack, arn, "warm-199");
+      long base = stack.heap();
+      long start = System.nanoTime();
+      Deployed.parallel(executions, i -> stack.sfn.startExecution(r -> r.stateMachineArn(arn).name("x-" + i)
+          .input(String.format(input, "x-" + i))));
+      awaitSucceeded(stack, arn, "x-" + (executions - 1));
+      double seconds = (System.nanoTime() - start) / 1e9;
+      long heap = stack.heap();
+      String last = arn.replace(":stateMachine:", ":execution:") + ":x-0";
+      int events = stack.sfn.getExecutionHistory(r -> r.executionArn(last).maxResults(1000)).events().size();
+      System.out.printf("== 2b. finished 20-state executions (Pass and Choice, %d-byte input, %d history events each): "
+          + "%d in %.1f s; heap per retained finished execution: %.1f KB%n", String.format(input, "x-0").length(), events,
+          executions, seconds, (heap - base) / 1024.0 / executions);
+    }
+  }
+
+  private static void awaitSucceeded(Stack stack, String machineArn, String name) throws InterruptedException {
+    String arn = machineArn.replace(":stateMachine:", ":execution:") + ":" + name;
+    while (stack.sfn.describeExecution(r -> r.executionArn(arn)).status() == ExecutionStatus.RUNNING) {
+      Thread.sleep(20);
+    }
+  }
+
   private static void playGames(Deployed d, int games, String prefix) throws Exception {
-    d.parallel(games, g -> {
+    Deployed.parallel(games, g -> {
       String id = prefix + "-" + g;
       d.games.createGame(spec(id));
       for (int p = 1; p <= PLAYERS; p++) {
@@ -223,9 +278,9 @@ public final class LocalStackScaleBenchmark {
         int from = open;
         int window = Math.min(1000, (level - from) / 2);
         long stepStart = System.nanoTime();
-        d.parallel(level - window - from, i -> d.openLobby("lobby-" + (from + i)));
+        Deployed.parallel(level - window - from, i -> d.openLobby("lobby-" + (from + i)));
         long windowStart = System.nanoTime();
-        d.parallel(window, i -> d.openLobby("lobby-" + (level - window + i)));
+        Deployed.parallel(window, i -> d.openLobby("lobby-" + (level - window + i)));
         long end = System.nanoTime();
         open = level;
         d.awaitWaiting("lobby-" + (level - 1));
@@ -408,7 +463,7 @@ public final class LocalStackScaleBenchmark {
       void run(int i) throws Exception;
     }
 
-    void parallel(int count, Work work) throws Exception {
+    static void parallel(int count, Work work) throws Exception {
       if (count <= 0) {
         return;
       }

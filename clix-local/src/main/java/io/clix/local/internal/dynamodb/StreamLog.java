@@ -1,8 +1,12 @@
 package io.clix.local.internal.dynamodb;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,16 +30,34 @@ final class StreamLog {
   private static final DateTimeFormatter LABEL =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
-  /** One change record with its sequence number and the time it was written. */
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * One change record with its sequence number and the time it was written; the record is kept as
+   * its JSON in UTF-8 (the images of items in it would otherwise keep old item versions as trees).
+   */
   static final class Entry {
     final long sequence;
     final Instant written;
-    final ObjectNode record;
+    private final byte[] record;
 
     Entry(long sequence, Instant written, ObjectNode record) {
       this.sequence = sequence;
       this.written = written;
-      this.record = record;
+      try {
+        this.record = JSON.writeValueAsBytes(record);
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    /** The record as GetRecords answers it (fresh nodes). */
+    ObjectNode record() {
+      try {
+        return (ObjectNode) JSON.readTree(record);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
     }
   }
 
@@ -48,7 +70,47 @@ final class StreamLog {
     Long end;
     Instant closed;
     long trimmedThrough;
-    final List<Entry> records = new ArrayList<>();
+    /** The records, oldest first, from index {@link #head} (those before it are trimmed). */
+    private final List<Entry> records = new ArrayList<>();
+    private int head;
+
+    boolean isEmpty() {
+      return head == records.size();
+    }
+
+    Entry first() {
+      return records.get(head);
+    }
+
+    Entry last() {
+      return records.get(records.size() - 1);
+    }
+
+    /** Drops the oldest record; the list is compacted once half of it is dropped. */
+    Entry dropFirst() {
+      Entry first = records.get(head);
+      records.set(head++, null);
+      if (head > 64 && head * 2 > records.size()) {
+        records.subList(0, head).clear();
+        head = 0;
+      }
+      return first;
+    }
+
+    /** The index of the first record with a sequence number above {@code after}. */
+    int firstAbove(long after) {
+      int lo = head;
+      int hi = records.size();
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (records.get(mid).sequence <= after) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo;
+    }
 
     Shard(String id, String parentId, long start, Instant opened) {
       this.id = id;
@@ -142,7 +204,7 @@ final class StreamLog {
     Instant now = clock.instant();
     trim();
     Shard shard = open();
-    if (!shard.records.isEmpty() && !now.isBefore(shard.opened.plus(SHARD_LIFETIME))) {
+    if (!shard.isEmpty() && !now.isBefore(shard.opened.plus(SHARD_LIFETIME))) {
       close(shard, now);
       shard = new Shard(shardId(), shard.id, lastSequence + 1, now);
       shards.add(shard);
@@ -177,13 +239,8 @@ final class StreamLog {
   synchronized List<Entry> read(Shard shard, long after, int limit) {
     trim();
     List<Entry> out = new ArrayList<>();
-    for (Entry entry : shard.records) {
-      if (entry.sequence > after) {
-        out.add(entry);
-        if (out.size() == limit) {
-          break;
-        }
-      }
+    for (int i = shard.firstAbove(after); i < shard.records.size() && out.size() < limit; i++) {
+      out.add(shard.records.get(i));
     }
     return out;
   }
@@ -240,7 +297,7 @@ final class StreamLog {
 
   private void close(Shard shard, Instant now) {
     if (shard.end == null) {
-      shard.end = shard.records.isEmpty() ? shard.start : shard.records.get(shard.records.size() - 1).sequence;
+      shard.end = shard.isEmpty() ? shard.start : shard.last().sequence;
       shard.closed = now;
     }
   }
@@ -249,11 +306,11 @@ final class StreamLog {
   private void trim() {
     Instant horizon = clock.instant().minus(RETENTION);
     for (Shard shard : shards) {
-      while (!shard.records.isEmpty() && shard.records.get(0).written.isBefore(horizon)) {
-        shard.trimmedThrough = shard.records.remove(0).sequence;
+      while (!shard.isEmpty() && shard.first().written.isBefore(horizon)) {
+        shard.trimmedThrough = shard.dropFirst().sequence;
       }
     }
-    shards.removeIf(shard -> shard.end != null && shard.records.isEmpty() && shard.closed.isBefore(horizon));
+    shards.removeIf(shard -> shard.end != null && shard.isEmpty() && shard.closed.isBefore(horizon));
   }
 
   private String shardId() {
