@@ -283,7 +283,9 @@ public final class LocalStackScaleBenchmark {
         Deployed.parallel(window, i -> d.openLobby("lobby-" + (level - window + i)));
         long end = System.nanoTime();
         open = level;
-        d.awaitWaiting("lobby-" + (level - 1));
+        if (level > 0) {
+          d.awaitWaiting("lobby-" + (level - 1));
+        }
         long heap = stack.heap();
         System.out.printf("   %10d %14.0f/s %14.0f/s %14.1f %9d%n", level, window / ((end - windowStart) / 1e9),
             (level - from) / ((end - stepStart) / 1e9), heap / 1048576.0, stack.threads());
@@ -380,6 +382,9 @@ public final class LocalStackScaleBenchmark {
     /** The stack process's live heap in bytes: the total of a class histogram (which runs a full GC first). */
     long heap() throws IOException, InterruptedException {
       String histogram = jcmd("GC.class_histogram");
+      if (Boolean.getBoolean("bench.histogram")) { // -Dbench.histogram=true: the top of each histogram
+        histogram.lines().limit(16).forEach(line -> System.out.println("   | " + line));
+      }
       Matcher m = Pattern.compile("Total\\s+(\\d+)\\s+(\\d+)").matcher(histogram);
       if (!m.find()) {
         throw new IllegalStateException("no total in the class histogram: " + histogram);

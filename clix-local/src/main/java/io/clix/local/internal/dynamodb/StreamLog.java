@@ -1,12 +1,8 @@
 package io.clix.local.internal.dynamodb;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,34 +26,62 @@ final class StreamLog {
   private static final DateTimeFormatter LABEL =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   /**
-   * One change record with its sequence number and the time it was written; the record is kept as
-   * its JSON in UTF-8 (the images of items in it would otherwise keep old item versions as trees).
+   * One change record with its sequence number and the time it was written. The item images are
+   * the very byte arrays the table stores its item versions in (an image of the live item costs
+   * nothing more; an old image is the previous record's new image), and the record's JSON is built
+   * when it is read.
    */
   static final class Entry {
     final long sequence;
     final Instant written;
-    private final byte[] record;
+    private final String eventId;
+    private final byte[] keys;
+    private final byte[] oldImage;
+    private final byte[] newImage;
+    private final long size;
+    private final boolean byTtl;
+    private final String eventName;
+    private final StreamLog log;
 
-    Entry(long sequence, Instant written, ObjectNode record) {
+    Entry(StreamLog log, long sequence, Instant written, String eventId, String eventName, byte[] keys,
+        byte[] oldImage, byte[] newImage, long size, boolean byTtl) {
+      this.log = log;
+      this.eventName = eventName;
       this.sequence = sequence;
       this.written = written;
-      try {
-        this.record = JSON.writeValueAsBytes(record);
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException(e);
-      }
+      this.eventId = eventId;
+      this.keys = keys;
+      this.oldImage = oldImage;
+      this.newImage = newImage;
+      this.size = size;
+      this.byTtl = byTtl;
     }
 
     /** The record as GetRecords answers it (fresh nodes). */
     ObjectNode record() {
-      try {
-        return (ObjectNode) JSON.readTree(record);
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
+      ObjectNode record = JsonNodeFactory.instance.objectNode();
+      record.put("eventID", eventId);
+      record.put("eventName", eventName);
+      record.put("eventVersion", "1.1");
+      record.put("eventSource", "aws:dynamodb");
+      record.put("awsRegion", log.region);
+      ObjectNode change = record.putObject("dynamodb");
+      change.put("ApproximateCreationDateTime", written.getEpochSecond());
+      change.set("Keys", Table.decode(keys));
+      if (newImage != null) {
+        change.set("NewImage", Table.decode(newImage));
       }
+      if (oldImage != null) {
+        change.set("OldImage", Table.decode(oldImage));
+      }
+      change.put("SequenceNumber", sequenceText(sequence));
+      change.put("SizeBytes", size);
+      change.put("StreamViewType", log.viewType);
+      if (byTtl) {
+        record.putObject("userIdentity").put("PrincipalId", "dynamodb.amazonaws.com").put("Type", "Service");
+      }
+      return record;
     }
   }
 
@@ -197,7 +221,8 @@ final class StreamLog {
    * @param after the item after the write, or {@code null}
    * @param byTtl whether the TTL process deleted the item
    */
-  synchronized void append(ObjectNode keys, ObjectNode before, ObjectNode after, boolean byTtl) {
+  synchronized void append(ObjectNode keys, ObjectNode before, byte[] beforeBytes, ObjectNode after, byte[] afterBytes,
+      boolean byTtl) {
     if (!enabled || (before == null && after == null) || (before != null && before.equals(after))) {
       return;
     }
@@ -210,7 +235,15 @@ final class StreamLog {
       shards.add(shard);
     }
     long sequence = ++lastSequence;
-    shard.records.add(new Entry(sequence, now, record(keys, before, after, byTtl, sequence, now)));
+    long size = ItemSizes.of(keys);
+    boolean newImage = after != null && ("NEW_IMAGE".equals(viewType) || "NEW_AND_OLD_IMAGES".equals(viewType));
+    boolean oldImage = before != null && ("OLD_IMAGE".equals(viewType) || "NEW_AND_OLD_IMAGES".equals(viewType));
+    size += newImage ? ItemSizes.of(after) : 0;
+    size += oldImage ? ItemSizes.of(before) : 0;
+    shard.records.add(new Entry(this, sequence, now, UUID.randomUUID().toString().replace("-", ""),
+        before == null ? "INSERT" : after == null ? "REMOVE" : "MODIFY", Table.encode(keys),
+        !oldImage ? null : beforeBytes != null ? beforeBytes : Table.encode(before),
+        !newImage ? null : afterBytes != null ? afterBytes : Table.encode(after), size, byTtl));
   }
 
   /** The retained shards, oldest first. */
@@ -260,35 +293,6 @@ final class StreamLog {
       return -1;
     }
     return Long.parseLong(text.substring(1));
-  }
-
-  private ObjectNode record(ObjectNode keys, ObjectNode before, ObjectNode after, boolean byTtl, long sequence,
-      Instant now) {
-    ObjectNode record = JsonNodeFactory.instance.objectNode();
-    record.put("eventID", UUID.randomUUID().toString().replace("-", ""));
-    record.put("eventName", before == null ? "INSERT" : after == null ? "REMOVE" : "MODIFY");
-    record.put("eventVersion", "1.1");
-    record.put("eventSource", "aws:dynamodb");
-    record.put("awsRegion", region);
-    ObjectNode change = record.putObject("dynamodb");
-    change.put("ApproximateCreationDateTime", now.getEpochSecond());
-    change.set("Keys", keys);
-    long size = ItemSizes.of(keys);
-    if (after != null && ("NEW_IMAGE".equals(viewType) || "NEW_AND_OLD_IMAGES".equals(viewType))) {
-      change.set("NewImage", after);
-      size += ItemSizes.of(after);
-    }
-    if (before != null && ("OLD_IMAGE".equals(viewType) || "NEW_AND_OLD_IMAGES".equals(viewType))) {
-      change.set("OldImage", before);
-      size += ItemSizes.of(before);
-    }
-    change.put("SequenceNumber", sequenceText(sequence));
-    change.put("SizeBytes", size);
-    change.put("StreamViewType", viewType);
-    if (byTtl) {
-      record.putObject("userIdentity").put("PrincipalId", "dynamodb.amazonaws.com").put("Type", "Service");
-    }
-    return record;
   }
 
   private Shard open() {

@@ -167,7 +167,8 @@ final class Table {
     if (partition == null) {
       return null;
     }
-    byte[] oldStored = item == null ? partition.remove(rangeOf(key)) : partition.put(rangeOf(key), encode(item));
+    byte[] stored = item == null ? null : encode(item);
+    byte[] oldStored = item == null ? partition.remove(rangeOf(key)) : partition.put(rangeOf(key), stored);
     ObjectNode old = oldStored == null ? null : decode(oldStored);
     itemCount.addAndGet((item == null ? 0 : 1) - (old == null ? 0 : 1));
     sizeBytes.addAndGet((item == null ? 0 : newSize) - (old == null ? 0 : oldSize));
@@ -175,9 +176,9 @@ final class Table {
     StreamLog log = stream;
     if (log != null) {
       if (old != null && live == null) {
-        log.append(keys().keyAttributes(old), old, null, true);
+        log.append(keys().keyAttributes(old), old, oldStored, null, null, true);
       }
-      log.append(keys().keyAttributes(item != null ? item : old), live, item, false);
+      log.append(keys().keyAttributes(item != null ? item : old), live, live == null ? null : oldStored, item, stored, false);
     }
     return live;
   }
@@ -224,7 +225,7 @@ final class Table {
    * An item as stored: its JSON in UTF-8, a fraction of the heap of a tree of nodes (a small item
    * takes about a tenth); every read builds the nodes again.
    */
-  private static byte[] encode(ObjectNode item) {
+  static byte[] encode(ObjectNode item) {
     try {
       return JSON.writeValueAsBytes(item);
     } catch (JsonProcessingException e) {
@@ -232,7 +233,7 @@ final class Table {
     }
   }
 
-  private static ObjectNode decode(byte[] stored) {
+  static ObjectNode decode(byte[] stored) {
     try {
       return (ObjectNode) JSON.readTree(stored);
     } catch (IOException e) {
@@ -272,7 +273,7 @@ final class Table {
         sizeBytes.addAndGet(-ItemSizes.of(item));
         StreamLog log = stream;
         if (log != null) {
-          log.append(keys().keyAttributes(item), item, null, true);
+          log.append(keys().keyAttributes(item), item, stored, null, null, true);
         }
       }
     } finally {

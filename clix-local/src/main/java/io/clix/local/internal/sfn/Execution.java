@@ -81,6 +81,13 @@ final class Execution {
     return inputNode;
   }
 
+  /** Drops the parsed input and the cached context object (built again when a state needs them). */
+  void dropContext() {
+    inputNode = null;
+    executionContext = null;
+    machineContext = null;
+  }
+
   /** Remembers a task token issued to this execution. */
   void issued(String token) {
     tokens = tokens == null ? new String[] {token} : java.util.Arrays.copyOf(tokens, tokens.length + 1);
@@ -94,7 +101,7 @@ final class Execution {
   void ended() {
     history.seal();
     if (root != null) {
-      root.stateInput = null;
+      root.stateInput(null);
     }
     inputNode = null;
     executionContext = null;

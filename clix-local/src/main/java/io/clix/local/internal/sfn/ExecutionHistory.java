@@ -216,7 +216,8 @@ final class ExecutionHistory {
     return node.deepCopy();
   }
 
-  private String shared(String text) {
+  /** {@code text}, or an equal payload this history holds already. */
+  String shared(String text) {
     if (text.length() < SHARED_PAYLOAD) {
       return text;
     }
