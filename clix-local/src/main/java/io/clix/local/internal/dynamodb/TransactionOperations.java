@@ -38,8 +38,9 @@ final class TransactionOperations {
       new com.fasterxml.jackson.databind.ObjectMapper();
 
   /**
-   * What a successful write with a client token asked (its TransactItems) and answered, remembered
-   * for ten minutes, as JSON bytes rather than trees.
+   * What a successful write with a client token asked (a SHA-256 digest of its TransactItems,
+   * object members in name order, so that only an equal request matches) and answered (as JSON
+   * bytes), remembered for ten minutes.
    */
   private static final class Token {
     private final byte[] items;
@@ -47,32 +48,60 @@ final class TransactionOperations {
     private final byte[] response;
 
     Token(JsonNode request, Instant issued, JsonNode response) {
-      this.items = bytes(request.path("TransactItems"));
+      this.items = digest(request.path("TransactItems"));
       this.issued = issued;
-      this.response = bytes(response);
-    }
-
-    JsonNode items() {
-      return tree(items);
-    }
-
-    JsonNode response() {
-      return tree(response);
-    }
-
-    private static byte[] bytes(JsonNode node) {
       try {
-        return MAPPER.writeValueAsBytes(node);
+        this.response = MAPPER.writeValueAsBytes(response);
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
         throw new IllegalStateException(e);
       }
     }
 
-    private static JsonNode tree(byte[] bytes) {
+    boolean sameItems(JsonNode request) {
+      return java.util.Arrays.equals(items, digest(request.path("TransactItems")));
+    }
+
+    JsonNode response() {
       try {
-        return MAPPER.readTree(bytes);
+        return MAPPER.readTree(response);
       } catch (java.io.IOException e) {
         throw new java.io.UncheckedIOException(e);
+      }
+    }
+
+    private static byte[] digest(JsonNode node) {
+      StringBuilder canonical = new StringBuilder();
+      canonical(node, canonical);
+      try {
+        return java.security.MessageDigest.getInstance("SHA-256")
+            .digest(canonical.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    /** The node as JSON with object members in name order (JSON equality ignores their order). */
+    private static void canonical(JsonNode node, StringBuilder out) {
+      if (node.isObject()) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        names.sort(null);
+        out.append('{');
+        for (String name : names) {
+          out.append(com.fasterxml.jackson.databind.node.TextNode.valueOf(name)).append(':');
+          canonical(node.get(name), out);
+          out.append(',');
+        }
+        out.append('}');
+      } else if (node.isArray()) {
+        out.append('[');
+        for (JsonNode element : node) {
+          canonical(element, out);
+          out.append(',');
+        }
+        out.append(']');
+      } else {
+        out.append(node);
       }
     }
   }
@@ -94,7 +123,7 @@ final class TransactionOperations {
       synchronized (tokens) {
         Token previous = tokens.get(token);
         if (previous != null && previous.issued.plus(TOKEN_LIFETIME).isAfter(clock.instant())) {
-          if (!previous.items().equals(request.path("TransactItems"))) {
+          if (!previous.sameItems(request)) {
             throw new ServiceError(400, Faults.DYNAMO + "IdempotentParameterMismatchException",
                 "The request uses the same client token as a previous, but non-identical request.");
           }
