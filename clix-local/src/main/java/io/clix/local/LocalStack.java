@@ -9,6 +9,7 @@ import io.clix.local.internal.dynamodb.DynamoDbService;
 import io.clix.local.internal.http.AwsJsonServer;
 import io.clix.local.internal.http.AwsJsonService;
 import io.clix.local.internal.http.ForwardingJsonService;
+import io.clix.local.internal.sfn.ExecutionRetention;
 import io.clix.local.internal.sfn.ResourceHandler;
 import io.clix.local.internal.sfn.SfnSnapshot;
 import io.clix.local.internal.sfn.StepFunctionsService;
@@ -71,7 +72,7 @@ public final class LocalStack implements AutoCloseable {
     AwsJsonService integrations = builder.dynamoDbEndpoint == null ? dynamoDb
         : new ForwardingJsonService(builder.dynamoDbEndpoint, dynamoDb.targetPrefix(), mapper);
     this.stepFunctions = new StepFunctionsService(clock, region, accountId, integrations, bound(builder.handlers),
-        builder.mockConfig);
+        builder.mockConfig, new ExecutionRetention(builder.retainedExecutions, builder.executionRetention));
     server.register(counted(dynamoDb));
     server.register(counted(dynamoDb.streams()));
     server.register(counted(stepFunctions));
@@ -248,8 +249,41 @@ public final class LocalStack implements AutoCloseable {
     private URI dynamoDbEndpoint;
     private boolean console = true;
     private MockConfig mockConfig;
+    private int retainedExecutions = ExecutionRetention.DEFAULT.maxEnded();
+    private Duration executionRetention = ExecutionRetention.DEFAULT.age();
 
     private Builder() {}
+
+    /**
+     * How many executions that have ended (succeeded, failed, timed out or aborted) the stack keeps
+     * for DescribeExecution, GetExecutionHistory and ListExecutions; beyond that the oldest ended
+     * are forgotten (as AWS forgets them after 90 days). Running executions are always kept.
+     * Default 25,000, a few hundred megabytes of heap at most.
+     *
+     * @throws IllegalArgumentException if {@code max} is negative
+     */
+    public Builder retainedExecutions(int max) {
+      if (max < 0) {
+        throw new IllegalArgumentException("retainedExecutions must be >= 0: " + max);
+      }
+      this.retainedExecutions = max;
+      return this;
+    }
+
+    /**
+     * How long after its end, on the stack's clock, an ended execution is kept (at most {@link
+     * #retainedExecutions(int)} of them are). Default 90 days, as AWS.
+     *
+     * @throws IllegalArgumentException if {@code age} is negative
+     */
+    public Builder executionRetention(Duration age) {
+      Objects.requireNonNull(age, "age");
+      if (age.isNegative()) {
+        throw new IllegalArgumentException("executionRetention must not be negative: " + age);
+      }
+      this.executionRetention = age;
+      return this;
+    }
 
     /**
      * Loads an AWS Step Functions Local mock configuration file ({@code MockConfigFile.json}: {@code

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.BindException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ public final class LocalStackLauncher {
   static final String HELP = String.join(System.lineSeparator(),
       "usage: java -jar clix-local.jar [--port PORT] [--host HOST] [--region REGION] [--account ID]",
       "                                [--no-console] [--manual-clock] [--mock-config FILE]",
+      "                                [--retained-executions N] [--execution-retention DURATION]",
       "",
       "Serves AWS Step Functions and Amazon DynamoDB on one port, over the AWS JSON 1.0 protocol",
       "(X-Amz-Target AWSStepFunctions.*, DynamoDB_20120810.* and DynamoDBStreams_20120810.*): point any",
@@ -44,6 +46,12 @@ public final class LocalStackLauncher {
       "                   StartExecution on <state machine ARN>#<test case> then answers the Task",
       "                   states that test case names with their mocked responses. Default: the file",
       "                   the SFN_MOCK_CONFIG environment variable names, if it is set.",
+      "  --retained-executions N",
+      "                   how many ended executions to keep for DescribeExecution, GetExecutionHistory",
+      "                   and ListExecutions (default 25000); beyond it the oldest ended are forgotten",
+      "  --execution-retention DURATION",
+      "                   how long after its end, on the stack's clock, an ended execution is kept, as",
+      "                   an ISO-8601 duration (PT1H, P7D) or seconds (default P90D, as AWS)",
       "  --help, -h       print this help and exit",
       "",
       "Exit status 2: a bad option, a bad host, a port that is in use or cannot be bound, or a mock",
@@ -120,6 +128,22 @@ public final class LocalStackLauncher {
         case "--mock-config" -> {
           mockConfig = value(args, ++i, "--mock-config");
           mockConfigSource = "--mock-config";
+        }
+        case "--retained-executions" -> {
+          String max = value(args, ++i, "--retained-executions");
+          try {
+            builder.retainedExecutions(Integer.parseInt(max));
+          } catch (IllegalArgumentException e) {
+            throw new LaunchException("bad --retained-executions '" + max + "' (expected a count, 0 or more)");
+          }
+        }
+        case "--execution-retention" -> {
+          String age = value(args, ++i, "--execution-retention");
+          try {
+            builder.executionRetention(age.matches("[0-9]+") ? Duration.ofSeconds(Long.parseLong(age)) : Duration.parse(age));
+          } catch (RuntimeException e) {
+            throw new LaunchException("bad --execution-retention '" + age + "' (expected seconds or a duration like P7D)");
+          }
         }
         case "--help", "-h" -> {
           out.println(HELP);

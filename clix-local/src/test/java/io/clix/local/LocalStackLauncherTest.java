@@ -124,6 +124,17 @@ class LocalStackLauncherTest {
   }
 
   @Test
+  void retentionOptionsTakeACountAndADuration() throws Exception {
+    try (LocalStack stack = LocalStackLauncher.launch(new String[] {"--port", "0", "--retained-executions", "10",
+        "--execution-retention", "P7D"}, out)) {
+      assertThat(stack.port()).isPositive();
+    }
+    try (LocalStack stack = LocalStackLauncher.launch(new String[] {"--port", "0", "--execution-retention", "3600"}, out)) {
+      assertThat(stack.port()).isPositive();
+    }
+  }
+
+  @Test
   void badPortHostRegionAndAccountAreOneLineErrors() {
     assertThatThrownBy(() -> LocalStackLauncher.launch(new String[] {"--port", "70000"}, out))
         .hasMessage("bad port '70000' (expected 0..65535; 0 picks a free port)");
@@ -137,6 +148,10 @@ class LocalStackLauncherTest {
         .hasMessageStartingWith("bad region 'Mars'");
     assertThatThrownBy(() -> LocalStackLauncher.launch(new String[] {"--account", "42"}, out))
         .hasMessageStartingWith("bad account id '42'");
+    assertThatThrownBy(() -> LocalStackLauncher.launch(new String[] {"--retained-executions", "-1"}, out))
+        .hasMessage("bad --retained-executions '-1' (expected a count, 0 or more)");
+    assertThatThrownBy(() -> LocalStackLauncher.launch(new String[] {"--execution-retention", "a week"}, out))
+        .hasMessage("bad --execution-retention 'a week' (expected seconds or a duration like P7D)");
     assertThatThrownBy(() -> LocalStackLauncher.launch(new String[] {"--port"}, out))
         .hasMessage("--port needs a value (try --help)");
     assertThatThrownBy(() -> LocalStackLauncher.launch(new String[] {"--verbose"}, out))

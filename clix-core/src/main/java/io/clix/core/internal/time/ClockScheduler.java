@@ -28,6 +28,8 @@ public final class ClockScheduler implements AutoCloseable {
   private final Clock clock;
   private final PriorityQueue<Entry> queue = new PriorityQueue<>();
   private final AtomicLong sequence = new AtomicLong();
+  /** Cancelled timers still in the queue: once they are most of it, they are swept out. */
+  private final java.util.concurrent.atomic.AtomicInteger cancelledInQueue = new java.util.concurrent.atomic.AtomicInteger();
   private final Runnable quiescence;
   private final AutoCloseable subscription;
   private final Thread thread;
@@ -68,6 +70,11 @@ public final class ClockScheduler implements AutoCloseable {
       if (closed) {
         throw new IllegalStateException("scheduler is closed");
       }
+      int size = queue.size();
+      if (size >= 1024 && cancelledInQueue.get() > size / 2) {
+        queue.removeIf(e -> e.cancelled); // O(n), once per n/2 cancellations
+        cancelledInQueue.set(0);
+      }
       queue.add(entry);
       queue.notifyAll();
     }
@@ -94,9 +101,11 @@ public final class ClockScheduler implements AutoCloseable {
           return null;
         }
         queue.poll();
-        if (!head.cancelled) {
-          head.cancelled = true; // ran
-          return head;
+        synchronized (head) {
+          if (!head.cancelled) {
+            head.cancelled = true; // ran
+            return head;
+          }
         }
       }
     }
@@ -181,10 +190,11 @@ public final class ClockScheduler implements AutoCloseable {
     }
   }
 
-  private static final class Entry implements Comparable<Entry>, Timer {
+  private final class Entry implements Comparable<Entry>, Timer {
     final Instant due;
     final long seq;
-    final Runnable task;
+    /** The task; dropped on cancel, so a cancelled timer waiting for its due time holds nothing. */
+    Runnable task;
     volatile boolean cancelled;
 
     Entry(Instant due, long seq, Runnable task) {
@@ -194,11 +204,13 @@ public final class ClockScheduler implements AutoCloseable {
     }
 
     @Override
-    public boolean cancel() {
+    public synchronized boolean cancel() {
       if (cancelled) {
         return false;
       }
       cancelled = true;
+      task = null;
+      cancelledInQueue.incrementAndGet();
       return true;
     }
 

@@ -198,7 +198,7 @@ public final class DynamoDbStreamsService implements AwsJsonService {
     ObjectNode out = JSON.objectNode();
     ArrayNode records = out.putArray("Records");
     for (StreamLog.Entry entry : entries) {
-      records.add(entry.record);
+      records.add(entry.record());
       after = entry.sequence;
     }
     if (!stream.exhausted(shard, after)) {

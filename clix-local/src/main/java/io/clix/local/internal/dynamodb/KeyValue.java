@@ -17,13 +17,15 @@ import java.util.Base64;
 final class KeyValue implements Comparable<KeyValue> {
 
   private final char type;
-  private final String text;
+  /** The value's bytes: UTF-8 of a string, the canonical text of a number (ASCII), a binary's bytes. */
   private final byte[] bytes;
   private final BigDecimal number;
+  /** The first 8 bytes of {@link #digest()}, computed once (0 until then). */
+  private long digestPrefix;
+  private boolean digested;
 
-  private KeyValue(char type, String text, byte[] bytes, BigDecimal number) {
+  private KeyValue(char type, byte[] bytes, BigDecimal number) {
     this.type = type;
-    this.text = text;
     this.bytes = bytes;
     this.number = number;
   }
@@ -40,13 +42,13 @@ final class KeyValue implements Comparable<KeyValue> {
     String text = v.asText();
     switch (type) {
       case 'S':
-        return new KeyValue('S', text, text.getBytes(StandardCharsets.UTF_8), null);
+        return new KeyValue('S', text.getBytes(StandardCharsets.UTF_8), null);
       case 'N':
         BigDecimal n = new BigDecimal(text.trim());
         String canonical = n.signum() == 0 ? "0" : n.stripTrailingZeros().toPlainString();
-        return new KeyValue('N', canonical, canonical.getBytes(StandardCharsets.US_ASCII), n);
+        return new KeyValue('N', canonical.getBytes(StandardCharsets.US_ASCII), n);
       case 'B':
-        return new KeyValue('B', text, Base64.getDecoder().decode(text), null);
+        return new KeyValue('B', Base64.getDecoder().decode(text), null);
       default:
         return null;
     }
@@ -64,8 +66,31 @@ final class KeyValue implements Comparable<KeyValue> {
   /** The wire form, e.g. {@code {"S":"x"}}. */
   ObjectNode toAttribute() {
     ObjectNode node = JsonNodeFactory.instance.objectNode();
-    node.put(String.valueOf(type), text);
+    node.put(String.valueOf(type), text());
     return node;
+  }
+
+  /** The value as the wire writes it. */
+  private String text() {
+    return switch (type) {
+      case 'B' -> Base64.getEncoder().encodeToString(bytes);
+      case 'N' -> new String(bytes, StandardCharsets.US_ASCII);
+      default -> new String(bytes, StandardCharsets.UTF_8);
+    };
+  }
+
+  /** The first 8 bytes of the digest as an unsigned-comparable long. */
+  long digestPrefix() {
+    if (!digested) {
+      byte[] d = digest();
+      long prefix = 0;
+      for (int i = 0; i < 8; i++) {
+        prefix = (prefix << 8) | (d[i] & 0xff);
+      }
+      digestPrefix = prefix;
+      digested = true;
+    }
+    return digestPrefix;
   }
 
   /** A 16-byte digest of the value: the order of partitions in a Scan. */
@@ -100,6 +125,6 @@ final class KeyValue implements Comparable<KeyValue> {
 
   @Override
   public String toString() {
-    return type + ":" + text;
+    return type + ":" + text();
   }
 }

@@ -26,16 +26,62 @@ final class StreamLog {
   private static final DateTimeFormatter LABEL =
       DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS").withZone(ZoneOffset.UTC);
 
-  /** One change record with its sequence number and the time it was written. */
+  /**
+   * One change record with its sequence number and the time it was written. The item images are
+   * the very byte arrays the table stores its item versions in (an image of the live item costs
+   * nothing more; an old image is the previous record's new image), and the record's JSON is built
+   * when it is read.
+   */
   static final class Entry {
     final long sequence;
     final Instant written;
-    final ObjectNode record;
+    private final String eventId;
+    private final byte[] keys;
+    private final byte[] oldImage;
+    private final byte[] newImage;
+    private final long size;
+    private final boolean byTtl;
+    private final String eventName;
+    private final StreamLog log;
 
-    Entry(long sequence, Instant written, ObjectNode record) {
+    Entry(StreamLog log, long sequence, Instant written, String eventId, String eventName, byte[] keys,
+        byte[] oldImage, byte[] newImage, long size, boolean byTtl) {
+      this.log = log;
+      this.eventName = eventName;
       this.sequence = sequence;
       this.written = written;
-      this.record = record;
+      this.eventId = eventId;
+      this.keys = keys;
+      this.oldImage = oldImage;
+      this.newImage = newImage;
+      this.size = size;
+      this.byTtl = byTtl;
+    }
+
+    /** The record as GetRecords answers it (fresh nodes). */
+    ObjectNode record() {
+      ObjectNode record = JsonNodeFactory.instance.objectNode();
+      record.put("eventID", eventId);
+      record.put("eventName", eventName);
+      record.put("eventVersion", "1.1");
+      record.put("eventSource", "aws:dynamodb");
+      record.put("awsRegion", log.region);
+      ObjectNode change = record.putObject("dynamodb");
+      change.put("ApproximateCreationDateTime", written.getEpochSecond());
+      change.set("Keys", Table.decode(keys));
+      if (newImage != null) {
+        change.set("NewImage", Table.decode(newImage));
+      }
+      if (oldImage != null) {
+        change.set("OldImage", Table.decode(oldImage));
+      }
+      change.put("SequenceNumber", sequenceText(sequence));
+      change.put("SizeBytes", size);
+      change.put("StreamViewType", log.viewType);
+      if (byTtl) {
+        record.putObject("userIdentity").put("PrincipalId", "dynamodb.amazonaws.com").put("Type", "Service");
+      }
+      return record;
     }
   }
 
@@ -48,7 +94,47 @@ final class StreamLog {
     Long end;
     Instant closed;
     long trimmedThrough;
-    final List<Entry> records = new ArrayList<>();
+    /** The records, oldest first, from index {@link #head} (those before it are trimmed). */
+    private final List<Entry> records = new ArrayList<>();
+    private int head;
+
+    boolean isEmpty() {
+      return head == records.size();
+    }
+
+    Entry first() {
+      return records.get(head);
+    }
+
+    Entry last() {
+      return records.get(records.size() - 1);
+    }
+
+    /** Drops the oldest record; the list is compacted once half of it is dropped. */
+    Entry dropFirst() {
+      Entry first = records.get(head);
+      records.set(head++, null);
+      if (head > 64 && head * 2 > records.size()) {
+        records.subList(0, head).clear();
+        head = 0;
+      }
+      return first;
+    }
+
+    /** The index of the first record with a sequence number above {@code after}. */
+    int firstAbove(long after) {
+      int lo = head;
+      int hi = records.size();
+      while (lo < hi) {
+        int mid = (lo + hi) >>> 1;
+        if (records.get(mid).sequence <= after) {
+          lo = mid + 1;
+        } else {
+          hi = mid;
+        }
+      }
+      return lo;
+    }
 
     Shard(String id, String parentId, long start, Instant opened) {
       this.id = id;
@@ -135,20 +221,29 @@ final class StreamLog {
    * @param after the item after the write, or {@code null}
    * @param byTtl whether the TTL process deleted the item
    */
-  synchronized void append(ObjectNode keys, ObjectNode before, ObjectNode after, boolean byTtl) {
+  synchronized void append(ObjectNode keys, ObjectNode before, byte[] beforeBytes, ObjectNode after, byte[] afterBytes,
+      boolean byTtl) {
     if (!enabled || (before == null && after == null) || (before != null && before.equals(after))) {
       return;
     }
     Instant now = clock.instant();
     trim();
     Shard shard = open();
-    if (!shard.records.isEmpty() && !now.isBefore(shard.opened.plus(SHARD_LIFETIME))) {
+    if (!shard.isEmpty() && !now.isBefore(shard.opened.plus(SHARD_LIFETIME))) {
       close(shard, now);
       shard = new Shard(shardId(), shard.id, lastSequence + 1, now);
       shards.add(shard);
     }
     long sequence = ++lastSequence;
-    shard.records.add(new Entry(sequence, now, record(keys, before, after, byTtl, sequence, now)));
+    long size = ItemSizes.of(keys);
+    boolean newImage = after != null && ("NEW_IMAGE".equals(viewType) || "NEW_AND_OLD_IMAGES".equals(viewType));
+    boolean oldImage = before != null && ("OLD_IMAGE".equals(viewType) || "NEW_AND_OLD_IMAGES".equals(viewType));
+    size += newImage ? ItemSizes.of(after) : 0;
+    size += oldImage ? ItemSizes.of(before) : 0;
+    shard.records.add(new Entry(this, sequence, now, UUID.randomUUID().toString().replace("-", ""),
+        before == null ? "INSERT" : after == null ? "REMOVE" : "MODIFY", Table.encode(keys),
+        !oldImage ? null : beforeBytes != null ? beforeBytes : Table.encode(before),
+        !newImage ? null : afterBytes != null ? afterBytes : Table.encode(after), size, byTtl));
   }
 
   /** The retained shards, oldest first. */
@@ -177,13 +272,8 @@ final class StreamLog {
   synchronized List<Entry> read(Shard shard, long after, int limit) {
     trim();
     List<Entry> out = new ArrayList<>();
-    for (Entry entry : shard.records) {
-      if (entry.sequence > after) {
-        out.add(entry);
-        if (out.size() == limit) {
-          break;
-        }
-      }
+    for (int i = shard.firstAbove(after); i < shard.records.size() && out.size() < limit; i++) {
+      out.add(shard.records.get(i));
     }
     return out;
   }
@@ -205,42 +295,13 @@ final class StreamLog {
     return Long.parseLong(text.substring(1));
   }
 
-  private ObjectNode record(ObjectNode keys, ObjectNode before, ObjectNode after, boolean byTtl, long sequence,
-      Instant now) {
-    ObjectNode record = JsonNodeFactory.instance.objectNode();
-    record.put("eventID", UUID.randomUUID().toString().replace("-", ""));
-    record.put("eventName", before == null ? "INSERT" : after == null ? "REMOVE" : "MODIFY");
-    record.put("eventVersion", "1.1");
-    record.put("eventSource", "aws:dynamodb");
-    record.put("awsRegion", region);
-    ObjectNode change = record.putObject("dynamodb");
-    change.put("ApproximateCreationDateTime", now.getEpochSecond());
-    change.set("Keys", keys);
-    long size = ItemSizes.of(keys);
-    if (after != null && ("NEW_IMAGE".equals(viewType) || "NEW_AND_OLD_IMAGES".equals(viewType))) {
-      change.set("NewImage", after);
-      size += ItemSizes.of(after);
-    }
-    if (before != null && ("OLD_IMAGE".equals(viewType) || "NEW_AND_OLD_IMAGES".equals(viewType))) {
-      change.set("OldImage", before);
-      size += ItemSizes.of(before);
-    }
-    change.put("SequenceNumber", sequenceText(sequence));
-    change.put("SizeBytes", size);
-    change.put("StreamViewType", viewType);
-    if (byTtl) {
-      record.putObject("userIdentity").put("PrincipalId", "dynamodb.amazonaws.com").put("Type", "Service");
-    }
-    return record;
-  }
-
   private Shard open() {
     return shards.get(shards.size() - 1);
   }
 
   private void close(Shard shard, Instant now) {
     if (shard.end == null) {
-      shard.end = shard.records.isEmpty() ? shard.start : shard.records.get(shard.records.size() - 1).sequence;
+      shard.end = shard.isEmpty() ? shard.start : shard.last().sequence;
       shard.closed = now;
     }
   }
@@ -249,11 +310,11 @@ final class StreamLog {
   private void trim() {
     Instant horizon = clock.instant().minus(RETENTION);
     for (Shard shard : shards) {
-      while (!shard.records.isEmpty() && shard.records.get(0).written.isBefore(horizon)) {
-        shard.trimmedThrough = shard.records.remove(0).sequence;
+      while (!shard.isEmpty() && shard.first().written.isBefore(horizon)) {
+        shard.trimmedThrough = shard.dropFirst().sequence;
       }
     }
-    shards.removeIf(shard -> shard.end != null && shard.records.isEmpty() && shard.closed.isBefore(horizon));
+    shards.removeIf(shard -> shard.end != null && shard.isEmpty() && shard.closed.isBefore(horizon));
   }
 
   private String shardId() {

@@ -1,7 +1,11 @@
 package io.clix.local.internal.dynamodb;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,17 +29,23 @@ import java.util.concurrent.locks.ReentrantLock;
 final class Table {
 
   private static final int STRIPES = 256;
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final long FIVE_YEARS_SECONDS = 5L * 366 * 24 * 3600;
-  private static final Comparator<KeyValue> PARTITION_ORDER =
-      Comparator.<KeyValue, byte[]>comparing(KeyValue::digest, Arrays::compareUnsigned)
-          .thenComparing(Comparator.naturalOrder());
+  private static final Comparator<KeyValue> PARTITION_ORDER = (a, b) -> {
+    int c = Long.compareUnsigned(a.digestPrefix(), b.digestPrefix());
+    if (c == 0 && !a.equals(b)) {
+      c = Arrays.compareUnsigned(a.digest(), b.digest());
+      return c != 0 ? c : a.compareTo(b);
+    }
+    return c;
+  };
 
   private volatile TableDefinition definition;
   private final String arn;
   private final String id;
   private final Instant created;
   private final Clock clock;
-  private final ConcurrentSkipListMap<KeyValue, ConcurrentSkipListMap<KeyValue, ObjectNode>> partitions =
+  private final ConcurrentSkipListMap<KeyValue, ConcurrentSkipListMap<KeyValue, byte[]>> partitions =
       new ConcurrentSkipListMap<>(PARTITION_ORDER);
   private final ReentrantLock[] stripes = new ReentrantLock[STRIPES];
   private final AtomicLong itemCount = new AtomicLong();
@@ -130,13 +140,17 @@ final class Table {
 
   /** The live (not expired) item with that key, or {@code null}. */
   ObjectNode get(ItemKey key) {
-    ConcurrentSkipListMap<KeyValue, ObjectNode> partition = partitions.get(key.hash());
+    ConcurrentSkipListMap<KeyValue, byte[]> partition = partitions.get(key.hash());
     if (partition == null) {
       return null;
     }
-    ObjectNode item = partition.get(rangeOf(key));
-    if (item != null && expired(item)) {
-      purge(key, item);
+    byte[] stored = partition.get(rangeOf(key));
+    if (stored == null) {
+      return null;
+    }
+    ObjectNode item = decode(stored);
+    if (expired(item)) {
+      purge(key, stored, item);
       return null;
     }
     return item;
@@ -148,39 +162,41 @@ final class Table {
    * @return the live item it replaced, or {@code null}
    */
   ObjectNode write(ItemKey key, ObjectNode item, long newSize, long oldSize) {
-    ConcurrentSkipListMap<KeyValue, ObjectNode> partition =
+    ConcurrentSkipListMap<KeyValue, byte[]> partition =
         item == null ? partitions.get(key.hash()) : partitions.computeIfAbsent(key.hash(), k -> new ConcurrentSkipListMap<>());
     if (partition == null) {
       return null;
     }
-    ObjectNode old = item == null ? partition.remove(rangeOf(key)) : partition.put(rangeOf(key), item);
+    byte[] stored = item == null ? null : encode(item);
+    byte[] oldStored = item == null ? partition.remove(rangeOf(key)) : partition.put(rangeOf(key), stored);
+    ObjectNode old = oldStored == null ? null : decode(oldStored);
     itemCount.addAndGet((item == null ? 0 : 1) - (old == null ? 0 : 1));
     sizeBytes.addAndGet((item == null ? 0 : newSize) - (old == null ? 0 : oldSize));
     ObjectNode live = old == null || expired(old) ? null : old;
     StreamLog log = stream;
     if (log != null) {
       if (old != null && live == null) {
-        log.append(keys().keyAttributes(old), old, null, true);
+        log.append(keys().keyAttributes(old), old, oldStored, null, null, true);
       }
-      log.append(keys().keyAttributes(item != null ? item : old), live, item, false);
+      log.append(keys().keyAttributes(item != null ? item : old), live, live == null ? null : oldStored, item, stored, false);
     }
     return live;
   }
 
   /** The live items of one partition in sort-key order (or reversed). */
   List<ObjectNode> partition(KeyValue hash, boolean forward) {
-    ConcurrentSkipListMap<KeyValue, ObjectNode> partition = partitions.get(hash);
+    ConcurrentSkipListMap<KeyValue, byte[]> partition = partitions.get(hash);
     if (partition == null) {
       return List.of();
     }
-    NavigableMap<KeyValue, ObjectNode> view = forward ? partition : partition.descendingMap();
+    NavigableMap<KeyValue, byte[]> view = forward ? partition : partition.descendingMap();
     return live(view.values().iterator());
   }
 
   /** Every live item in Scan order: partitions by digest, then by sort key (expired items are purged on the way). */
   List<ObjectNode> all() {
     List<ObjectNode> out = new ArrayList<>();
-    for (Map.Entry<KeyValue, ConcurrentSkipListMap<KeyValue, ObjectNode>> partition : partitions.entrySet()) {
+    for (Map.Entry<KeyValue, ConcurrentSkipListMap<KeyValue, byte[]>> partition : partitions.entrySet()) {
       out.addAll(live(partition.getValue().values().iterator()));
     }
     return out;
@@ -191,17 +207,38 @@ final class Table {
     return PARTITION_ORDER.compare(a, b);
   }
 
-  private List<ObjectNode> live(Iterator<ObjectNode> items) {
+  private List<ObjectNode> live(Iterator<byte[]> items) {
     List<ObjectNode> out = new ArrayList<>();
     while (items.hasNext()) {
-      ObjectNode item = items.next();
+      byte[] stored = items.next();
+      ObjectNode item = decode(stored);
       if (expired(item)) {
-        purge(keys().keyOfItem(item), item);
+        purge(keys().keyOfItem(item), stored, item);
       } else {
         out.add(item);
       }
     }
     return out;
+  }
+
+  /**
+   * An item as stored: its JSON in UTF-8, a fraction of the heap of a tree of nodes (a small item
+   * takes about a tenth); every read builds the nodes again.
+   */
+  static byte[] encode(ObjectNode item) {
+    try {
+      return JSON.writeValueAsBytes(item);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static ObjectNode decode(byte[] stored) {
+    try {
+      return (ObjectNode) JSON.readTree(stored);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Whether TTL is on and the item's TTL attribute (epoch seconds) has passed on the stack's clock. */
@@ -224,19 +261,19 @@ final class Table {
     }
   }
 
-  private void purge(ItemKey key, ObjectNode item) {
+  private void purge(ItemKey key, byte[] stored, ObjectNode item) {
     ReentrantLock lock = lockFor(key);
     if (!lock.tryLock()) {
       return;
     }
     try {
-      ConcurrentSkipListMap<KeyValue, ObjectNode> partition = partitions.get(key.hash());
-      if (partition != null && partition.remove(rangeOf(key), item)) {
+      ConcurrentSkipListMap<KeyValue, byte[]> partition = partitions.get(key.hash());
+      if (partition != null && partition.remove(rangeOf(key), stored)) {
         itemCount.decrementAndGet();
         sizeBytes.addAndGet(-ItemSizes.of(item));
         StreamLog log = stream;
         if (log != null) {
-          log.append(keys().keyAttributes(item), item, null, true);
+          log.append(keys().keyAttributes(item), item, stored, null, null, true);
         }
       }
     } finally {

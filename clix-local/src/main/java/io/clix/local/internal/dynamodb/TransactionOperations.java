@@ -15,7 +15,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -32,18 +31,78 @@ final class TransactionOperations {
 
   private final TableCatalog catalog;
   private final Clock clock;
-  private final Map<String, Token> tokens = new ConcurrentHashMap<>();
+  /** The tokens by client token, oldest first (they expire in that order: the oldest go first). */
+  private final Map<String, Token> tokens = new java.util.LinkedHashMap<>();
 
-  /** What a successful write with a client token asked and answered, remembered for ten minutes. */
+  private static final com.fasterxml.jackson.databind.ObjectMapper MAPPER =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
+  /**
+   * What a successful write with a client token asked (a SHA-256 digest of its TransactItems,
+   * object members in name order, so that only an equal request matches) and answered (as JSON
+   * bytes), remembered for ten minutes.
+   */
   private static final class Token {
-    final JsonNode request;
+    private final byte[] items;
     final Instant issued;
-    final JsonNode response;
+    private final byte[] response;
 
     Token(JsonNode request, Instant issued, JsonNode response) {
-      this.request = request;
+      this.items = digest(request.path("TransactItems"));
       this.issued = issued;
-      this.response = response;
+      try {
+        this.response = MAPPER.writeValueAsBytes(response);
+      } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    boolean sameItems(JsonNode request) {
+      return java.util.Arrays.equals(items, digest(request.path("TransactItems")));
+    }
+
+    JsonNode response() {
+      try {
+        return MAPPER.readTree(response);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    }
+
+    private static byte[] digest(JsonNode node) {
+      StringBuilder canonical = new StringBuilder();
+      canonical(node, canonical);
+      try {
+        return java.security.MessageDigest.getInstance("SHA-256")
+            .digest(canonical.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    /** The node as JSON with object members in name order (JSON equality ignores their order). */
+    private static void canonical(JsonNode node, StringBuilder out) {
+      if (node.isObject()) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        names.sort(null);
+        out.append('{');
+        for (String name : names) {
+          out.append(com.fasterxml.jackson.databind.node.TextNode.valueOf(name)).append(':');
+          canonical(node.get(name), out);
+          out.append(',');
+        }
+        out.append('}');
+      } else if (node.isArray()) {
+        out.append('[');
+        for (JsonNode element : node) {
+          canonical(element, out);
+          out.append(',');
+        }
+        out.append(']');
+      } else {
+        out.append(node);
+      }
     }
   }
 
@@ -64,11 +123,11 @@ final class TransactionOperations {
       synchronized (tokens) {
         Token previous = tokens.get(token);
         if (previous != null && previous.issued.plus(TOKEN_LIFETIME).isAfter(clock.instant())) {
-          if (!sameRequest(previous.request, request)) {
+          if (!previous.sameItems(request)) {
             throw new ServiceError(400, Faults.DYNAMO + "IdempotentParameterMismatchException",
                 "The request uses the same client token as a previous, but non-identical request.");
           }
-          return previous.response.deepCopy();
+          return previous.response();
         }
       }
     }
@@ -138,8 +197,17 @@ final class TransactionOperations {
     }
     if (token != null) {
       Instant now = clock.instant();
-      tokens.values().removeIf(t -> !t.issued.plus(TOKEN_LIFETIME).isAfter(now));
-      tokens.put(token, new Token(request.deepCopy(), now, out.deepCopy()));
+      Token remembered = new Token(request, now, out);
+      synchronized (tokens) {
+        for (java.util.Iterator<Token> oldest = tokens.values().iterator(); oldest.hasNext(); ) {
+          if (oldest.next().issued.plus(TOKEN_LIFETIME).isAfter(now)) {
+            break;
+          }
+          oldest.remove();
+        }
+        tokens.remove(token); // a token used again after it expired goes to the end
+        tokens.put(token, remembered);
+      }
     }
     return out;
   }
@@ -262,10 +330,6 @@ final class TransactionOperations {
       }
     }
     return locks;
-  }
-
-  private static boolean sameRequest(JsonNode a, JsonNode b) {
-    return a.path("TransactItems").equals(b.path("TransactItems"));
   }
 
   private static void addCapacity(ObjectNode out, JsonNode request, Map<String, Double> units) {

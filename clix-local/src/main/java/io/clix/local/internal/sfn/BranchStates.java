@@ -26,7 +26,7 @@ final class BranchStates {
     JsonNode state = frame.state;
     ObjectNode context = frame.context(null);
     JsonNode input = frame.jsonata() ? JsonataFlow.arguments(frame, context)
-        : DataFlow.effectiveInput(state, frame.stateInput, context);
+        : DataFlow.effectiveInput(state, frame.stateInput(), context);
     runtime.event(frame, "ParallelStateStarted", null, null);
     JsonNode branches = state.path("Branches");
     int n = branches.size();
@@ -124,11 +124,11 @@ final class BranchStates {
     JsonNode processor = state.has("ItemProcessor") ? state.get("ItemProcessor") : state.path("Iterator");
     boolean distributed = "DISTRIBUTED".equals(processor.path("ProcessorConfig").path("Mode").asText());
     if (frame.jsonata()) {
-      input = frame.stateInput;
+      input = frame.stateInput();
       items = JsonataMap.items(frame, context);
       max = JsonataMap.maxConcurrency(frame, context);
     } else {
-      input = DataFlow.path(state, "InputPath", frame.stateInput, context);
+      input = DataFlow.path(state, "InputPath", frame.stateInput(), context);
       String itemsPath = state.has("ItemsPath") ? state.get("ItemsPath").asText() : "$";
       items = JsonPaths.read(input, itemsPath, context, "ItemsPath");
       if (!items.isArray()) {

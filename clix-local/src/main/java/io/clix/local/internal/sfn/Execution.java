@@ -32,14 +32,19 @@ final class Execution {
   volatile String versionArn;
   volatile String aliasArn;
   final String input;
-  final JsonNode inputNode;
+  /** The input as JSON while the execution runs (parsed again from {@link #input} if needed later). */
+  private JsonNode inputNode;
   final Instant startDate;
+  /** The order of its start among the stack's executions. */
+  long sequence;
   final ExecutionHistory history = new ExecutionHistory();
   /** Timers and tickets that die with the execution. */
   final Set<ClockScheduler.Timer> timers = new HashSet<>();
   final Set<TaskTicket> tickets = new HashSet<>();
   /** Run once, holding the monitor, when the execution ends (a parent's {@code .sync} task waiting on it). */
-  final List<Runnable> whenEnded = new ArrayList<>();
+  final List<Runnable> whenEnded = new ArrayList<>(0);
+  /** The task tokens issued to this execution, forgotten with it. */
+  String[] tokens;
 
   volatile String status = "RUNNING";
   Instant stopDate;
@@ -68,12 +73,48 @@ final class Execution {
     return "RUNNING".equals(status);
   }
 
+  /** The input as JSON. */
+  JsonNode inputNode() {
+    if (inputNode == null) {
+      inputNode = SfnJson.parseOrNull(input);
+    }
+    return inputNode;
+  }
+
+  /** Drops the parsed input and the cached context object (built again when a state needs them). */
+  void dropContext() {
+    inputNode = null;
+    executionContext = null;
+    machineContext = null;
+  }
+
+  /** Remembers a task token issued to this execution. */
+  void issued(String token) {
+    tokens = tokens == null ? new String[] {token} : java.util.Arrays.copyOf(tokens, tokens.length + 1);
+    tokens[tokens.length - 1] = token;
+  }
+
+  /**
+   * Drops what only a running execution needs (its frames, parsed input and context) and seals its
+   * history into its compact form; what the API shows stays as it was.
+   */
+  void ended() {
+    history.seal();
+    if (root != null) {
+      root.stateInput(null);
+    }
+    inputNode = null;
+    executionContext = null;
+    machineContext = null;
+    mocks = null;
+  }
+
   /** The context object's fixed part: {@code $$.Execution} and {@code $$.StateMachine}. */
   ObjectNode baseContext() {
     if (executionContext == null) {
       ObjectNode execution = SfnJson.object();
       execution.put("Id", arn);
-      execution.set("Input", inputNode);
+      execution.set("Input", inputNode());
       execution.put("Name", name);
       execution.put("RoleArn", roleArn);
       execution.put("StartTime", CONTEXT_TIME.format(startDate));

@@ -13,9 +13,15 @@ import java.time.Duration;
 final class ExecutionLifecycle {
 
   private final StateRuntime runtime;
+  private volatile java.util.function.Consumer<Execution> whenEnded = e -> { };
 
   ExecutionLifecycle(StateRuntime runtime) {
     this.runtime = runtime;
+  }
+
+  /** Hears every execution that ends, holding its monitor. */
+  void whenEnded(java.util.function.Consumer<Execution> listener) {
+    this.whenEnded = listener;
   }
 
   /** Starts {@code execution} on the pool. */
@@ -64,7 +70,7 @@ final class ExecutionLifecycle {
       }));
       execution.timers.add(timer);
     }
-    runtime.proceed(root, new StateRuntime.Transition(execution.definition.get("StartAt").asText(), execution.inputNode));
+    runtime.proceed(root, new StateRuntime.Transition(execution.definition.get("StartAt").asText(), execution.inputNode()));
   }
 
   void fail(Execution execution, long previous, String error, String cause) {
@@ -124,6 +130,8 @@ final class ExecutionLifecycle {
       listener.run();
     }
     execution.whenEnded.clear();
+    execution.ended();
+    whenEnded.accept(execution);
     synchronized (execution) {
       execution.notifyAll(); // StartSyncExecution waits on the execution's monitor
     }

@@ -15,6 +15,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The execution operations: StartExecution (idempotent for a running execution with the same name
@@ -33,11 +37,21 @@ final class ExecutionOperations {
   private final StateMachineVersions versions;
   private final ExecutionLifecycle lifecycle;
   private final MockConfig mockConfig;
+  private final TaskTokens tokens;
+  private final ExecutionRetention retention;
   private final Map<String, Execution> executions = new ConcurrentHashMap<>();
-  private final Map<String, List<Execution>> byMachine = new ConcurrentHashMap<>();
+  /** Each state machine's executions by start order (ListExecutions: newest first). */
+  private final Map<String, ConcurrentSkipListMap<Long, Execution>> byMachine = new ConcurrentHashMap<>();
+  private final AtomicLong started = new AtomicLong();
+  /** The ended executions still kept, in the order they ended (the oldest go first). */
+  private final ConcurrentLinkedQueue<Execution> ended = new ConcurrentLinkedQueue<>();
+  private final AtomicInteger endedCount = new AtomicInteger();
 
   ExecutionOperations(Arns arns, Clock clock, StateMachineOperations machines, StateMachineVersions versions,
-      ExecutionLifecycle lifecycle, MockConfig mockConfig) {
+      ExecutionLifecycle lifecycle, MockConfig mockConfig, TaskTokens tokens, ExecutionRetention retention) {
+    this.tokens = tokens;
+    this.retention = retention;
+    lifecycle.whenEnded(this::ended);
     this.arns = arns;
     this.mockConfig = mockConfig;
     this.clock = clock;
@@ -57,16 +71,9 @@ final class ExecutionOperations {
     running.sort(Comparator.comparing((Execution e) -> e.startDate).thenComparing(e -> e.arn));
     List<SfnSnapshot.OpenExecution> out = new ArrayList<>();
     for (Execution e : running) {
-      String state = null;
-      List<ObjectNode> events;
+      String state;
       synchronized (e) {
-        events = e.history.snapshot();
-      }
-      for (int i = events.size() - 1; i >= 0 && state == null; i--) {
-        JsonNode entered = events.get(i).get("stateEnteredEventDetails");
-        if (entered != null) {
-          state = entered.path("name").asText();
-        }
+        state = e.history.lastEntered();
       }
       out.add(new SfnSnapshot.OpenExecution(e.arn, state));
     }
@@ -179,9 +186,11 @@ final class ExecutionOperations {
       created.versionArn = resolved.versionArn();
       created.aliasArn = resolved.aliasArn();
       created.mocks = mocks;
+      created.sequence = started.incrementAndGet();
       executions.put(arn, created);
-      byMachine.computeIfAbsent(machine.arn, k -> Collections.synchronizedList(new ArrayList<>())).add(created);
+      byMachine.computeIfAbsent(machine.arn, k -> new ConcurrentSkipListMap<>()).put(created.sequence, created);
     }
+    forgetExpired();
     JsonNode timeout = created.definition.get("TimeoutSeconds");
     lifecycle.start(created, timeout == null ? null : Duration.ofSeconds(timeout.asLong()));
     return created;
@@ -205,6 +214,42 @@ final class ExecutionOperations {
     out.put("executionArn", execution.arn);
     out.set("startDate", SfnJson.timestamp(execution.startDate));
     return out;
+  }
+
+  /** An execution ended: it is kept as long as the retention allows, with the others that ended. */
+  private void ended(Execution execution) {
+    ended.add(execution);
+    endedCount.incrementAndGet();
+    forgetExpired();
+  }
+
+  /** Forgets the oldest ended executions beyond the retention's count or age (on the stack's clock). */
+  private void forgetExpired() {
+    java.time.Instant oldest = null;
+    while (true) {
+      Execution first = ended.peek();
+      if (first == null) {
+        return;
+      }
+      if (endedCount.get() <= retention.maxEnded()) {
+        if (oldest == null) {
+          oldest = clock.instant().minus(retention.age());
+        }
+        java.time.Instant stop = first.stopDate;
+        if (stop == null || !stop.isBefore(oldest)) {
+          return;
+        }
+      }
+      if (ended.remove(first)) {
+        endedCount.decrementAndGet();
+        executions.remove(first.arn, first);
+        ConcurrentSkipListMap<Long, Execution> list = byMachine.get(first.stateMachine.arn);
+        if (list != null) {
+          list.remove(first.sequence, first);
+        }
+        tokens.forget(first);
+      }
+    }
   }
 
   /** The execution of {@code arn} (any kind, unchecked), or null. */
@@ -257,14 +302,10 @@ final class ExecutionOperations {
           + "failed to satisfy constraint: Member must satisfy enum value set: "
           + "[RUNNING, SUCCEEDED, FAILED, TIMED_OUT, ABORTED, PENDING_REDRIVE]");
     }
-    List<Execution> all;
-    List<Execution> list = byMachine.getOrDefault(machine.arn, List.of());
-    synchronized (list) {
-      all = new ArrayList<>(list);
-    }
-    Collections.reverse(all); // newest first
+    forgetExpired();
+    ConcurrentSkipListMap<Long, Execution> list = byMachine.get(machine.arn);
     List<ObjectNode> items = new ArrayList<>();
-    for (Execution execution : all) {
+    for (Execution execution : list == null ? List.<Execution>of() : list.descendingMap().values()) { // newest first
       if (status == null || status.equals(execution.status)) {
         items.add(execution.listItem());
       }

@@ -42,7 +42,10 @@ final class Frame {
   // The current state.
   String stateName;
   JsonNode state;
-  JsonNode stateInput;
+  /** The current state's input, or null while {@link #parkedInput} holds it. */
+  private JsonNode stateInput;
+  /** The current state's input as JSON text while the frame waits (see {@link #park}). */
+  private String parkedInput;
   Instant enteredTime;
   long enteredEventId;
   int[] retryCounts;
@@ -61,6 +64,33 @@ final class Frame {
     this.mapItem = mapItem;
     this.lastEventId = lastEventId;
     this.history = execution.history;
+  }
+
+  /** The current state's input. */
+  JsonNode stateInput() {
+    if (stateInput == null && parkedInput != null) {
+      stateInput = SfnJson.parseOrNull(parkedInput);
+      parkedInput = null;
+    }
+    return stateInput;
+  }
+
+  void stateInput(JsonNode input) {
+    this.stateInput = input;
+    this.parkedInput = null;
+  }
+
+  /**
+   * Keeps the current state's input as JSON text while the frame waits (a waiting execution then
+   * holds a string, usually the one its history already holds, instead of a tree of nodes); {@link
+   * #stateInput()} parses it again when the wait ends.
+   */
+  void park() {
+    if (stateInput != null) {
+      parkedInput = execution.history.shared(SfnJson.write(stateInput));
+      stateInput = null;
+    }
+    execution.dropContext();
   }
 
   /** The context object for the current state ({@code $$}). */

@@ -99,6 +99,9 @@ final class Interpreter implements StateRuntime {
       }
       next = enter(frame, next.state(), next.input());
     }
+    if (!frame.finished && frame.execution.running()) {
+      frame.park(); // it waits: its input as text, not nodes, until the wait ends
+    }
   }
 
   /** Re-enters a frame from a job, unless it moved on or ended meanwhile. */
@@ -135,7 +138,7 @@ final class Interpreter implements StateRuntime {
     }
     frame.stateName = name;
     frame.state = state;
-    frame.stateInput = input;
+    frame.stateInput(input);
     frame.enteredTime = now();
     frame.retryCounts = new int[state.path("Retry").size()];
     frame.retryTotal = 0;
@@ -151,7 +154,7 @@ final class Interpreter implements StateRuntime {
   /** Runs the current state of {@code frame} (again, on a retry). */
   Transition execute(Frame frame) {
     JsonNode state = frame.state;
-    JsonNode raw = frame.stateInput;
+    JsonNode raw = frame.stateInput();
     try {
       if (frame.jsonata()) {
         return jsonata.execute(frame);
@@ -232,7 +235,7 @@ final class Interpreter implements StateRuntime {
   private Transition waitState(Frame frame) {
     JsonNode state = frame.state;
     ObjectNode context = frame.context(null);
-    JsonNode effective = DataFlow.path(state, "InputPath", frame.stateInput, context);
+    JsonNode effective = DataFlow.path(state, "InputPath", frame.stateInput(), context);
     Instant due = WaitTimes.due(state, effective, context, frame.enteredTime);
     JsonNode output = DataFlow.path(state, "OutputPath", effective, context);
     JsonataFlow.assignJsonPath(frame, state, effective);
@@ -242,12 +245,13 @@ final class Interpreter implements StateRuntime {
 
   /** A Wait state of either query language: leaves with {@code output} once the clock reaches {@code due}. */
   void waitUntil(Frame frame, Instant due, JsonNode output) {
+    String parked = frame.execution.history.shared(SfnJson.write(output));
     frame.timer = at(frame, due, () -> {
       frame.timer = null;
       frame.generation++;
       Transition next;
       try {
-        next = exit(frame, output);
+        next = exit(frame, SfnJson.parseOrNull(parked));
       } catch (StatesError e) {
         next = fail(frame, e);
       }
@@ -258,8 +262,8 @@ final class Interpreter implements StateRuntime {
   private Transition failState(Frame frame) {
     JsonNode state = frame.state;
     ObjectNode context = frame.context(null);
-    String error = FailFields.read(state, "Error", "ErrorPath", frame.stateInput, context);
-    String cause = FailFields.read(state, "Cause", "CausePath", frame.stateInput, context);
+    String error = FailFields.read(state, "Error", "ErrorPath", frame.stateInput(), context);
+    String cause = FailFields.read(state, "Cause", "CausePath", frame.stateInput(), context);
     frame.finished = true;
     frame.listener.failed(frame, error, cause);
     return null;
@@ -362,7 +366,7 @@ final class Interpreter implements StateRuntime {
             } else {
               JsonataFlow.assignJsonPath(frame, catcher, errorOutput);
               output = DataFlow.applyResultPath(
-                  catcher.has("ResultPath") ? catcher.get("ResultPath") : null, frame.stateInput, errorOutput);
+                  catcher.has("ResultPath") ? catcher.get("ResultPath") : null, frame.stateInput(), errorOutput);
             }
             return exitTo(frame, output, catcher.path("Next").asText());
           } catch (StatesError e) {

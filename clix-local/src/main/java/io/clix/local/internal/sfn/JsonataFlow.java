@@ -24,7 +24,7 @@ final class JsonataFlow {
 
   /** The scope of {@code frame}'s current state. */
   static Scope scope(Frame frame, ObjectNode context) {
-    return new Scope(frame.variables, frame.stateInput, context);
+    return new Scope(frame.variables, frame.stateInput(), context);
   }
 
   /** What a JSONata state's expressions see: the variables and {@code $states}. */
@@ -143,7 +143,7 @@ final class JsonataFlow {
       selected = PayloadTemplate.resolve(state.get("ResultSelector"), result, context, "ResultSelector");
     }
     assignJsonPath(frame, state, selected);
-    return DataFlow.path(state, "OutputPath", DataFlow.applyResultPath(state.get("ResultPath"), frame.stateInput,
+    return DataFlow.path(state, "OutputPath", DataFlow.applyResultPath(state.get("ResultPath"), frame.stateInput(),
         selected), context);
   }
 

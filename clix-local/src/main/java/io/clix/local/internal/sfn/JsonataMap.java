@@ -18,10 +18,10 @@ final class JsonataMap {
 
   static JsonNode items(Frame frame, ObjectNode context) {
     JsonNode field = frame.state.get("Items");
-    JsonNode items = field == null ? frame.stateInput : JsonataFlow.field(frame, context, "Items");
+    JsonNode items = field == null ? frame.stateInput() : JsonataFlow.field(frame, context, "Items");
     if (!items.isArray()) {
       String expression = JsonataExpressions.isExpression(field) ? JsonataExpressions.body(field.asText())
-          : SfnJson.write(field == null ? frame.stateInput : field);
+          : SfnJson.write(field == null ? frame.stateInput() : field);
       throw JsonataExpressions.failure("Items", "The JSONata expression '" + expression
           + "' specified for the field 'Items' returned an unexpected result type. Expected 'array', but was '"
           + typeName(items) + "' for value: " + SfnJson.write(items));

@@ -72,7 +72,7 @@ final class JsonataStates {
             resolved.set(field, value);
           }
         }
-        Instant due = WaitTimes.due(resolved, frame.stateInput, context, frame.enteredTime);
+        Instant due = WaitTimes.due(resolved, frame.stateInput(), context, frame.enteredTime);
         JsonNode output = JsonataFlow.leave(frame, state, null, null);
         interpreter.waitUntil(frame, due, output);
         return null;

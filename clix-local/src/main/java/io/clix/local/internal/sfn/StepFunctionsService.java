@@ -52,6 +52,15 @@ public final class StepFunctionsService implements AwsJsonService {
    */
   public StepFunctionsService(Clock clock, String region, String accountId, AwsJsonService dynamoDb,
       Map<String, ResourceHandler> handlers, MockConfig mocks) {
+    this(clock, region, accountId, dynamoDb, handlers, mocks, ExecutionRetention.DEFAULT);
+  }
+
+  /**
+   * As {@link #StepFunctionsService(Clock, String, String, AwsJsonService, Map, MockConfig)}, keeping
+   * ended executions as {@code retention} says.
+   */
+  public StepFunctionsService(Clock clock, String region, String accountId, AwsJsonService dynamoDb,
+      Map<String, ResourceHandler> handlers, MockConfig mocks, ExecutionRetention retention) {
     this.pool = new WorkPool(Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors())));
     this.scheduler = new ClockScheduler(clock, "clix-local-sfn-timers", pool::awaitIdle);
     Arns arns = new Arns(region, accountId);
@@ -65,7 +74,8 @@ public final class StepFunctionsService implements AwsJsonService {
         new BranchStates(interpreter));
     this.versions = new StateMachineVersions(machines, clock);
     this.testState = new TestStateOperation(clock, arns);
-    this.executions = new ExecutionOperations(arns, clock, machines, versions, interpreter.lifecycle(), mocks);
+    this.executions = new ExecutionOperations(arns, clock, machines, versions, interpreter.lifecycle(), mocks, tokens,
+        retention);
     this.tags = new ResourceTags(arn -> machines.machines.containsKey(arn) || activities.find(arn) != null
         || versions.exists(arn));
     this.consoleView = new ConsoleView(machines, executions, activities);

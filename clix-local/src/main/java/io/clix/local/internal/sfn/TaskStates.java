@@ -52,7 +52,7 @@ final class TaskStates {
       if (frame.jsonata()) {
         JsonataFlow.arguments(frame, context);
       } else {
-        DataFlow.effectiveInput(state, frame.stateInput, context);
+        DataFlow.effectiveInput(state, frame.stateInput(), context);
       }
       throw unbound;
     }
@@ -61,13 +61,13 @@ final class TaskStates {
     ObjectNode context = frame.context(target.waitForToken() ? token : null);
     boolean jsonata = frame.jsonata();
     JsonNode input = jsonata ? JsonataFlow.arguments(frame, context)
-        : DataFlow.effectiveInput(state, frame.stateInput, context);
+        : DataFlow.effectiveInput(state, frame.stateInput(), context);
     String inputJson = SfnJson.write(input);
     DataFlow.checkSize(inputJson, "task input");
     Long timeout = jsonata ? JsonataFlow.positiveInteger(frame, context, "TimeoutSeconds")
-        : seconds(state, "TimeoutSeconds", "TimeoutSecondsPath", frame.stateInput, context);
+        : seconds(state, "TimeoutSeconds", "TimeoutSecondsPath", frame.stateInput(), context);
     Long heartbeat = jsonata ? JsonataFlow.positiveInteger(frame, context, "HeartbeatSeconds")
-        : seconds(state, "HeartbeatSeconds", "HeartbeatSecondsPath", frame.stateInput, context);
+        : seconds(state, "HeartbeatSeconds", "HeartbeatSecondsPath", frame.stateInput(), context);
     Ticket ticket = ticketed && !mocked ? new Ticket(token, frame, target, heartbeat) : null;
 
     boolean worked = target.kind() == TaskTarget.Kind.ACTIVITY && !mocked;
@@ -106,7 +106,7 @@ final class TaskStates {
       }
     }
     if (ticket != null) {
-      tokens.register(ticket);
+      tokens.register(ticket, frame.execution);
       frame.ticket = ticket;
       frame.execution.tickets.add(ticket);
     }

@@ -12,6 +12,8 @@ abstract class TaskTicket {
 
   final String token;
   private volatile boolean open = true;
+  /** The registry that issued the token, told when the ticket closes; null if unregistered. */
+  private volatile TaskTokens registry;
 
   TaskTicket(String token) {
     this.token = token;
@@ -21,12 +23,22 @@ abstract class TaskTicket {
     return open;
   }
 
+  void registeredWith(TaskTokens tokens) {
+    this.registry = tokens;
+  }
+
   /** Closes the ticket; returns false if it was closed already. */
-  synchronized boolean close() {
-    if (!open) {
-      return false;
+  boolean close() {
+    synchronized (this) {
+      if (!open) {
+        return false;
+      }
+      open = false;
     }
-    open = false;
+    TaskTokens tokens = registry;
+    if (tokens != null) {
+      tokens.closed(this); // the token now answers TaskTimedOut without holding the waiting state
+    }
     return true;
   }
 

@@ -1,5 +1,6 @@
 package io.clix.local.internal.sfn;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Map;
@@ -23,8 +24,44 @@ final class TaskTokens {
     return "AQ" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
   }
 
-  void register(TaskTicket ticket) {
+  /** Stands for every closed ticket: its token answers TaskTimedOut. */
+  private static final TaskTicket CLOSED = new TaskTicket("") {
+    {
+      close();
+    }
+
+    @Override
+    void started(String workerName) {}
+
+    @Override
+    void succeeded(JsonNode output) {}
+
+    @Override
+    void failed(String error, String cause) {}
+
+    @Override
+    void heartbeat() {}
+  };
+
+  /** Registers an open ticket of {@code execution}, which remembers the token to forget it with the execution. */
+  void register(TaskTicket ticket, Execution execution) {
     tickets.put(ticket.token, ticket);
+    ticket.registeredWith(this);
+    execution.issued(ticket.token);
+  }
+
+  /** A ticket closed: its token keeps answering TaskTimedOut, without the ticket. */
+  void closed(TaskTicket ticket) {
+    tickets.replace(ticket.token, ticket, CLOSED);
+  }
+
+  /** Forgets the tokens of an execution the stack no longer keeps (they then answer TaskDoesNotExist). */
+  void forget(Execution execution) {
+    if (execution.tokens != null) {
+      for (String token : execution.tokens) {
+        tickets.remove(token);
+      }
+    }
   }
 
   /**
