@@ -78,14 +78,16 @@ class ShutdownTest {
 
   /**
    * Live threads that were not alive in {@code before}, except those of pools others own and grow
-   * on demand: the local stack's HTTP workers, the SDK clients' response executors and event loops
-   * (the caller's clients stay open), and the JDK's one shared CompletableFuture delay thread.
+   * on demand: the local stack's HTTP workers, the SDK clients' response executors, event loops and
+   * timeout schedulers (the caller's clients stay open; the orchestrator builds no client of its own),
+   * and the JDK's one shared CompletableFuture delay thread.
    */
   private static List<String> newThreads(Set<Thread> before) {
     return Thread.getAllStackTraces().keySet().stream()
         .filter(t -> t.isAlive() && !before.contains(t))
         .filter(t -> !t.getName().startsWith("clix-local-") && !t.getName().startsWith("sdk-async-response-")
             && !t.getName().startsWith("aws-java-sdk-NettyEventLoop-")
+            && !t.getName().startsWith("sdk-ScheduledExecutor-")
             && !t.getName().equals("CompletableFutureDelayScheduler"))
         .map(Thread::getName)
         .sorted()
