@@ -260,9 +260,16 @@ final class GameLoopStates {
     parameters.set("TableName", options.tableName().deepCopy());
     parameters.set("Key", gameItemKey());
     parameters.put("UpdateExpression", "SET #f.#k = :t, #s = :s, #r = :r, #p = :n, #w = :zero REMOVE #sch[0]");
-    parameters.put("ConditionExpression", "#sch[0].#tp = :k AND #sch[0].#tt = :t");
+    // The whole head as read: a backend write since the read may keep the head's point and instant but
+    // change what firing it leads to (players joined a lobby that would have been cancelled), and the
+    // mirrors written here must be those of the game as it stands, not as it was read.
+    parameters.put("ConditionExpression",
+        "#sch[0].#tp = :k AND #sch[0].#tt = :t AND #sch[0].#ts = :s AND #sch[0].#tr = :r AND #sch[0].#tn = :n");
     ObjectNode names = names("#f", FIRED, "#s", STATUS, "#r", ROUND, "#p", POINT, "#sch", SCHEDULE,
         "#tp", TICK_POINT, "#tt", TICK_AT, "#w", WAKES);
+    names.put("#ts", TICK_STATUS);
+    names.put("#tr", TICK_ROUND);
+    names.put("#tn", TICK_NEXT);
     names.put("#k.$", HEAD_POINT);
     parameters.set("ExpressionAttributeNames", names);
     ObjectNode values = object();
