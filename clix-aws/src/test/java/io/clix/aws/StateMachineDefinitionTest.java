@@ -123,7 +123,8 @@ class StateMachineDefinitionTest {
     assertThat(fire.path("Resource").asText()).isEqualTo("arn:aws:states:::dynamodb:updateItem");
     assertThat(parameters.path("UpdateExpression").asText())
         .isEqualTo("SET #f.#k = :t, #s = :s, #r = :r, #p = :n, #w = :zero REMOVE #sch[0]");
-    assertThat(parameters.path("ConditionExpression").asText()).isEqualTo("#sch[0].#tp = :k AND #sch[0].#tt = :t");
+    assertThat(parameters.path("ConditionExpression").asText()).isEqualTo(
+        "#sch[0].#tp = :k AND #sch[0].#tt = :t AND #sch[0].#ts = :s AND #sch[0].#tr = :r AND #sch[0].#tn = :n");
     assertThat(parameters.path("ExpressionAttributeValues").path(":t").path("S.$").asText())
         .isEqualTo("$.game.Item.schedule.L[0].M.t.S");
     assertThat(graph.catchers("Fire")).containsExactly("DynamoDB.ConditionalCheckFailedException -> Sync");
