@@ -37,6 +37,18 @@ class TestStateTest {
   }
 
   @Test
+  void theContextNamesAThrowawayExpressExecutionOfAThrowawayStateMachine() {
+    TestStateResponse answer = sfn.testState(b -> b.definition(q("{'Type':'Pass','Parameters':{'c.$':'$$'},'End':true}"))
+        .input(q("{'a':1}")));
+    com.fasterxml.jackson.databind.JsonNode context = json(answer.output()).path("c");
+    String machine = context.path("StateMachine").path("Id").asText();
+    assertThat(machine).endsWith(":stateMachine:" + context.path("StateMachine").path("Name").asText());
+    assertThat(context.path("Execution").path("Id").asText())
+        .isEqualTo(machine.replace(":stateMachine:", ":express:") + ":" + context.path("Execution").path("Name").asText());
+    assertThat(context.path("Execution").path("Input")).isEqualTo(json(q("{'a':1}")));
+  }
+
+  @Test
   void infoLeavesOutTheInspectionData() {
     TestStateResponse answer = sfn.testState(b -> b.definition(q("{'Type':'Succeed'}")).input("{}")
         .inspectionLevel(InspectionLevel.INFO));

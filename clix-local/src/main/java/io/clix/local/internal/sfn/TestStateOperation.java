@@ -345,11 +345,12 @@ final class TestStateOperation {
     String now = Execution.CONTEXT_TIME.format(clock.instant());
     ObjectNode context = SfnJson.object();
     ObjectNode execution = context.putObject("Execution");
-    // AWS runs a test in a throwaway express execution of a throwaway state machine, both named by ids
+    // AWS runs a test in a throwaway express execution of a throwaway state machine, both named by ids;
+    // the execution's id is ...:express:MACHINE:NAME, with no third id as a StartSyncExecution ARN has
     String machineName = UUID.randomUUID().toString();
     String executionName = UUID.randomUUID().toString();
     String machineArn = arns.stateMachine(machineName);
-    execution.put("Id", Arns.expressExecution(machineArn, executionName));
+    execution.put("Id", machineArn.replace(":stateMachine:", ":express:") + ":" + executionName);
     execution.put("Input", input);
     execution.put("Name", executionName);
     execution.put("StartTime", now);
