@@ -99,14 +99,8 @@ final class Transitions {
   }
 
   static void finish(Draft d, JsonNode result, String trigger) {
-    d.status = GameStatus.FINISHED;
-    d.endedAt = d.now;
+    end(d, GameStatus.FINISHED);
     d.result = result;
-    d.round = 0;
-    d.roundDeadline = null;
-    d.turn = null;
-    d.moves.clear();
-    d.misses.clear();
     ObjectNode data = Draft.data();
     data.set("result", result);
     data.put("trigger", trigger);
@@ -114,15 +108,20 @@ final class Transitions {
   }
 
   static void cancel(Draft d, String reason) {
-    d.status = GameStatus.CANCELLED;
-    d.endedAt = d.now;
+    end(d, GameStatus.CANCELLED);
     d.cancelReason = reason;
+    d.lobbyDeadline = null;
+    d.emit(EventType.GAME_CANCELLED, null, null, Draft.data().put("reason", reason));
+  }
+
+  /** What every end clears: no round, no deadline, no turn, no open moves, no miss counts. */
+  private static void end(Draft d, GameStatus status) {
+    d.status = status;
+    d.endedAt = d.now;
     d.round = 0;
     d.roundDeadline = null;
     d.turn = null;
-    d.lobbyDeadline = null;
     d.moves.clear();
     d.misses.clear();
-    d.emit(EventType.GAME_CANCELLED, null, null, Draft.data().put("reason", reason));
   }
 }
