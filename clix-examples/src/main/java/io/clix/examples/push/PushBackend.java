@@ -58,7 +58,8 @@ public final class PushBackend implements AutoCloseable {
   /** The files the pages load, with their content types. */
   private static final Map<String, String> RESOURCES = Map.of("play.html", "text/html; charset=utf-8",
       "games.html", "text/html; charset=utf-8", "play.js", "text/javascript; charset=utf-8",
-      "games.js", "text/javascript; charset=utf-8", "push.css", "text/css; charset=utf-8");
+      "games.js", "text/javascript; charset=utf-8", "dom.js", "text/javascript; charset=utf-8",
+      "push.css", "text/css; charset=utf-8");
   private static final Pattern PATH = Pattern.compile("/games/([A-Za-z0-9_.-]{1,80})(/events|/join|/moves)?");
   /** Queued to end a connection (never written). */
   private static final GameEvent CLOSE = GameEvent.builder().gameId("-").sequence(0).type(EventType.GAME_CANCELLED)

@@ -1,13 +1,6 @@
 // Clix's games view: the games of the table (views and events, never task tokens), each linked to its execution
 // in the local stack's console. Polls /api/games every second and redraws when something changed.
 "use strict";
-const $ = id => document.getElementById(id);
-const el = (tag, text, attrs) => {
-  const node = document.createElement(tag);
-  if (text !== undefined && text !== null) node.textContent = String(text);
-  Object.entries(attrs || {}).forEach(([k, v]) => node.setAttribute(k, v));
-  return node;
-};
 let last = null;
 const open = new Set();
 

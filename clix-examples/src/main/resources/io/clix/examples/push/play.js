@@ -1,13 +1,6 @@
 // A game to play in a browser tab: joins through the push backend's POST endpoints and follows the game's
 // Server-Sent Events. Another player's move is shown only once ROUND_CLOSED reveals it.
 "use strict";
-const $ = id => document.getElementById(id);
-const el = (tag, text, attrs) => {
-  const node = document.createElement(tag);
-  if (text !== undefined && text !== null) node.textContent = String(text);
-  Object.entries(attrs || {}).forEach(([k, v]) => node.setAttribute(k, v));
-  return node;
-};
 const state = {
   me: null, game: null, status: "LOBBY", total: null, players: [], left: new Set(), round: 0, deadline: null,
   lobbyDeadline: null, moved: new Set(), myMove: null, rounds: [], result: null, reason: null, source: null
